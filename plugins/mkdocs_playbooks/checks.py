@@ -1,0 +1,165 @@
+"""Checks that a schema cannot express: unique ids, ordered levels, known phases, review dates."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Iterator
+from urllib.parse import urlsplit
+
+from .loader import Loaded, Path_
+from .model import Assessment, Link, Playbook
+from .problems import Problem, Severity, did_you_mean
+
+NOT_APPLICABLE = "na"
+"""The answer value of "not applicable"; no choice may use it as its id."""
+
+SAFE_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def check_playbook(
+    playbook: Playbook, loaded: Loaded, phases: Iterable[str]
+) -> Iterator[Problem]:
+    known_phases = list(phases)
+    yield from _unique(loaded, "phase", [
+        (("phases", p, "phase"), phase.phase) for p, phase in enumerate(playbook.phases)
+    ], "put all the plays of a phase under one `phase:` entry")
+    for p, phase in enumerate(playbook.phases):
+        if phase.phase not in known_phases:
+            yield loaded.problem(("phases", p, "phase"), f"unknown phase '{phase.phase}'",
+                                 did_you_mean(phase.phase, known_phases))
+    plays = [(p, q, play) for p, phase in enumerate(playbook.phases)
+             for q, play in enumerate(phase.plays)]
+    yield from _unique(loaded, "play id", [
+        (("phases", p, "plays", q, "id"), play.id) for p, q, play in plays
+    ])
+    yield from _unique(loaded, "checklist item id", [
+        (("phases", p, "plays", q, "checklist", i, "id"), item.id)
+        for p, q, play in plays for i, item in enumerate(play.checklist)
+    ])
+    for p, q, play in plays:
+        where: Path_ = ("phases", p, "plays", q)
+        yield from _unique(loaded, "metric id", [
+            ((*where, "metrics", m, "id"), metric.id) for m, metric in enumerate(play.metrics)
+        ])
+        yield from _check_links(loaded, (*where, "resources"), play.resources)
+
+
+def check_assessment(
+    assessment: Assessment, loaded: Loaded, phases: Iterable[str]
+) -> Iterator[Problem]:
+    known_phases = list(phases)
+    yield from _check_levels(assessment, loaded)
+    level_ids = [level.id for level in assessment.levels]
+    yield from _unique(loaded, "dimension id", [
+        (("dimensions", d, "id"), dimension.id)
+        for d, dimension in enumerate(assessment.dimensions)
+    ])
+    yield from _unique(loaded, "question id", [
+        (("dimensions", d, "questions", q, "id"), question.id)
+        for d, dimension in enumerate(assessment.dimensions)
+        for q, question in enumerate(dimension.questions)
+    ])
+    for d, dimension in enumerate(assessment.dimensions):
+        if dimension.phase is not None and dimension.phase not in known_phases:
+            yield loaded.problem(("dimensions", d, "phase"), f"unknown phase '{dimension.phase}'",
+                                 did_you_mean(dimension.phase, known_phases))
+        for q, question in enumerate(dimension.questions):
+            where: Path_ = ("dimensions", d, "questions", q)
+            yield from _unique(loaded, "choice id", [
+                ((*where, "choices", c, "id"), choice.id)
+                for c, choice in enumerate(question.choices)
+            ])
+            for c, choice in enumerate(question.choices):
+                if choice.id == NOT_APPLICABLE:
+                    yield loaded.problem(
+                        (*where, "choices", c, "id"),
+                        f"choice id '{NOT_APPLICABLE}' is reserved for 'not applicable'",
+                        "use `allow_na: true` for that answer, or pick another id",
+                    )
+            if max(choice.score for choice in question.choices) <= 0:
+                yield loaded.problem((*where, "choices"), "every choice scores 0",
+                                     "give the best answer a score above 0")
+        for r, recommendation in enumerate(dimension.recommendations):
+            if recommendation.level not in level_ids:
+                yield loaded.problem(
+                    ("dimensions", d, "recommendations", r, "level"),
+                    f"unknown level '{recommendation.level}'",
+                    did_you_mean(recommendation.level, level_ids),
+                )
+
+
+def check_common(
+    document: Playbook | Assessment, loaded: Loaded, today: datetime.date,
+    overdue: Severity,
+) -> Iterator[Problem]:
+    yield from _check_links(loaded, ("sources",), document.sources)
+    if document.review_months is not None and document.reviewed is None:
+        yield loaded.problem(("review_months",), "'review_months' needs a 'reviewed' date",
+                             "add `reviewed: YYYY-MM-DD`", at_key=True)
+    due = review_due_date(document)
+    if due is not None and due < today:
+        yield loaded.problem(
+            ("reviewed",),
+            f"review due since {due.isoformat()} (reviewed {document.reviewed}, "
+            f"every {document.review_months} months)",
+            "review the content, then update `reviewed:`", severity=overdue,
+        )
+
+
+def review_due_date(document: Playbook | Assessment) -> datetime.date | None:
+    if document.reviewed is None or document.review_months is None:
+        return None
+    return _add_months(document.reviewed, document.review_months)
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last_day in (day.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, min(day.day, last_day))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")  # pragma: no cover
+
+
+def _check_levels(assessment: Assessment, loaded: Loaded) -> Iterator[Problem]:
+    yield from _unique(loaded, "level id", [
+        (("levels", n, "id"), level.id) for n, level in enumerate(assessment.levels)
+    ])
+    if assessment.levels[0].min != 0:
+        yield loaded.problem(("levels", 0, "min"), "the first level must have `min: 0`",
+                             "every score must reach a level")
+    for n in range(1, len(assessment.levels)):
+        previous, level = assessment.levels[n - 1], assessment.levels[n]
+        if level.min <= previous.min:
+            yield loaded.problem(
+                ("levels", n, "min"),
+                f"level '{level.id}' has min {level.min:g}, not above "
+                f"'{previous.id}' ({previous.min:g})",
+                "list levels lowest first, each `min` higher than the one before",
+            )
+
+
+def _check_links(loaded: Loaded, where: Path_, links: list[Link]) -> Iterator[Problem]:
+    for n, link in enumerate(links):
+        if link.url is None:
+            continue
+        scheme = urlsplit(link.url).scheme.lower()
+        if scheme and scheme not in SAFE_URL_SCHEMES:
+            yield loaded.problem((*where, n, "url"), f"url scheme '{scheme}:' is not allowed",
+                                 "use an http://, https:// or mailto: address, or a path")
+
+
+def _unique(
+    loaded: Loaded, what: str, entries: list[tuple[Path_, str]], hint: str = ""
+) -> Iterator[Problem]:
+    """A problem for each entry whose value already appeared, pointing back at the first."""
+    first_seen: dict[str, Path_] = {}
+    for where, value in entries:
+        if value in first_seen:
+            first = loaded.mark(first_seen[value])
+            yield loaded.problem(where, f"duplicate {what} '{value}' (first at line {first.line})",
+                                 hint or "give each one its own id")
+        else:
+            first_seen[value] = where

@@ -1,0 +1,147 @@
+"""The `playbooks` command: validate, schema, new, init."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .project import ConfigFileError, Settings, make_settings, read_settings
+from .schema import json_schema
+from .site import discover, shown_path
+from .skeletons import SkeletonError, new_document, new_site
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        result: int = args.run(args)
+    except (ConfigFileError, SkeletonError) as error:
+        print(f"playbooks: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return result
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="playbooks",
+        description="Check and scaffold the YAML playbooks and assessments of an MkDocs site.",
+        epilog="Exit status: 0 valid, 1 invalid content, 2 usage error.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate", help="check playbooks and assessments; print every problem",
+        description="Check YAML playbooks and assessments and print each problem as "
+        "PATH:LINE:COL: SEVERITY: MESSAGE on stderr. Exit 0 if valid, 1 if not, 2 on usage error.",
+    )
+    validate.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH",
+        help="files or folders to check (default: the playbooks folder named in ./mkdocs.yml, "
+        "else ./playbooks)",
+    )
+    validate.add_argument("-f", "--config-file", type=Path, metavar="FILE",
+                          help="the mkdocs.yml giving the framework and folder "
+                          "(default: ./mkdocs.yml if present)")
+    validate.add_argument("--strict", action="store_true",
+                          help="treat warnings as errors (exit 1)")
+    validate.set_defaults(run=_validate)
+
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of playbook files",
+        description="Print the JSON Schema of playbook and assessment files (for editors).",
+    )
+    schema.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write to FILE instead of standard output")
+    schema.set_defaults(run=_schema)
+
+    new = commands.add_parser(
+        "new", help="write a commented skeleton playbook or assessment",
+        description="Write a commented skeleton that validates, to fill in.",
+    )
+    new.add_argument("id", help="the id, also the file name, e.g. my-playbook")
+    new.add_argument("--kind", choices=("playbook", "assessment"), default="playbook")
+    new.add_argument("-d", "--dir", type=Path, metavar="DIR",
+                     help="where to write it (default: the playbooks folder of ./mkdocs.yml, "
+                     "else ./playbooks)")
+    new.set_defaults(run=_new)
+
+    init = commands.add_parser(
+        "init", help="create a new site with an example playbook and assessment",
+        description="Create DIR with mkdocs.yml, docs/index.md and playbooks/ examples; "
+        "`mkdocs build --strict` works in it at once.",
+    )
+    init.add_argument("dir", type=Path, metavar="DIR", help="the new site's folder")
+    init.add_argument("--language", default="en", choices=("en", "fr"),
+                      help="language of the site and examples (default: en)")
+    init.set_defaults(run=_init)
+    return parser
+
+
+def _settings(config_file: Path | None) -> Settings:
+    if config_file is not None:
+        if not config_file.is_file():
+            raise ConfigFileError(f"{config_file}: no such file")
+        return read_settings(config_file)
+    default = Path("mkdocs.yml")
+    if default.is_file():
+        return read_settings(default)
+    return make_settings(Path.cwd())
+
+
+def _validate(args: argparse.Namespace) -> int:
+    settings = _settings(args.config_file)
+    missing = [path for path in args.paths if not path.exists()]
+    if missing:
+        print(f"playbooks: error: no such file or folder: {missing[0]}", file=sys.stderr)
+        return EXIT_USAGE
+    chosen = discover(args.paths) if args.paths else discover([settings.dir])
+    # Load the whole folder too, so references to playbooks outside `chosen` resolve.
+    context = discover([settings.dir]) if settings.dir.is_dir() else []
+    chosen_resolved = {path.resolve() for path in chosen}
+    site = settings.load(
+        [*chosen, *(p for p in context if p.resolve() not in chosen_resolved)]
+    )
+    shown = {shown_path(path.resolve(), settings.root) for path in chosen}
+    problems = [problem for problem in site.problems if problem.path in shown]
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = sum(problem.is_error for problem in problems)
+    warnings = sum(problem.severity.value == "warning" for problem in problems)
+    print(f"{len(chosen)} file(s) checked: {errors} error(s), {warnings} warning(s)",
+          file=sys.stderr)
+    failed = errors > 0 or (args.strict and warnings > 0)
+    return EXIT_INVALID if failed else EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    directory = args.dir if args.dir is not None else _settings(None).dir
+    path = new_document(directory, args.id, args.kind)
+    print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    new_site(args.dir, args.language)
+    print(f"created {args.dir}: run `mkdocs serve` in it", file=sys.stderr)
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,275 @@
+"""Read one YAML file into plain data plus the line and column of every key and value.
+
+The file is read as a stream of parser events (the C parser when available) and assembled here
+with an explicit stack, which gives in one pass: positions for error messages, duplicate keys,
+refused anchors/aliases/tags (no exponential blow-up, no arbitrary objects) and a nesting limit
+(libyaml's own composer recurses in C and crashes on very deep input).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import ContentError, Problem, Severity
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+
+try:
+    _Loader: type[Any] = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+    log.warning(
+        "PyYAML has no C loader (libyaml) here: playbooks load 8-10x slower; "
+        "reinstall PyYAML with libyaml to fix it"
+    )
+
+Path_ = tuple[str | int, ...]
+"""Where a value sits in a document: keys and list indexes from the top."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int
+    column: int
+
+
+@dataclass
+class Loaded:
+    """A document's data with the position of each value (`values`) and each key (`keys`)."""
+
+    path: str
+    data: Any
+    values: dict[Path_, Mark] = field(default_factory=dict)
+    keys: dict[Path_, Mark] = field(default_factory=dict)
+
+    def mark(self, where: Path_) -> Mark:
+        """The position of the value at `where`, or of its nearest enclosing value."""
+        for end in range(len(where), -1, -1):
+            found = self.values.get(where[:end])
+            if found is not None:
+                return found
+        return Mark(1, 1)
+
+    def key_mark(self, where: Path_) -> Mark:
+        """The position of the key naming `where`, falling back to the value's position."""
+        return self.keys.get(where) or self.mark(where)
+
+    def problem(
+        self, where: Path_, message: str, hint: str = "", *, at_key: bool = False,
+        severity: Severity = Severity.ERROR,
+    ) -> Problem:
+        mark = self.key_mark(where) if at_key else self.mark(where)
+        return Problem(self.path, mark.line, mark.column, severity, message, hint)
+
+
+def load_file(path: Path, display_path: str | None = None) -> Loaded:
+    """Load `path`; raise `ContentError` naming every problem that stops it from being read."""
+    shown = display_path or str(path)
+    raw = _read_bytes(path, shown)
+    text = _decode(raw, shown)
+    return load_text(text, shown)
+
+
+def load_text(text: str, shown: str) -> Loaded:
+    builder = _Builder(shown)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
+    except yaml.MarkedYAMLError as error:
+        raise ContentError([_syntax_problem(error, shown, text)]) from None
+    except yaml.YAMLError as error:
+        raise ContentError([Problem(shown, 1, 1, Severity.ERROR, str(error))]) from None
+    return builder.finish()
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ContentError([Problem(
+                shown, 1, 1, Severity.ERROR,
+                f"file is {size / 1024 / 1024:.1f} MiB, over the "
+                f"{MAX_FILE_BYTES // 1024 // 1024} MiB limit for one playbook",
+                "split it into several playbooks",
+            )])
+        return path.read_bytes()
+    except OSError as error:
+        raise ContentError([Problem(shown, 1, 1, Severity.ERROR,
+                                    f"cannot read the file: {error.strerror}")]) from None
+
+
+def _decode(raw: bytes, shown: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise ContentError([Problem(
+            shown, line, column, Severity.ERROR,
+            f"byte 0x{raw[error.start]:02x} is not valid UTF-8",
+            "save the file as UTF-8",
+        )]) from None
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = "YAML syntax error: " + " ".join(
+        part for part in (error.context, error.problem) if part
+    )
+    hint = ""
+    lines = text.splitlines()
+    if "\t" in message or (0 < line <= len(lines) and "\t" in lines[line - 1][:column]):
+        hint = "indent with spaces: YAML does not allow tabs for indentation"
+    elif "mapping values are not allowed" in message:
+        hint = "put quotes around text that contains ': '"
+    return Problem(shown, line, column, Severity.ERROR, message, hint)
+
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+}
+
+
+@dataclass
+class _Open:
+    """A mapping or sequence being filled."""
+
+    where: Path_
+    value: dict[str, Any] | list[Any]
+    pending_key: str | None = None
+
+
+class _Builder:
+    """Turns parser events into data and marks, refusing what playbooks must not contain."""
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+        self.resolver = yaml.resolver.Resolver()
+        self.constructor = yaml.constructor.SafeConstructor()
+        self.stack: list[_Open] = []
+        self.result: Loaded = Loaded(shown, None)
+        self.documents = 0
+        self.problems: list[Problem] = []
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self._fail(event, "a file holds one document, this one has several",
+                           "remove the '---' line or split the file")
+        elif isinstance(event, yaml.AliasEvent):
+            self._fail(event, f"YAML aliases ('*{event.anchor}') are not supported",
+                       "write the value out in full")
+        elif isinstance(event, yaml.NodeEvent):
+            self._node(event)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            self._close()
+
+    def finish(self) -> Loaded:
+        if self.problems:
+            raise ContentError(self.problems)
+        return self.result
+
+    def _fail(self, event: yaml.Event, message: str, hint: str = "") -> None:
+        mark = _mark_of(event)
+        raise ContentError([Problem(self.shown, mark.line, mark.column,
+                                    Severity.ERROR, message, hint)])
+
+    def _node(self, event: yaml.NodeEvent) -> None:
+        if event.anchor is not None:
+            self._fail(event, f"YAML anchors ('&{event.anchor}') are not supported",
+                       "write each value out in full")
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
+            self._fail(event, f"YAML tag '{tag}' is not supported", "remove the tag")
+        mark = _mark_of(event)
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None and isinstance(parent.value, dict) and parent.pending_key is None:
+            self._key(parent, event, mark)
+            return
+        where = self._child_path(parent)
+        self.result.values[where] = mark
+        if isinstance(event, yaml.ScalarEvent):
+            self._attach(parent, self._scalar(event))
+            return
+        if len(self.stack) >= MAX_DEPTH:
+            self._fail(event, f"nesting deeper than {MAX_DEPTH} levels",
+                       "playbooks are only a few levels deep; check the indentation")
+        container: dict[str, Any] | list[Any] = (
+            {} if isinstance(event, yaml.MappingStartEvent) else []
+        )
+        self._attach(parent, container)
+        self.stack.append(_Open(where, container))
+
+    def _key(self, parent: _Open, event: yaml.NodeEvent, mark: Mark) -> None:
+        if not isinstance(event, yaml.ScalarEvent):
+            self._fail(event, "a key must be a plain name, not a list or a mapping")
+        assert isinstance(event, yaml.ScalarEvent)
+        key = event.value
+        assert isinstance(parent.value, dict)
+        where = (*parent.where, key)
+        if key in parent.value:
+            first = self.result.keys[where]
+            self.problems.append(Problem(
+                self.shown, mark.line, mark.column, Severity.ERROR,
+                f"duplicate key '{key}' (first at line {first.line})",
+                "keep only one of them",
+            ))
+            key = f"\0duplicate:{mark.line}:{mark.column}"
+            where = (*parent.where, key)
+        self.result.keys[where] = mark
+        parent.pending_key = key
+
+    def _child_path(self, parent: _Open | None) -> Path_:
+        if parent is None:
+            return ()
+        if isinstance(parent.value, dict):
+            assert parent.pending_key is not None
+            return (*parent.where, parent.pending_key)
+        return (*parent.where, len(parent.value))
+
+    def _attach(self, parent: _Open | None, value: Any) -> None:
+        if parent is None:
+            self.result.data = value
+        elif isinstance(parent.value, dict):
+            assert parent.pending_key is not None
+            if not parent.pending_key.startswith("\0duplicate:"):
+                parent.value[parent.pending_key] = value
+            parent.pending_key = None
+        else:
+            parent.value.append(value)
+
+    def _close(self) -> None:
+        self.stack.pop()
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.resolver.resolve(  # type: ignore[no-untyped-call]
+                yaml.ScalarNode, event.value, event.implicit)
+        if tag == "tag:yaml.org,2002:str":
+            return event.value
+        node = yaml.ScalarNode(tag, event.value)
+        try:
+            return self.constructor.construct_object(node)
+        except (yaml.constructor.ConstructorError, ValueError):
+            self._fail(event, f"'{event.value}' is not a valid {tag.rsplit(':', 1)[-1]}",
+                       "put it in quotes to keep it as text")
+        return None  # pragma: no cover - _fail raises
+
+
+def _mark_of(event: yaml.Event) -> Mark:
+    mark = event.start_mark
+    return Mark(mark.line + 1, mark.column + 1) if mark is not None else Mark(1, 1)

@@ -1,0 +1,157 @@
+"""The MkDocs adapter: loads the playbooks, adds their pages in memory, arranges the nav.
+
+All content work is done by the core (`project`, `site`, `render`); each event handler here only
+moves data between MkDocs and the core.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+
+from . import nav as nav_layout
+from .config import PlaybooksConfig
+from .i18n import unknown_keys
+from .problems import Problem, Severity
+from .project import Settings, make_settings
+from .render import (
+    INDEX_URI,
+    RenderOptions,
+    assessment_uri,
+    playbook_uri,
+    render_assessment,
+    render_index,
+    render_playbook,
+)
+from .site import Site, framework_problems
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+ASSETS_DIR = Path(__file__).parent / "assets"
+CSS_URI = "assets/playbooks/playbooks.css"
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
+
+
+class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.is_serve = False
+        self.settings: Settings | None = None
+        self.site: Site | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.is_serve = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        framework = self.config.framework
+        self.settings = make_settings(
+            root,
+            directory=self.config.dir,
+            framework=[(phase.id, phase.title) for phase in framework] if framework else None,
+            language=_site_language(config),
+            strict_reviews=self.config.strict_reviews,
+            strings=self.config.strings,
+        )
+        messages = framework_problems(self.settings.framework)
+        if messages:
+            raise PluginError("playbooks: " + "; ".join(messages))
+        for key in unknown_keys(self.config.strings):
+            log.warning(f"playbooks: `strings` has an unknown key '{key}'; see the docs for keys")
+        for extension in REQUIRED_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        if CSS_URI not in config.extra_css:
+            config.extra_css.append(CSS_URI)
+        return config
+
+    # Before the site folder is cleaned: a build that fails on content leaves the old site intact.
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        assert self.settings is not None
+        self.site = self.settings.load()
+        for problem in self.site.problems:
+            _report(problem)
+        errors = self.site.errors
+        if errors and not self.is_serve:
+            raise PluginError(f"{len(errors)} error(s) in the playbooks: see the messages above")
+
+    # Early, so that later plugins (tags, search, …) see the generated pages as any other page.
+    @event_priority(50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        assert self.settings is not None
+        options = self._render_options()
+        pages: list[tuple[str, str, Path | None]] = [
+            (INDEX_URI, render_index(self.site, options), None)]
+        pages += [(playbook_uri(e.id), render_playbook(e, self.site, options), e.path)
+                  for e in self.site.playbooks.values()]
+        pages += [(assessment_uri(e.id), render_assessment(e, self.site, options), e.path)
+                  for e in self.site.assessments.values()]
+        for uri, markdown, source in pages:
+            _refuse_clash(files, uri, config)
+            file = File.generated(config, uri, content=markdown,
+                                  inclusion=InclusionLevel.NOT_IN_NAV)
+            if source is not None:
+                file.edit_uri = Path(os.path.relpath(source, config.docs_dir)).as_posix()
+            files.append(file)
+        _refuse_clash(files, CSS_URI, config)
+        files.append(File.generated(config, CSS_URI,
+                                    abs_src_path=str(ASSETS_DIR / "playbooks.css")))
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.site is not None
+        assert self.settings is not None
+        index = files.get_file_from_path(INDEX_URI)
+        assert index is not None
+        assert index.page is not None
+        uris = [playbook_uri(i) for i in self.site.playbooks]
+        uris += [assessment_uri(i) for i in self.site.assessments]
+        pages = [page for uri in uris if (f := files.get_file_from_path(uri)) and (page := f.page)]
+        title = self.settings.strings_for(self.settings.language)("nav.section")
+        nav_layout.arrange(nav, title, index.page, pages, self.config.nav_limit)
+        return nav
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        assert self.settings is not None
+        server.watch(str(self.settings.dir))
+        return server
+
+    def _render_options(self) -> RenderOptions:
+        assert self.settings is not None
+        settings = self.settings
+        return RenderOptions(
+            strings=settings.strings_for,
+            site_language=settings.language,
+            facilitator=self.config.edition == "facilitator",
+        )
+
+
+def _site_language(config: MkDocsConfig) -> str:
+    theme = config.theme
+    return str(theme.get("language") or theme.get("locale") or "en")
+
+
+def _report(problem: Problem) -> None:
+    level = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING,
+             Severity.NOTE: logging.INFO}[problem.severity]
+    log.log(level, str(problem))
+
+
+def _refuse_clash(files: Files, uri: str, config: MkDocsConfig) -> None:
+    existing = files.get_file_from_path(uri)
+    if existing is not None:
+        where = existing.abs_src_path or uri
+        raise PluginError(
+            f"{where}: this file takes the place of a page that the playbooks plugin generates "
+            f"({uri}); rename or move it"
+        )

@@ -1,0 +1,120 @@
+"""The field reference (Markdown tables) generated from the model.
+
+`python -m mkdocs_playbooks.reference FILE` rewrites the part of FILE between the markers below;
+a test fails when `docs/reference.md` differs from what the model says.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticUndefined
+
+from .model import (
+    LANG_PATTERN,
+    PLAY_REF_PATTERN,
+    SLUG_PATTERN,
+    Assessment,
+    ChecklistItem,
+    Choice,
+    Dimension,
+    Level,
+    Link,
+    Metric,
+    Phase,
+    Play,
+    Playbook,
+    Question,
+    Recommendation,
+)
+
+START, END = "<!-- fields:start -->", "<!-- fields:end -->"
+
+SECTIONS: list[tuple[str, type[BaseModel]]] = [
+    ("Playbook", Playbook), ("Phase", Phase), ("Play", Play),
+    ("Checklist item", ChecklistItem), ("Metric", Metric), ("Source or resource", Link),
+    ("Assessment", Assessment), ("Level", Level), ("Dimension", Dimension),
+    ("Question", Question), ("Choice", Choice), ("Recommendation", Recommendation),
+]
+
+
+def field_reference() -> str:
+    return "\n".join(_section(title, model) for title, model in SECTIONS)
+
+
+def _section(title: str, model: type[BaseModel]) -> str:
+    rows = "".join(_row(name, info) for name, info in _ordered_fields(model))
+    doc = " ".join((model.__doc__ or "").split())
+    return (f"### {title}\n\n{doc}\n\n| key | type | required / default | meaning |\n"
+            f"| --- | --- | --- | --- |\n{rows}")
+
+
+def _ordered_fields(model: type[BaseModel]) -> list[tuple[str, FieldInfo]]:
+    fields = list(model.model_fields.items())
+    first = [item for item in fields if item[0] in ("kind", "id")]
+    return first + [item for item in fields if item[0] not in ("kind", "id")]
+
+
+def _row(name: str, info: FieldInfo) -> str:
+    if info.is_required():
+        requirement = "required"
+    elif info.default is PydanticUndefined or info.default in (None, "", []):
+        requirement = "optional"
+    else:
+        requirement = f"default `{_show(info.default)}`"
+    description = (info.description or "").replace("|", "\\|")
+    pattern = next((m.pattern for m in info.metadata if getattr(m, "pattern", None)), "")
+    type_name = _PATTERN_NAMES.get(pattern) or _type_name(info.annotation)
+    return f"| `{name}` | {type_name} | {requirement} | {description} |\n"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+_PATTERN_NAMES = {
+    SLUG_PATTERN: "[id](#ids)",
+    PLAY_REF_PATTERN: "`playbook-id/play-id`",
+    LANG_PATTERN: "language code",
+}
+
+
+def _type_name(annotation: Any) -> str:
+    origin = typing.get_origin(annotation)
+    arguments = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if origin is typing.Annotated:
+        pattern = next((getattr(m, "pattern", None) for m in annotation.__metadata__
+                        if getattr(m, "pattern", None)), None)
+        return _PATTERN_NAMES.get(pattern or "", _type_name(arguments[0]))
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(_type_name(a) for a in arguments)
+    if origin is list:
+        return f"list of {_type_name(arguments[0])}"
+    if origin is typing.Literal:
+        return " or ".join(f"`{a}`" for a in typing.get_args(annotation))
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        title = next((t for t, m in SECTIONS if m is annotation), annotation.__name__)
+        return f"[{title.lower()}](#{title.lower().replace(' ', '-')})"
+    return {str: "text", float: "number", int: "integer", bool: "true / false"}.get(
+        annotation, getattr(annotation, "__name__", str(annotation)))
+
+
+def rewrite(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    head, _, rest = text.partition(START)
+    _, _, tail = rest.partition(END)
+    path.write_text(f"{head}{START}\n\n{field_reference()}\n{END}{tail}", encoding="utf-8")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    rewrite(Path(sys.argv[1]))

@@ -1,0 +1,315 @@
+"""Pages as Markdown (with `md_in_html` blocks), handed to the site engine to render once.
+
+Plain-text fields are escaped; Markdown fields are passed through for the engine to render.
+Checklists and questions are real form controls so a page works printed and without JavaScript.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import posixpath
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from .checks import review_due_date
+from .model import Assessment, Dimension, Link, Play, Playbook, Question
+from .site import Entry, Site
+
+PLAYBOOKS_DIR = "playbooks"
+ASSESSMENTS_DIR = "assessments"
+INDEX_URI = f"{PLAYBOOKS_DIR}/index.md"
+
+
+def playbook_uri(playbook_id: str) -> str:
+    return f"{PLAYBOOKS_DIR}/{playbook_id}/index.md"
+
+
+def assessment_uri(assessment_id: str) -> str:
+    return f"{ASSESSMENTS_DIR}/{assessment_id}/index.md"
+
+
+def relative_link(from_uri: str, to_uri: str) -> str:
+    """A Markdown link target from one page source to another, as MkDocs resolves them."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri))
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    strings: Callable[[str], Callable[..., str]]
+    """Language code → the string table of that language."""
+    site_language: str
+    facilitator: bool = False
+    today: datetime.date | None = None
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#|])")
+
+
+def plain(text: str) -> str:
+    """Plain text made safe to place in Markdown: no markup, no HTML."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def inline(text: str) -> str:
+    """Inline Markdown kept on one line so it stays inside its HTML element."""
+    return " ".join(text.split())
+
+
+def block(css_class: str, markdown: str, label: str = "") -> str:
+    heading = f'<p class="pb-label">{esc(label)}</p>\n\n' if label else ""
+    return f'<div class="{css_class}" markdown>\n{heading}{markdown.strip()}\n\n</div>\n'
+
+
+def front_matter(tags: list[str]) -> str:
+    if not tags:
+        return ""
+    lines = "".join(f"  - {_yaml_string(tag)}\n" for tag in tags)
+    return f"---\ntags:\n{lines}---\n\n"
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def links_list(links: list[Link]) -> str:
+    return "".join(
+        f"- [{plain(link.title)}](<{link.url}>)\n" if link.url else f"- {plain(link.title)}\n"
+        for link in links
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Playbook page
+
+
+def render_playbook(entry: Entry[Playbook], site: Site, options: RenderOptions) -> str:
+    playbook = entry.model
+    t = options.strings(playbook.lang or options.site_language)
+    parts = [f"# {plain(playbook.title)}\n\n"]
+    if playbook.summary:
+        parts.append(block("pb-summary", playbook.summary))
+    parts.append(_facts(playbook, t, options.today))
+    for phase in playbook.phases:
+        parts.append(f"\n## {plain(site.phase_title(phase.phase))} {{#phase-{phase.phase}}}\n\n")
+        if phase.intro:
+            parts.append(block("pb-phase-intro", phase.intro))
+        parts.extend(_play(playbook, play, t, options.facilitator) for play in phase.plays)
+    if playbook.sources:
+        parts.append(f"\n## {esc(t('playbook.sources'))} {{#sources}}\n\n")
+        parts.append(links_list(playbook.sources))
+    return front_matter(playbook.tags) + _in_language(
+        "".join(parts), playbook.lang, options.site_language)
+
+
+def _in_language(body: str, lang: str | None, site_language: str) -> str:
+    """Marks content written in another language than the site's, for screen readers."""
+    if lang is None or lang == site_language:
+        return body
+    return f'<div lang="{esc(lang)}" markdown>\n\n{body}\n</div>\n'
+
+
+def _facts(playbook: Playbook, t: Callable[..., str], today: datetime.date | None) -> str:
+    rows: list[tuple[str, str]] = []
+    if playbook.owner:
+        rows.append((t("playbook.owner"), esc(playbook.owner)))
+    if playbook.reviewed:
+        day = playbook.reviewed.isoformat()
+        rows.append((t("playbook.reviewed"), f'<time datetime="{day}">{day}</time>'))
+    if playbook.audience:
+        rows.append((t("playbook.audience"), esc(", ".join(playbook.audience))))
+    facts = "".join(f"<dt>{esc(name)}</dt><dd>{value}</dd>" for name, value in rows)
+    text = f'<dl class="pb-facts">{facts}</dl>\n\n' if rows else ""
+    due = review_due_date(playbook)
+    if due is not None and due < (today or datetime.date.today()):
+        notice = esc(t("playbook.review_due", date=due.isoformat()))
+        text += f'<p class="pb-review-due" role="note">{notice}</p>\n\n'
+    return text
+
+
+def _play(playbook: Playbook, play: Play, t: Callable[..., str], facilitator: bool) -> str:
+    parts = [f"\n### {plain(play.title)} {{#{play.id}}}\n\n"]
+    if play.duration:
+        parts.append(f'<p class="pb-duration"><span class="pb-label">'
+                     f'{esc(t("play.duration"))}</span> {esc(play.duration)}</p>\n\n')
+    if play.why:
+        parts.append(block("pb-why", play.why, t("play.why")))
+    if play.how:
+        parts.append(block("pb-how", play.how, t("play.how")))
+    if facilitator and play.facilitator:
+        parts.append(block("pb-facilitator", play.facilitator, t("play.facilitator")))
+    if play.checklist:
+        parts.append(_checklist(playbook, play, t))
+    if play.metrics:
+        parts.append(_metrics(play, t))
+    if play.resources:
+        parts.append(f'<p class="pb-label">{esc(t("play.resources"))}</p>\n\n')
+        parts.append(links_list(play.resources) + "\n")
+    return "".join(parts)
+
+
+def _checklist(playbook: Playbook, play: Play, t: Callable[..., str]) -> str:
+    assert playbook.id is not None
+    items = []
+    for item in play.checklist:
+        control = f"pb-item-{item.id}"
+        help_text = f"\n{block('pb-help', item.help)}" if item.help else ""
+        items.append(
+            f'<li class="pb-item" markdown="block">\n'
+            f'<input type="checkbox" class="pb-check" id="{control}" name="{control}" '
+            f'data-pb-item="{item.id}"> <label for="{control}">{inline(item.text)}</label>\n'
+            f"{help_text}\n</li>\n"
+        )
+    return (
+        f'<p class="pb-label">{esc(t("play.checklist"))}</p>\n\n'
+        f'<ul class="pb-checklist" data-pb-playbook="{playbook.id}" data-pb-play="{play.id}" '
+        f'markdown>\n{"".join(items)}</ul>\n\n'
+    )
+
+
+def _metrics(play: Play, t: Callable[..., str]) -> str:
+    head = "".join(f"<th>{esc(t(key))}</th>" for key in
+                   ("metric.name", "metric.formula", "metric.target"))
+    rows = "".join(
+        f"<tr><td>{esc(metric.name)}</td><td>{esc(metric.formula or '')}</td>"
+        f"<td>{esc(metric.target or '')}</td></tr>"
+        for metric in play.metrics
+    )
+    return (f'<table class="pb-metrics"><caption>{esc(t("play.metrics"))}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# Assessment page
+
+
+def render_assessment(entry: Entry[Assessment], site: Site, options: RenderOptions) -> str:
+    assessment = entry.model
+    assert assessment.id is not None
+    t = options.strings(assessment.lang or options.site_language)
+    here = assessment_uri(assessment.id)
+    parts = [f"# {plain(assessment.title)}\n\n"]
+    if assessment.intro:
+        parts.append(block("pb-intro", assessment.intro))
+    parts.append(_levels(assessment, t))
+    for dimension in assessment.dimensions:
+        parts.append(_dimension(assessment, dimension, site, t, here))
+    if assessment.sources:
+        parts.append(f"\n## {esc(t('playbook.sources'))} {{#sources}}\n\n")
+        parts.append(links_list(assessment.sources))
+    return front_matter(assessment.tags) + _in_language(
+        "".join(parts), assessment.lang, options.site_language)
+
+
+def _levels(assessment: Assessment, t: Callable[..., str]) -> str:
+    items = "".join(
+        f'<li class="pb-level" id="level-{level.id}" markdown="block">\n'
+        f'<p class="pb-label">{esc(level.title)} '
+        f'<span class="pb-level-min">({esc(t("assessment.level_from", min=f"{level.min:g}"))})'
+        f"</span></p>\n\n{level.description.strip()}\n\n</li>\n"
+        for level in assessment.levels
+    )
+    return (f"\n## {esc(t('assessment.levels'))} {{#pb-levels}}\n\n"
+            f'<ol class="pb-levels" markdown>\n{items}</ol>\n\n')
+
+
+def _dimension(
+    assessment: Assessment, dimension: Dimension, site: Site, t: Callable[..., str], here: str
+) -> str:
+    parts = [f"\n## {plain(dimension.title)} {{#{dimension.id}}}\n\n"]
+    details = []
+    if dimension.phase:
+        details.append(esc(site.phase_title(dimension.phase)))
+    details.append(esc(t("assessment.dimension_weight", weight=f"{dimension.weight:g}")))
+    parts.append(f'<p class="pb-dimension-meta">{" · ".join(details)}</p>\n\n')
+    parts.extend(_question(question, t) for question in dimension.questions)
+    if dimension.recommendations:
+        parts.append(_recommendations(assessment, dimension, site, t, here))
+    return "".join(parts)
+
+
+def _question(question: Question, t: Callable[..., str]) -> str:
+    name = f"pb-q-{question.id}"
+    choices = [(choice.id, inline(choice.text)) for choice in question.choices]
+    if question.allow_na:
+        choices.append(("na", esc(t("assessment.not_applicable"))))
+    labels = "\n\n".join(
+        f'<label><input type="radio" name="{name}" value="{choice_id}"> {text}</label>'
+        for choice_id, text in choices
+    )
+    help_text = block("pb-help", question.help) + "\n" if question.help else ""
+    return (
+        f'<fieldset class="pb-question" id="q-{question.id}" data-pb-question="{question.id}" '
+        f'markdown>\n<legend markdown="span">{inline(question.text)}</legend>\n\n{help_text}'
+        f'<div class="pb-choices" markdown>\n{labels}\n\n</div>\n</fieldset>\n\n'
+    )
+
+
+def _recommendations(
+    assessment: Assessment, dimension: Dimension, site: Site, t: Callable[..., str], here: str
+) -> str:
+    titles = {level.id: level.title for level in assessment.levels}
+    parts = [f'<div class="pb-recommendations" data-pb-dimension="{dimension.id}" markdown>\n'
+             f'<p class="pb-label">{esc(t("assessment.recommendations"))}</p>\n\n']
+    for recommendation in dimension.recommendations:
+        links = ", ".join(_play_links(site, recommendation.plays, here))
+        parts.append(
+            f'<div class="pb-recommendation" data-pb-level="{recommendation.level}" markdown>\n'
+            f'<p class="pb-label">{esc(titles.get(recommendation.level, recommendation.level))}'
+            f"</p>\n\n{recommendation.text.strip()}\n\n"
+            + (f"→ {links}\n\n" if links else "") + "</div>\n"
+        )
+    parts.append("</div>\n\n")
+    return "".join(parts)
+
+
+def _play_links(site: Site, references: list[str], here: str) -> Iterator[str]:
+    for reference in references:
+        found = site.find_play(reference)
+        if found is None:
+            continue
+        entry, play = found
+        target = relative_link(here, playbook_uri(entry.id))
+        yield f"[{plain(play.title)}]({target}#{play.id})"
+
+
+# ---------------------------------------------------------------------------------------------
+# Index page
+
+
+def render_index(site: Site, options: RenderOptions) -> str:
+    t = options.strings(options.site_language)
+    parts = [f"# {plain(t('index.title'))}\n\n{esc(t('index.intro'))}\n\n"]
+    if not site.playbooks:
+        parts.append(f"{esc(t('index.empty'))}\n\n")
+    parts.extend(_card(entry, site) for entry in site.playbooks.values())
+    if site.assessments:
+        parts.append(f"\n## {esc(t('index.assessments'))} {{#pb-assessments}}\n\n")
+        parts.extend(
+            f"- [{plain(entry.model.title)}]"
+            f"({relative_link(INDEX_URI, assessment_uri(entry.id))})\n"
+            for entry in site.assessments.values()
+        )
+    return "".join(parts)
+
+
+def _card(entry: Entry[Playbook], site: Site) -> str:
+    playbook = entry.model
+    target = relative_link(INDEX_URI, playbook_uri(entry.id))
+    lang = f' lang="{esc(playbook.lang)}"' if playbook.lang else ""
+    phases = " · ".join(esc(site.phase_title(phase.phase)) for phase in playbook.phases)
+    tags = "".join(f'<span class="pb-tag">{esc(tag)}</span> ' for tag in playbook.tags)
+    summary = f"{playbook.summary.strip()}\n\n" if playbook.summary else ""
+    return (
+        f'<article class="pb-card" data-pb-playbook="{entry.id}"{lang} markdown>\n'
+        f'<h2 class="pb-card-title" id="card-{entry.id}" markdown="span">'
+        f"[{plain(playbook.title)}]({target})</h2>\n\n{summary}"
+        f'<p class="pb-card-phases">{phases}</p>\n\n'
+        + (f'<p class="pb-tags">{tags.strip()}</p>\n\n' if tags else "")
+        + "</article>\n\n"
+    )

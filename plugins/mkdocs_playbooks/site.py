@@ -1,0 +1,228 @@
+"""Load every file of a playbooks folder into one checked, cross-referenced `Site`."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from .checks import check_assessment, check_common, check_playbook
+from .loader import Loaded, load_file
+from .model import SLUG_PATTERN, Assessment, Play, Playbook
+from .problems import ContentError, Problem, Severity, did_you_mean
+from .validate import slugify, to_model
+
+YAML_SUFFIXES = (".yml", ".yaml")
+RESERVED_IDS = {"progress"}
+"""Ids taken by pages of the plugin (`playbooks/progress/`)."""
+
+T = TypeVar("T", Playbook, Assessment)
+
+
+@dataclass(frozen=True)
+class PhaseDef:
+    """A phase of the site's strategy framework."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Entry(Generic[T]):
+    """A valid document with where it came from."""
+
+    model: T
+    loaded: Loaded
+    path: Path
+
+    @property
+    def id(self) -> str:
+        assert self.model.id is not None
+        return self.model.id
+
+
+@dataclass
+class Site:
+    framework: tuple[PhaseDef, ...]
+    playbooks: dict[str, Entry[Playbook]] = field(default_factory=dict)
+    assessments: dict[str, Entry[Assessment]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.is_error]
+
+    def phase_title(self, phase_id: str) -> str:
+        return next((p.title for p in self.framework if p.id == phase_id), phase_id)
+
+    def find_play(self, reference: str) -> tuple[Entry[Playbook], Play] | None:
+        """The playbook and play named by `playbook-id/play-id`, if both exist."""
+        playbook_id, _, play_id = reference.partition("/")
+        entry = self.playbooks.get(playbook_id)
+        if entry is None:
+            return None
+        for phase in entry.model.phases:
+            for play in phase.plays:
+                if play.id == play_id:
+                    return entry, play
+        return None
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """YAML files named by `paths`, folders searched recursively (hidden ones skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                file for file in sorted(path.rglob("*"))
+                if file.suffix in YAML_SUFFIXES and file.is_file()
+                and not any(part.startswith(".") for part in file.relative_to(path).parts)
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """`path` as the user should read it: relative to `root` when inside it."""
+    try:
+        return Path(os.path.relpath(path.absolute(), root)).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+
+
+def build_site(
+    files: Sequence[Path],
+    framework: Sequence[PhaseDef],
+    *,
+    root: Path,
+    today: datetime.date | None = None,
+    overdue: Severity = Severity.NOTE,
+) -> Site:
+    """Load, validate and link `files`; every problem found is in `Site.problems`."""
+    site = Site(tuple(framework))
+    phase_ids = [phase.id for phase in framework]
+    day = today or datetime.date.today()
+    for path in files:
+        shown = shown_path(path, root)
+        try:
+            loaded = load_file(path, shown)
+        except ContentError as error:
+            site.problems.extend(error.problems)
+            continue
+        model, problems = to_model(loaded)
+        site.problems.extend(problems)
+        if model is None:
+            continue
+        model, problems = _with_id(model, loaded, path)
+        site.problems.extend(problems)
+        if model is None:
+            continue
+        site.problems.extend(_check_document(model, loaded, phase_ids, day, overdue))
+        _add(site, model, loaded, path)
+    site.problems.extend(_check_references(site))
+    site.problems.sort()
+    return site
+
+
+def _with_id(
+    model: Playbook | Assessment, loaded: Loaded, path: Path
+) -> tuple[Playbook | Assessment | None, list[Problem]]:
+    if model.id is not None:
+        return model, []
+    stem = path.stem
+    if re.match(SLUG_PATTERN, stem):
+        return model.model_copy(update={"id": stem}), []
+    return None, [loaded.problem(
+        (), f"the file name '{stem}' cannot serve as an id",
+        f"add `id: {slugify(stem) or 'my-id'}` or rename the file",
+    )]
+
+
+def _check_document(
+    model: Playbook | Assessment, loaded: Loaded, phase_ids: list[str],
+    today: datetime.date, overdue: Severity,
+) -> Iterator[Problem]:
+    yield from check_common(model, loaded, today, overdue)
+    if isinstance(model, Playbook):
+        yield from check_playbook(model, loaded, phase_ids)
+    else:
+        yield from check_assessment(model, loaded, phase_ids)
+
+
+def _add(site: Site, model: Playbook | Assessment, loaded: Loaded, path: Path) -> None:
+    assert model.id is not None
+    where = ("id",) if ("id",) in loaded.values else ()
+    taken = site.playbooks.get(model.id) or site.assessments.get(model.id)
+    if taken is not None:
+        site.problems.append(loaded.problem(
+            where, f"id '{model.id}' is already used by {taken.loaded.path}",
+            "give each playbook and assessment its own id",
+        ))
+        return
+    if model.id in RESERVED_IDS:
+        site.problems.append(loaded.problem(
+            where, f"id '{model.id}' is reserved for a page of the plugin", "choose another id",
+        ))
+        return
+    if isinstance(model, Playbook):
+        site.playbooks[model.id] = Entry(model, loaded, path)
+    else:
+        site.assessments[model.id] = Entry(model, loaded, path)
+
+
+def _check_references(site: Site) -> Iterator[Problem]:
+    for entry in site.assessments.values():
+        for d, dimension in enumerate(entry.model.dimensions):
+            for r, recommendation in enumerate(dimension.recommendations):
+                for n, reference in enumerate(recommendation.plays):
+                    if site.find_play(reference) is None:
+                        yield entry.loaded.problem(
+                            ("dimensions", d, "recommendations", r, "plays", n),
+                            f"no play '{reference}'", _reference_hint(site, reference),
+                        )
+
+
+def _reference_hint(site: Site, reference: str) -> str:
+    playbook_id, _, play_id = reference.partition("/")
+    entry = site.playbooks.get(playbook_id)
+    if entry is None:
+        return did_you_mean(playbook_id, site.playbooks) if site.playbooks else (
+            "there is no playbook yet")
+    plays = [play.id for phase in entry.model.phases for play in phase.plays]
+    return did_you_mean(play_id, plays)
+
+
+DEFAULT_PHASES = ("listen", "engage", "adapt")
+
+
+def make_framework(
+    phases: Sequence[tuple[str, str | None]] | None, title_of: dict[str, str]
+) -> list[PhaseDef]:
+    """Phases from configuration (id, optional title); default listen / engage / adapt.
+
+    `title_of` gives the built-in titles, in the site language, of the default phases.
+    """
+    chosen = phases if phases is not None else [(phase, None) for phase in DEFAULT_PHASES]
+    return [PhaseDef(phase, title or title_of.get(phase, phase)) for phase, title in chosen]
+
+
+def framework_problems(framework: Sequence[PhaseDef]) -> list[str]:
+    """What is wrong with a configured framework, as messages for the configuration file."""
+    messages = []
+    seen: set[str] = set()
+    for phase in framework:
+        if not re.match(SLUG_PATTERN, phase.id):
+            messages.append(f"framework phase id '{phase.id}' is not a valid id "
+                            f"(use lowercase letters, digits and hyphens, e.g. "
+                            f"'{slugify(phase.id) or 'listen'}')")
+        if phase.id in seen:
+            messages.append(f"framework phase id '{phase.id}' appears twice")
+        seen.add(phase.id)
+    if not framework:
+        messages.append("the framework needs at least one phase")
+    return messages

@@ -1,0 +1,66 @@
+"""`playbooks new` and `playbooks init`: starting points that validate and build at once."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from string import Template
+
+from .model import SLUG_PATTERN
+from .schema import json_schema
+from .validate import slugify
+
+TEMPLATES = Path(__file__).parent / "templates"
+SCHEMA_NAME = "playbooks.schema.json"
+
+_SITE_WORDS = {
+    "en": {"title": "My playbooks", "listen": "Listen",
+           "welcome": "Start with the [playbooks](playbooks/index.md)."},
+    "fr": {"title": "Mes playbooks", "listen": "Écouter",
+           "welcome": "Commencez par les [playbooks](playbooks/index.md)."},
+}
+
+
+class SkeletonError(Exception):
+    """The skeleton cannot be written (bad id, existing file or folder)."""
+
+
+def new_document(directory: Path, document_id: str, kind: str = "playbook") -> Path:
+    """Write `DIRECTORY/ID.yml`, a commented playbook or assessment that validates."""
+    if not re.match(SLUG_PATTERN, document_id):
+        raise SkeletonError(
+            f"'{document_id}' is not a valid id: use lowercase letters, digits and single "
+            f"hyphens, e.g. '{slugify(document_id) or 'my-playbook'}'")
+    path = directory / f"{document_id}.yml"
+    if path.exists():
+        raise SkeletonError(f"{path} already exists")
+    schema = directory.parent / SCHEMA_NAME
+    schema_line = (f"# yaml-language-server: $schema=../{SCHEMA_NAME}\n"
+                   if schema.is_file() else "")
+    text = _fill(f"{kind}.yml", id=document_id, schema_line=schema_line,
+                 title=document_id.replace("-", " ").capitalize())
+    directory.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def new_site(directory: Path, language: str = "en") -> None:
+    """Create a site that `mkdocs build --strict` builds: config, home page, two examples."""
+    if directory.exists() and any(directory.iterdir()):
+        raise SkeletonError(f"{directory} exists and is not empty")
+    words = _SITE_WORDS[language]
+    (directory / "docs").mkdir(parents=True, exist_ok=True)
+    (directory / "playbooks").mkdir(exist_ok=True)
+    (directory / SCHEMA_NAME).write_text(
+        json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (directory / "mkdocs.yml").write_text(
+        _fill("mkdocs.yml", language=language, **words), encoding="utf-8")
+    (directory / "docs" / "index.md").write_text(_fill("index.md", **words), encoding="utf-8")
+    new_document(directory / "playbooks", "first-playbook")
+    new_document(directory / "playbooks", "self-assessment", "assessment")
+
+
+def _fill(template: str, **values: str) -> str:
+    text = (TEMPLATES / template).read_text(encoding="utf-8")
+    return Template(text).substitute(values)

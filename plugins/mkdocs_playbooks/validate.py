@@ -1,0 +1,190 @@
+"""Loaded data → typed model, with every validation error turned into a located, helpful problem."""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+import unicodedata
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .loader import Loaded, Path_
+from .model import KINDS, LANG_PATTERN, PLAY_REF_PATTERN, SLUG_PATTERN, Assessment, Playbook
+from .problems import Problem, did_you_mean
+
+Content = Playbook | Assessment
+
+
+def to_model(loaded: Loaded) -> tuple[Content | None, list[Problem]]:
+    """The document's model, or None and the problems that prevent it."""
+    data = loaded.data
+    if data is None:
+        return None, [loaded.problem((), "the file is empty",
+                                     "start with `title: …` (see `playbooks new`)")]
+    if not isinstance(data, dict):
+        return None, [loaded.problem(
+            (), f"the top of the file must be keys like `title: …`, found {_describe(data)}",
+            "see `playbooks new` for a skeleton",
+        )]
+    kind = data.get("kind", "playbook")
+    model = KINDS.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        return None, [loaded.problem(("kind",), f"unknown kind {_show(kind)}",
+                                     did_you_mean(str(kind), KINDS))]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as error:
+        problems = [
+            _problem(loaded, model, detail)
+            for detail in error.errors(include_url=False)
+        ]
+        return None, sorted(set(problems))
+
+
+def _problem(loaded: Loaded, model: type[BaseModel], detail: Any) -> Problem:
+    where: Path_ = tuple(part for part in detail["loc"] if isinstance(part, str | int))
+    kind: str = detail["type"]
+    value = detail.get("input")
+    ctx = detail.get("ctx") or {}
+    name = _name(where)
+    kind_name = model.__name__.lower()
+    if kind == "missing":
+        return loaded.problem(where[:-1], f"missing required key '{where[-1]}'"
+                              f"{_inside(where[:-1], kind_name)}", f"add `{where[-1]}: …`")
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, where[:-1])
+        hint = did_you_mean(str(where[-1]), allowed)
+        if value is None and " " in str(where[-1]):
+            hint = "a comma inside `{ }` starts a new key: put the text before it in quotes"
+        return loaded.problem(where, f"unknown key '{where[-1]}'{_inside(where[:-1], kind_name)}",
+                              hint, at_key=True)
+    message, hint = _explain(kind, name, value, ctx, detail["msg"])
+    return loaded.problem(where, message, hint)
+
+
+def _explain(kind: str, name: str, value: Any, ctx: dict[str, Any], msg: str) -> tuple[str, str]:
+    found = _describe(value)
+    if kind == "string_pattern_mismatch":
+        return _pattern_message(name, str(value), ctx.get("pattern", ""))
+    if kind == "string_type":
+        hint = ("YAML reads yes/no/on/off/true/false as true or false: put the text in quotes"
+                if isinstance(value, bool) else "")
+        return f"{name} must be text, found {found}", hint
+    if kind == "string_too_short":
+        return f"{name} must not be empty", ""
+    if kind == "list_type":
+        return f"{name} must be a list, found {found}", "write each item on its own line as `- …`"
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return f"{name} must be keys and values, found {found}", "write it as `key: value` lines"
+    if kind == "too_short":
+        count = ctx.get("min_length", 1)
+        return f"{name} needs at least {count} item{'s' if count != 1 else ''}", ""
+    if kind in {"greater_than", "greater_than_equal", "less_than_equal", "less_than"}:
+        bound = {"greater_than": "greater than", "greater_than_equal": "at least",
+                 "less_than_equal": "at most", "less_than": "less than"}[kind]
+        limit = next(iter(ctx.values()), "")
+        return f"{name} must be {bound} {limit}, found {_show(value)}", ""
+    if kind.startswith(("float_", "int_")):
+        return f"{name} must be a number, found {found}", ""
+    if kind.startswith(("date_", "datetime_")):
+        return f"{name} must be a date like 2026-09-30, found {found}", "write YYYY-MM-DD"
+    if kind.startswith("bool_"):
+        return f"{name} must be true or false, found {found}", ""
+    if kind == "literal_error":
+        return f"{name} must be {ctx.get('expected', '')}, found {found}", ""
+    return f"{name}: {msg}", ""
+
+
+def _pattern_message(name: str, value: str, pattern: str) -> tuple[str, str]:
+    if pattern == SLUG_PATTERN:
+        suggestion = slugify(value) or "my-id"
+        return (f"{name} must be an id, found '{value}'",
+                f"use lowercase letters, digits and single hyphens, e.g. '{suggestion}'")
+    if pattern == PLAY_REF_PATTERN:
+        return (f"{name} must be a play reference, found '{value}'",
+                "write `playbook-id/play-id`, e.g. 'ecoute-sociale/cartographier-territoires'")
+    if pattern == LANG_PATTERN:
+        return f"{name} must be a language code, found '{value}'", "write a code like 'fr' or 'en'"
+    return f"{name} '{value}' does not match {pattern}", ""
+
+
+def slugify(text: str) -> str:
+    """The slug closest to `text`: accents dropped, lowercase, words joined by hyphens."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))
+
+
+def _name(where: Path_) -> str:
+    keys = [part for part in where if isinstance(part, str)]
+    if not keys:
+        return "the document"
+    if isinstance(where[-1], int):
+        return f"each item of '{keys[-1]}'"
+    return f"'{keys[-1]}'"
+
+
+_ITEM_NOUNS = {
+    "phases": "phase", "plays": "play", "checklist": "checklist item", "metrics": "metric",
+    "resources": "resource", "sources": "source", "levels": "level", "dimensions": "dimension",
+    "questions": "question", "choices": "choice", "recommendations": "recommendation",
+}
+
+
+def _inside(where: Path_, kind: str) -> str:
+    """Names the mapping at `where`: ' in a play', ' in the playbook'…"""
+    if not where:
+        return f" in the {kind}"
+    if isinstance(where[-1], int) and len(where) > 1 and where[-2] in _ITEM_NOUNS:
+        return f" in a {_ITEM_NOUNS[str(where[-2])]}"
+    return f" in '{where[-1]}'"
+
+
+def _show(value: Any) -> str:
+    return f"'{value}'" if isinstance(value, str) else repr(value)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value[:40]}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "keys and values"
+    return type(value).__name__
+
+
+def _fields_at(model: type[BaseModel], where: Path_) -> list[str]:
+    """The field names allowed in the mapping at `where` (a path of keys and list indexes)."""
+    current: Any = model
+    for part in where:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The model class inside `list[X]`, `X | None` or `Annotated[X, …]`, if any."""
+    if _is_model(annotation):
+        return annotation
+    for argument in typing.get_args(annotation):
+        inner = _inner_model(argument)
+        if inner is not None:
+            return inner
+    return None
+
+
+def _is_model(value: Any) -> bool:
+    return (isinstance(value, type) and not isinstance(value, types.GenericAlias)
+            and issubclass(value, BaseModel))

@@ -265,6 +265,8 @@ class _Builder:
         try:
             return self.constructor.construct_object(node)
         except (yaml.constructor.ConstructorError, ValueError):
+            if tag == "tag:yaml.org,2002:timestamp":
+                return event.value  # looks like a date but is not one: the model says why
             self._fail(event, f"'{event.value}' is not a valid {tag.rsplit(':', 1)[-1]}",
                        "put it in quotes to keep it as text")
         return None  # pragma: no cover - _fail raises

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import difflib
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -13,7 +14,7 @@ from typing import Generic, TypeVar
 from .checks import check_assessment, check_common, check_playbook
 from .loader import Loaded, load_file
 from .model import SLUG_PATTERN, Assessment, Play, Playbook
-from .problems import ContentError, Problem, Severity, did_you_mean
+from .problems import ContentError, Problem, Severity
 from .validate import slugify, to_model
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -159,8 +160,9 @@ def _add(site: Site, model: Playbook | Assessment, loaded: Loaded, path: Path) -
     where = ("id",) if ("id",) in loaded.values else ()
     taken = site.playbooks.get(model.id) or site.assessments.get(model.id)
     if taken is not None:
+        first = taken.loaded.mark(("id",))
         site.problems.append(loaded.problem(
-            where, f"id '{model.id}' is already used by {taken.loaded.path}",
+            where, f"id '{model.id}' is already used by {taken.loaded.path}:{first.line}",
             "give each playbook and assessment its own id",
         ))
         return
@@ -188,13 +190,14 @@ def _check_references(site: Site) -> Iterator[Problem]:
 
 
 def _reference_hint(site: Site, reference: str) -> str:
-    playbook_id, _, play_id = reference.partition("/")
-    entry = site.playbooks.get(playbook_id)
-    if entry is None:
-        return did_you_mean(playbook_id, site.playbooks) if site.playbooks else (
-            "there is no playbook yet")
-    plays = [play.id for phase in entry.model.phases for play in phase.plays]
-    return did_you_mean(play_id, plays)
+    references = [f"{entry.id}/{play.id}" for entry in site.playbooks.values()
+                  for phase in entry.model.phases for play in phase.plays]
+    if not references:
+        return "there is no playbook yet"
+    close = difflib.get_close_matches(reference, references, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "write `playbook-id/play-id` of an existing play"
 
 
 DEFAULT_PHASES = ("listen", "engage", "adapt")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import types
 import typing
@@ -22,11 +23,11 @@ def to_model(loaded: Loaded) -> tuple[Content | None, list[Problem]]:
     data = loaded.data
     if data is None:
         return None, [loaded.problem((), "the file is empty",
-                                     "start with `title: …` (see `playbooks new`)")]
+                                     "start with `title: …`, or run `playbooks new ID`")]
     if not isinstance(data, dict):
         return None, [loaded.problem(
             (), f"the top of the file must be keys like `title: …`, found {_describe(data)}",
-            "see `playbooks new` for a skeleton",
+            "`playbooks new ID` writes an example",
         )]
     kind = data.get("kind", "playbook")
     model = KINDS.get(kind) if isinstance(kind, str) else None
@@ -36,11 +37,23 @@ def to_model(loaded: Loaded) -> tuple[Content | None, list[Problem]]:
     try:
         return model.model_validate(data), []
     except ValidationError as error:
-        problems = [
-            _problem(loaded, model, detail)
-            for detail in error.errors(include_url=False)
-        ]
+        details = error.errors(include_url=False)
+        problems = [_problem(loaded, model, detail) for detail in _without_echoes(details)]
         return None, sorted(set(problems))
+
+
+def _without_echoes(details: list[Any]) -> list[Any]:
+    """Drops "missing 'title'" where the same mapping has a misspelt key close to 'title'."""
+    misspelt = {
+        (tuple(detail["loc"][:-1]), close)
+        for detail in details if detail["type"] == "extra_forbidden"
+        for close in difflib.get_close_matches(str(detail["loc"][-1]), _ALL_FIELDS, 1, 0.6)
+    }
+    return [
+        detail for detail in details
+        if detail["type"] != "missing"
+        or (tuple(detail["loc"][:-1]), detail["loc"][-1]) not in misspelt
+    ]
 
 
 def _problem(loaded: Loaded, model: type[BaseModel], detail: Any) -> Problem:
@@ -56,7 +69,7 @@ def _problem(loaded: Loaded, model: type[BaseModel], detail: Any) -> Problem:
     if kind == "extra_forbidden":
         allowed = _fields_at(model, where[:-1])
         hint = did_you_mean(str(where[-1]), allowed)
-        if value is None and " " in str(where[-1]):
+        if value is None and not hint.startswith("did you mean"):
             hint = "a comma inside `{ }` starts a new key: put the text before it in quotes"
         return loaded.problem(where, f"unknown key '{where[-1]}'{_inside(where[:-1], kind_name)}",
                               hint, at_key=True)
@@ -85,7 +98,7 @@ def _explain(kind: str, name: str, value: Any, ctx: dict[str, Any], msg: str) ->
         bound = {"greater_than": "greater than", "greater_than_equal": "at least",
                  "less_than_equal": "at most", "less_than": "less than"}[kind]
         limit = next(iter(ctx.values()), "")
-        return f"{name} must be {bound} {limit}, found {_show(value)}", ""
+        return f"{name} must be {bound} {_show(limit)}, found {_show(value)}", ""
     if kind.startswith(("float_", "int_")):
         return f"{name} must be a number, found {found}", ""
     if kind.startswith(("date_", "datetime_")):
@@ -142,6 +155,8 @@ def _inside(where: Path_, kind: str) -> str:
 
 
 def _show(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return f"'{value}'" if isinstance(value, str) else repr(value)
 
 
@@ -159,6 +174,12 @@ def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "keys and values"
     return type(value).__name__
+
+
+_ALL_FIELDS = sorted({
+    name for model in (Playbook, Assessment) for name in model.model_fields
+} | {"id", "title", "text", "phase", "plays", "choices", "questions", "score", "level", "min",
+     "name", "weight", "checklist", "why", "how", "url", "help", "allow_na"})
 
 
 def _fields_at(model: type[BaseModel], where: Path_) -> list[str]:

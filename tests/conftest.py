@@ -1,0 +1,101 @@
+"""Shared helpers: small fixture sites built by the real MkDocs in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+BASE_CONFIG = """\
+site_name: Test site
+theme:
+  name: material
+  language: {language}
+  font: false
+plugins:
+  - search
+  - tags
+  - playbooks{options}
+"""
+
+PLAYBOOK = """\
+title: {title}
+summary: Résumé de {title}.
+tags: [écoute]
+phases:
+  - phase: listen
+    plays:
+      - id: premier
+        title: Premier jeu
+        why: Parce que **ça compte**.
+        facilitator: Note secrète pour l'animateur.
+        checklist:
+          - {{id: lister-{id}, text: Lister les relations de {title}}}
+          - {{id: classer, text: Classer *vite*, help: Par ordre d'importance.}}
+"""
+
+
+@dataclass
+class Build:
+    root: Path
+    result: subprocess.CompletedProcess[str]
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def page(self, path: str) -> str:
+        return (self.site / path / "index.html").read_text(encoding="utf-8")
+
+
+def write_site(
+    root: Path,
+    playbooks: dict[str, str],
+    *,
+    options: str = "",
+    language: str = "fr",
+    extra_config: str = "",
+    docs: dict[str, str] | None = None,
+) -> Path:
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "playbooks").mkdir(exist_ok=True)
+    config = BASE_CONFIG.format(language=language, options=options) + extra_config
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name, text in (docs or {"index.md": "# Accueil\n"}).items():
+        path = root / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    for name, text in playbooks.items():
+        (root / "playbooks" / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+def mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args], cwd=root, env=ENV,
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+
+
+def build(root: Path, *args: str) -> Build:
+    return Build(root, mkdocs(root, "build", "--strict", *args))
+
+
+def playbook(title: str, playbook_id: str) -> str:
+    return PLAYBOOK.format(title=title, id=playbook_id)
+
+
+@pytest.fixture
+def simple_site(tmp_path: Path) -> Path:
+    return write_site(tmp_path, {
+        "alpha.yml": playbook("Alpha", "alpha"),
+        "beta.yml": playbook("Beta", "beta"),
+    })

@@ -1,0 +1,120 @@
+"""The `playbooks` command: exit codes, defaults, schema, skeletons."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from mkdocs_playbooks.cli import main
+from mkdocs_playbooks.schema import SCHEMA_FILE, json_schema
+
+from .conftest import ENV, REPO, playbook, write_site
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mkdocs_playbooks.cli", *args], cwd=cwd,
+                          env=ENV, capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_validate_the_demo_exits_0() -> None:
+    result = run("validate", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert "7 file(s) checked: 0 error(s), 0 warning(s)" in result.stderr
+
+
+def test_invalid_content_exits_1_without_traceback(tmp_path: Path) -> None:
+    (tmp_path / "playbooks").mkdir()
+    (tmp_path / "playbooks" / "a.yml").write_text("title: [\n")
+    result = run("validate", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("playbooks/a.yml:2:1: error: YAML syntax error")
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [["validate", "no-such-file.yml"], ["frobnicate"], [],
+                                  ["validate", "-f", "missing.yml"], ["new", "Bad Id"]])
+def test_usage_errors_exit_2(args: list[str], tmp_path: Path) -> None:
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip()
+
+
+def test_validate_reads_folder_and_framework_from_mkdocs_yml(tmp_path: Path) -> None:
+    write_site(tmp_path, {"a.yml": playbook("A", "a")},
+               options=":\n      dir: content\n      framework:\n        - {id: listen}")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "b.yml").write_text(
+        playbook("B", "b").replace("phase: listen", "phase: engage"))
+    result = run("validate", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "content/b.yml:5:12: error: unknown phase 'engage'" in result.stderr
+    assert "playbooks/a.yml" not in result.stderr
+
+
+def test_validating_one_file_resolves_references_to_the_others(tmp_path: Path) -> None:
+    result = run("validate", "playbooks/maturite-social-media.yml", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert "1 file(s) checked" in result.stderr
+
+
+def test_strict_turns_warnings_into_failure(tmp_path: Path) -> None:
+    write_site(tmp_path, {"a.yml": playbook("A", "a") + "reviewed: 2020-01-01\n"
+                          "review_months: 1\n"}, options=":\n      strict_reviews: true")
+    assert run("validate", cwd=tmp_path).returncode == 0
+    assert run("validate", "--strict", cwd=tmp_path).returncode == 1
+
+
+def test_schema_is_shipped_and_matches_the_model(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == json_schema()
+    assert json.loads(SCHEMA_FILE.read_text(encoding="utf-8")) == printed
+
+
+def test_schema_accepts_the_demo_and_refuses_unknown_keys() -> None:
+    schema = json_schema()
+    for path in sorted((REPO / "playbooks").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = json.loads(json.dumps(data, default=str))  # dates as text, as editors see them
+        jsonschema.validate(data, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"title": "A", "phases": [], "titel": "x"}, schema)
+
+
+@pytest.mark.parametrize("kind", ["playbook", "assessment"])
+def test_new_writes_a_skeleton_that_validates(kind: str, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "mon-guide", "--kind", kind]) == 0
+    path = tmp_path / "playbooks" / "mon-guide.yml"
+    assert path.read_text().startswith("# A")
+    assert main(["validate", "--strict"]) == 0
+    assert main(["new", "mon-guide"]) == 2  # never overwrites
+
+
+def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "x").write_text("")
+    assert main(["init", str(tmp_path)]) == 2
+
+
+def test_init_writes_the_schema_and_skeletons_point_at_it(tmp_path: Path) -> None:
+    assert main(["init", str(tmp_path / "s"), "--language", "fr"]) == 0
+    first = (tmp_path / "s" / "playbooks" / "first-playbook.yml").read_text()
+    assert first.startswith("# yaml-language-server: $schema=../playbooks.schema.json\n")
+    schema = json.loads((tmp_path / "s" / "playbooks.schema.json").read_text())
+    assert schema == json_schema()
+    assert "language: fr" in (tmp_path / "s" / "mkdocs.yml").read_text()
+
+
+def test_help_lists_every_command() -> None:
+    result = run("--help", cwd=REPO)
+    for command in ("validate", "schema", "new", "init"):
+        assert command in result.stdout

@@ -1,0 +1,198 @@
+"""The demo site at the repository root: a strict build and what its pages contain."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from mkdocs_playbooks.project import read_settings
+
+from .conftest import REPO, Build, build
+
+
+class Elements(HTMLParser):
+    """Collects start tags with their attributes, and the text of each label/legend by id."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self._open: list[tuple[str, dict[str, str], list[str]]] = []
+        self.texts: list[tuple[str, dict[str, str], str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {key: value or "" for key, value in attrs}
+        self.tags.append((tag, attributes))
+        if tag in ("label", "legend"):
+            self._open.append((tag, attributes, []))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open and self._open[-1][0] == tag:
+            name, attributes, parts = self._open.pop()
+            self.texts.append((name, attributes, " ".join("".join(parts).split())))
+
+    def handle_data(self, data: str) -> None:
+        for _, _, parts in self._open:
+            parts.append(data)
+
+    def find(self, tag: str, **wanted: str) -> list[dict[str, str]]:
+        return [attributes for name, attributes in self.tags if name == tag
+                and all(attributes.get(key.rstrip("_")) == value
+                        for key, value in wanted.items())]
+
+
+def parse(html: str) -> Elements:
+    parser = Elements()
+    parser.feed(html)
+    return parser
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    site_dir = tmp_path_factory.mktemp("demo") / "site"
+    result = build(REPO, "-d", str(site_dir))
+    assert result.result.returncode == 0, result.result.stderr
+    return Build(site_dir.parent, result.result)
+
+
+@pytest.fixture(scope="module")
+def content() -> dict[str, object]:
+    site = read_settings(REPO / "mkdocs.yml").load()
+    assert not site.errors
+    return {"playbooks": site.playbooks, "assessments": site.assessments}
+
+
+def test_demo_builds_without_warning(demo: Build) -> None:
+    assert "WARNING" not in demo.result.stderr
+    assert "Traceback" not in demo.result.stderr
+
+
+def test_demo_content_covers_the_framework(content: dict[str, object]) -> None:
+    playbooks = content["playbooks"]
+    assert isinstance(playbooks, dict)
+    french = [e for e in playbooks.values() if e.model.lang == "fr"]
+    assert len(french) >= 4
+    assert any(e.model.lang == "en" for e in playbooks.values())
+    phases = {phase.phase for e in french for phase in e.model.phases}
+    assert phases == {"listen", "engage", "adapt"}
+    assert all(e.model.sources for e in playbooks.values())
+    (assessment,) = content["assessments"].values()  # type: ignore[attr-defined]
+    model = assessment.model
+    assert len(model.dimensions) >= 5
+    assert len(model.levels) == 5
+    assert sum(len(d.questions) for d in model.dimensions) >= 15
+    levels = {level.id for level in model.levels}
+    for dimension in model.dimensions:
+        assert {r.level for r in dimension.recommendations} == levels
+        assert all(r.plays for r in dimension.recommendations)
+
+
+def test_every_checklist_item_is_a_labelled_checkbox(
+    demo: Build, content: dict[str, object]
+) -> None:
+    for playbook_id, entry in content["playbooks"].items():  # type: ignore[attr-defined]
+        page = parse(demo.page(f"playbooks/{playbook_id}"))
+        items = [item for phase in entry.model.phases for play in phase.plays
+                 for item in play.checklist]
+        boxes = page.find("input", type="checkbox", class_="pb-check")
+        assert [box["data-pb-item"] for box in boxes] == [item.id for item in items]
+        labels = {attrs["for"]: text for tag, attrs, text in page.texts if tag == "label"}
+        for box, item in zip(boxes, items, strict=True):
+            assert labels[box["id"]], f"no label for {item.id}"
+        checklists = page.find("ul", class_="pb-checklist")
+        assert {c["data-pb-playbook"] for c in checklists} == {playbook_id}
+
+
+def test_every_question_is_a_fieldset_with_one_radio_per_choice(
+    demo: Build, content: dict[str, object]
+) -> None:
+    for assessment_id, entry in content["assessments"].items():  # type: ignore[attr-defined]
+        html = demo.page(f"assessments/{assessment_id}")
+        page = parse(html)
+        questions = [q for d in entry.model.dimensions for q in d.questions]
+        fieldsets = page.find("fieldset", class_="pb-question")
+        assert [f["data-pb-question"] for f in fieldsets] == [q.id for q in questions]
+        legends = [text for tag, _, text in page.texts if tag == "legend"]
+        assert len(legends) == len(questions)
+        assert all(legends)
+        for question in questions:
+            radios = page.find("input", type="radio", name=f"pb-q-{question.id}")
+            expected = [c.id for c in question.choices] + (["na"] if question.allow_na else [])
+            assert [radio["value"] for radio in radios] == expected
+        # every radio sits inside a label: its text labels it
+        assert html.count('<label><input type="radio"') == sum(
+            len(q.choices) + q.allow_na for q in questions)
+
+
+def test_recommendations_link_to_existing_play_anchors(demo: Build) -> None:
+    html = demo.page("assessments/maturite-social-media")
+    links = set(re.findall(r'href="\.\./\.\./playbooks/([a-z0-9-]+)/#([a-z0-9-]+)"', html))
+    assert len(links) >= 5
+    for playbook_id, anchor in links:
+        assert f'id="{anchor}"' in demo.page(f"playbooks/{playbook_id}")
+
+
+def test_index_lists_every_playbook_with_summary_tags_and_phases(
+    demo: Build, content: dict[str, object]
+) -> None:
+    html = demo.page("playbooks")
+    for playbook_id, entry in content["playbooks"].items():  # type: ignore[attr-defined]
+        assert f'href="{playbook_id}/"' in html
+        assert f'data-pb-playbook="{playbook_id}"' in html
+        for tag in entry.model.tags:
+            assert f'<span class="pb-tag">{tag}</span>' in html
+    assert 'href="../assessments/maturite-social-media/"' in html
+    assert "Écouter" in html
+    assert "Adapter" in html
+
+
+def test_nav_has_one_playbooks_section(demo: Build) -> None:
+    html = demo.page("")
+    start = html.index("md-nav--primary")
+    nav = html[start:html.index('class="md-content"', start)]
+    assert 'href="playbooks/"' in nav
+    assert 'href="playbooks/ecoute-sociale/"' in nav
+    assert 'href="assessments/maturite-social-media/"' in nav
+
+
+def test_search_index_holds_checklist_item_text(demo: Build) -> None:
+    index = json.loads((demo.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    site = read_settings(REPO / "mkdocs.yml").load()
+    entry = site.playbooks["ecoute-sociale"]
+    item = entry.model.phases[0].plays[0].checklist[0]
+    words = " ".join(re.sub(r"[*_`]", "", item.text).split()[:4])
+    assert words in text
+
+
+def test_edit_button_points_at_the_yaml_source(demo: Build) -> None:
+    html = demo.page("playbooks/ecoute-sociale")
+    assert "edit/main/playbooks/ecoute-sociale.yml" in html
+
+
+def test_english_playbook_is_marked_as_english(demo: Build) -> None:
+    assert '<div lang="en">' in demo.page("playbooks/social-listening")
+    assert 'lang="en"' not in demo.page("playbooks/ecoute-sociale").split("<article")[1]
+
+
+def test_participant_edition_hides_facilitator_notes(demo: Build) -> None:
+    assert "pb-facilitator" not in demo.page("playbooks/ecoute-sociale")
+
+
+def test_generated_pages_are_not_written_into_docs() -> None:
+    assert not (REPO / "docs" / "playbooks").exists()
+    assert not (REPO / "docs" / "assessments").exists()
+
+
+def test_sources_are_cited(demo: Build) -> None:
+    assert 'id="sources"' in demo.page("playbooks/ecoute-sociale")
+
+
+def test_tags_plugin_sees_the_tags(demo: Build) -> None:
+    tags = Path(demo.site / "tags.json")
+    if tags.exists():  # Material ≥ 9.6 writes the mapping
+        assert "ecoute-sociale" in tags.read_text(encoding="utf-8")
+    assert 'class="md-tag' in demo.page("playbooks/ecoute-sociale")

@@ -1,0 +1,38 @@
+"""Golden cases: each broken input under golden/errors gives exactly the messages of its
+`.expected` file (exit status first, then stderr). Set UPDATE_GOLDEN=1 to rewrite them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from mkdocs_playbooks.cli import main
+
+CASES_DIR = Path(__file__).parent / "golden" / "errors"
+CASES = sorted(
+    path for path in CASES_DIR.iterdir()
+    if path.is_dir() or path.suffix == ".yml"
+)
+
+
+def run_validate(case: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    status = main(["validate", case.name])
+    return f"exit: {status}\n{capsys.readouterr().err}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
+def test_error_messages(case: Path, capsys: pytest.CaptureFixture[str],
+                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(CASES_DIR)
+    actual = run_validate(case, capsys)
+    expected_file = case.with_name(case.stem + ".expected")
+    if os.environ.get("UPDATE_GOLDEN"):
+        expected_file.write_text(actual, encoding="utf-8")
+    assert actual == expected_file.read_text(encoding="utf-8")
+
+
+def test_every_case_has_an_expectation() -> None:
+    expectations = {path.stem for path in CASES_DIR.glob("*.expected")}
+    assert expectations == {case.stem for case in CASES}

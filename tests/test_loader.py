@@ -1,0 +1,86 @@
+"""The YAML loader: positions, refusals and limits."""
+
+from __future__ import annotations
+
+import datetime
+import time
+from pathlib import Path
+
+import pytest
+
+from mkdocs_playbooks.loader import MAX_DEPTH, MAX_FILE_BYTES, Mark, load_file, load_text
+from mkdocs_playbooks.problems import ContentError
+
+
+def problems_of(text: str) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_text(text, "f.yml")
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_values_and_keys_have_one_based_positions() -> None:
+    loaded = load_text("title: A\nphases:\n  - phase: listen\n", "f.yml")
+    assert loaded.data == {"title": "A", "phases": [{"phase": "listen"}]}
+    assert loaded.values[("title",)] == Mark(1, 8)
+    assert loaded.keys[("phases",)] == Mark(2, 1)
+    assert loaded.values[("phases", 0, "phase")] == Mark(3, 12)
+    assert loaded.mark(("phases", 0, "missing", 3)) == Mark(3, 5)
+
+
+def test_scalars_are_typed_as_yaml_says_but_keys_stay_text() -> None:
+    loaded = load_text("on: 2026-09-30\nn: 3\nf: 1.5\nb: no\nnull: ~\n", "f.yml")
+    assert loaded.data == {"on": datetime.date(2026, 9, 30), "n": 3, "f": 1.5, "b": False,
+                           "null": None}
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.yml"
+    path.write_bytes(b"\xef\xbb\xbftitle: A\n")
+    assert load_file(path).data == {"title": "A"}
+
+
+def test_every_duplicate_key_is_reported() -> None:
+    assert problems_of("a: 1\nb: 2\na: 3\nb: 4\n") == [
+        "f.yml:3:1: error: duplicate key 'a' (first at line 1) (keep only one of them)",
+        "f.yml:4:1: error: duplicate key 'b' (first at line 2) (keep only one of them)",
+    ]
+
+
+def test_billion_laughs_is_refused_at_once() -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{n}: &a{n} [" + ",".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 10)]
+    start = time.perf_counter()
+    (message,) = problems_of("\n".join(lines))
+    assert time.perf_counter() - start < 1
+    assert message.startswith("f.yml:1:5: error: YAML anchors ('&a0') are not supported")
+
+
+def test_alias_without_anchor_is_refused() -> None:
+    (message,) = problems_of("a: *nothing\n")
+    assert "error:" in message
+
+
+def test_very_deep_nesting_is_refused_without_crashing() -> None:
+    (message,) = problems_of("a: " + "[" * 200_000 + "]" * 200_000)
+    assert f"nesting deeper than {MAX_DEPTH} levels" in message
+
+
+def test_oversized_files_are_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "big.yml"
+    path.write_text("title: A\nsummary: " + "x" * MAX_FILE_BYTES + "\n")
+    with pytest.raises(ContentError) as caught:
+        load_file(path, "big.yml")
+    (problem,) = caught.value.problems
+    assert str(problem) == ("big.yml:1:1: error: file is 1.0 MiB, over the 1 MiB limit for one "
+                            "playbook (split it into several playbooks)")
+
+
+def test_python_tags_are_refused() -> None:
+    (message,) = problems_of("a: !!python/object/apply:os.system [echo hi]\n")
+    assert "is not supported" in message
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    with pytest.raises(ContentError) as caught:
+        load_file(tmp_path / "missing.yml", "missing.yml")
+    assert "cannot read the file" in str(caught.value)

@@ -174,7 +174,9 @@ def test_edit_button_points_at_the_yaml_source(demo: Build) -> None:
 
 
 def test_english_playbook_is_marked_as_english(demo: Build) -> None:
-    assert '<div lang="en">' in demo.page("playbooks/social-listening")
+    english = demo.page("playbooks/social-listening")
+    assert '<div lang="en">' in english
+    assert '<h2 id="phase-listen">Listen' in english  # built-in phase title in English
     assert 'lang="en"' not in demo.page("playbooks/ecoute-sociale").split("<article")[1]
 
 

@@ -16,7 +16,7 @@ import yaml
 
 from .i18n import DEFAULT_LANGUAGE, Strings
 from .problems import Severity
-from .site import DEFAULT_PHASES, PhaseDef, Site, build_site, discover, make_framework
+from .site import PhaseDef, Site, build_site, discover, make_framework
 
 PLUGIN_NAME = "playbooks"
 DEFAULT_DIR = "playbooks"
@@ -53,12 +53,10 @@ def make_settings(
     strict_reviews: bool = False,
     strings: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Settings:
-    table = Strings(language, strings)
-    titles = {phase: table(f"phase.{phase}") for phase in DEFAULT_PHASES}
     return Settings(
         root=root,
         dir=(root / directory).resolve(),
-        framework=make_framework(framework, titles),
+        framework=make_framework(framework),
         language=language,
         strict_reviews=strict_reviews,
         strings=strings or {},

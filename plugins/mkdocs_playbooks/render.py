@@ -96,7 +96,8 @@ def render_playbook(entry: Entry[Playbook], site: Site, options: RenderOptions) 
         parts.append(block("pb-summary", playbook.summary))
     parts.append(_facts(playbook, t, options.today))
     for phase in playbook.phases:
-        parts.append(f"\n## {plain(site.phase_title(phase.phase))} {{#phase-{phase.phase}}}\n\n")
+        title = site.phase_title(phase.phase, t)
+        parts.append(f"\n## {plain(title)} {{#phase-{phase.phase}}}\n\n")
         if phase.intro:
             parts.append(block("pb-phase-intro", phase.intro))
         parts.extend(_play(playbook, play, t, options.facilitator) for play in phase.plays)
@@ -224,7 +225,7 @@ def _dimension(
     parts = [f"\n## {plain(dimension.title)} {{#{dimension.id}}}\n\n"]
     details = []
     if dimension.phase:
-        details.append(esc(site.phase_title(dimension.phase)))
+        details.append(esc(site.phase_title(dimension.phase, t)))
     details.append(esc(t("assessment.dimension_weight", weight=f"{dimension.weight:g}")))
     parts.append(f'<p class="pb-dimension-meta">{" · ".join(details)}</p>\n\n')
     parts.extend(_question(question, t) for question in dimension.questions)
@@ -287,7 +288,7 @@ def render_index(site: Site, options: RenderOptions) -> str:
     parts = [f"# {plain(t('index.title'))}\n\n{esc(t('index.intro'))}\n\n"]
     if not site.playbooks:
         parts.append(f"{esc(t('index.empty'))}\n\n")
-    parts.extend(_card(entry, site) for entry in site.playbooks.values())
+    parts.extend(_card(entry, site, options) for entry in site.playbooks.values())
     if site.assessments:
         parts.append(f"\n## {esc(t('index.assessments'))} {{#pb-assessments}}\n\n")
         parts.extend(
@@ -298,11 +299,12 @@ def render_index(site: Site, options: RenderOptions) -> str:
     return "".join(parts)
 
 
-def _card(entry: Entry[Playbook], site: Site) -> str:
+def _card(entry: Entry[Playbook], site: Site, options: RenderOptions) -> str:
     playbook = entry.model
+    t = options.strings(playbook.lang or options.site_language)
     target = relative_link(INDEX_URI, playbook_uri(entry.id))
     lang = f' lang="{esc(playbook.lang)}"' if playbook.lang else ""
-    phases = " · ".join(esc(site.phase_title(phase.phase)) for phase in playbook.phases)
+    phases = " · ".join(esc(site.phase_title(phase.phase, t)) for phase in playbook.phases)
     tags = "".join(f'<span class="pb-tag">{esc(tag)}</span> ' for tag in playbook.tags)
     summary = f"{playbook.summary.strip()}\n\n" if playbook.summary else ""
     return (

@@ -6,7 +6,7 @@ import datetime
 import difflib
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -29,7 +29,8 @@ class PhaseDef:
     """A phase of the site's strategy framework."""
 
     id: str
-    title: str
+    title: str | None = None
+    """None: the built-in title of the phase in the page's language (listen, engage, adapt)."""
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,15 @@ class Site:
     def errors(self) -> list[Problem]:
         return [problem for problem in self.problems if problem.is_error]
 
-    def phase_title(self, phase_id: str) -> str:
-        return next((p.title for p in self.framework if p.id == phase_id), phase_id)
+    def phase_title(self, phase_id: str, strings: Callable[..., str]) -> str:
+        """The configured title of a phase, else its built-in title in the page's language."""
+        title = next((p.title for p in self.framework if p.id == phase_id), None)
+        if title:
+            return title
+        try:
+            return strings(f"phase.{phase_id}")
+        except KeyError:
+            return phase_id
 
     def find_play(self, reference: str) -> tuple[Entry[Playbook], Play] | None:
         """The playbook and play named by `playbook-id/play-id`, if both exist."""
@@ -203,15 +211,10 @@ def _reference_hint(site: Site, reference: str) -> str:
 DEFAULT_PHASES = ("listen", "engage", "adapt")
 
 
-def make_framework(
-    phases: Sequence[tuple[str, str | None]] | None, title_of: dict[str, str]
-) -> list[PhaseDef]:
-    """Phases from configuration (id, optional title); default listen / engage / adapt.
-
-    `title_of` gives the built-in titles, in the site language, of the default phases.
-    """
+def make_framework(phases: Sequence[tuple[str, str | None]] | None) -> list[PhaseDef]:
+    """Phases from configuration (id, optional title); default listen / engage / adapt."""
     chosen = phases if phases is not None else [(phase, None) for phase in DEFAULT_PHASES]
-    return [PhaseDef(phase, title or title_of.get(phase, phase)) for phase, title in chosen]
+    return [PhaseDef(phase, title or None) for phase, title in chosen]
 
 
 def framework_problems(framework: Sequence[PhaseDef]) -> list[str]:

@@ -38,16 +38,18 @@ def to_model(loaded: Loaded) -> tuple[Content | None, list[Problem]]:
         return model.model_validate(data), []
     except ValidationError as error:
         details = error.errors(include_url=False)
-        problems = [_problem(loaded, model, detail) for detail in _without_echoes(details)]
+        problems = [_problem(loaded, model, detail)
+                    for detail in _without_echoes(details, model)]
         return None, sorted(set(problems))
 
 
-def _without_echoes(details: list[Any]) -> list[Any]:
+def _without_echoes(details: list[Any], model: type[BaseModel]) -> list[Any]:
     """Drops "missing 'title'" where the same mapping has a misspelt key close to 'title'."""
     misspelt = {
         (tuple(detail["loc"][:-1]), close)
         for detail in details if detail["type"] == "extra_forbidden"
-        for close in difflib.get_close_matches(str(detail["loc"][-1]), _ALL_FIELDS, 1, 0.6)
+        for close in difflib.get_close_matches(
+            str(detail["loc"][-1]), _fields_at(model, tuple(detail["loc"][:-1])), 1, 0.6)
     }
     return [
         detail for detail in details
@@ -174,12 +176,6 @@ def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "keys and values"
     return type(value).__name__
-
-
-_ALL_FIELDS = sorted({
-    name for model in (Playbook, Assessment) for name in model.model_fields
-} | {"id", "title", "text", "phase", "plays", "choices", "questions", "score", "level", "min",
-     "name", "weight", "checklist", "why", "how", "url", "help", "allow_na"})
 
 
 def _fields_at(model: type[BaseModel], where: Path_) -> list[str]:

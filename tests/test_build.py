@@ -59,6 +59,14 @@ def test_a_docs_file_in_the_way_of_a_generated_page_is_an_error(tmp_path: Path) 
     assert "Traceback" not in result.result.stderr
 
 
+def test_a_docs_page_with_the_url_of_a_generated_page_is_an_error(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {"alpha.yml": playbook("Alpha", "alpha")}, docs={
+        "index.md": "# Accueil\n", "playbooks/alpha.md": "# Mine\n"})
+    result = build(site)
+    assert result.result.returncode == 1
+    assert "docs/playbooks/alpha.md: this file takes the place of a page" in result.result.stderr
+
+
 def test_facilitator_edition_shows_the_notes(tmp_path: Path) -> None:
     options = ":\n      edition: facilitator"
     site = write_site(tmp_path, {"alpha.yml": playbook("Alpha", "alpha")}, options=options)
@@ -170,12 +178,15 @@ def test_text_fields_cannot_inject_markup(tmp_path: Path) -> None:
     """
     result = build(write_site(tmp_path, {"a.yml": hostile}))
     assert result.result.returncode == 0, result.result.stderr
+    for page in ("playbooks/a", "playbooks", ""):  # title and nav of every page, not only text
+        html = result.page(page)
+        assert "<script>alert" not in html
+        assert "<img src=x" not in html
+        assert "<b>x</b>" not in html
     html = result.page("playbooks/a")
-    article = html[html.index("<article"):]
-    assert "<script>alert" not in article
-    assert "<img src=x" not in article
-    assert "<i>5</i>" not in article
-    assert "&lt;u&gt;m&lt;/u&gt;" in article
+    assert "<i>5</i>" not in html
+    assert "&lt;u&gt;m&lt;/u&gt;" in html
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
 
 
 def test_init_site_builds_strictly(tmp_path: Path) -> None:

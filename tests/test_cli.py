@@ -118,3 +118,17 @@ def test_help_lists_every_command() -> None:
     result = run("--help", cwd=REPO)
     for command in ("validate", "schema", "new", "init"):
         assert command in result.stdout
+
+
+def test_no_playbooks_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("validate", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "no playbooks folder at playbooks" in result.stderr
+
+
+def test_a_bad_framework_in_mkdocs_yml_is_a_usage_error(tmp_path: Path) -> None:
+    write_site(tmp_path, {"a.yml": playbook("A", "a")},
+               options=":\n      framework:\n        - {id: Listen}")
+    result = run("validate", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "framework phase id 'Listen' is not a valid id" in result.stderr

@@ -119,7 +119,7 @@ def test_every_question_is_a_fieldset_with_one_radio_per_choice(
         assert len(legends) == len(questions)
         assert all(legends)
         for question in questions:
-            radios = page.find("input", type="radio", name=f"pb-q-{question.id}")
+            radios = page.find("input", type="radio", name=f"pb-answer-{question.id}")
             expected = [c.id for c in question.choices] + (["na"] if question.allow_na else [])
             assert [radio["value"] for radio in radios] == expected
         # every radio sits inside a label: its text labels it
@@ -173,10 +173,15 @@ def test_edit_button_points_at_the_yaml_source(demo: Build) -> None:
     assert "edit/main/playbooks/ecoute-sociale.yml" in html
 
 
+def test_pages_in_another_language_keep_their_title(demo: Build) -> None:
+    html = demo.page("playbooks/social-listening")
+    assert "<title>Listen before you post" in html or "<title>Listen before" in html
+
+
 def test_english_playbook_is_marked_as_english(demo: Build) -> None:
     english = demo.page("playbooks/social-listening")
     assert '<div lang="en">' in english
-    assert '<h2 id="phase-listen">Listen' in english  # built-in phase title in English
+    assert '<h2 id="pb-phase-listen">Listen' in english  # built-in phase title in English
     assert 'lang="en"' not in demo.page("playbooks/ecoute-sociale").split("<article")[1]
 
 
@@ -190,7 +195,7 @@ def test_generated_pages_are_not_written_into_docs() -> None:
 
 
 def test_sources_are_cited(demo: Build) -> None:
-    assert 'id="sources"' in demo.page("playbooks/ecoute-sociale")
+    assert 'id="pb-sources"' in demo.page("playbooks/ecoute-sociale")
 
 
 def test_tags_plugin_sees_the_tags(demo: Build) -> None:

@@ -129,4 +129,4 @@ def test_render_uses_the_playbook_language_and_stable_anchors(tmp_path: Path) ->
     assert "### First {#first}" in markdown
     assert '<p class="pb-label">Why</p>' in markdown
     assert '<label for="pb-item-step">Do **it**</label>' in markdown
-    assert "## Listen {#phase-listen}" in markdown  # built-in title, in the page's language
+    assert "## Listen {#pb-phase-listen}" in markdown  # built-in title, in the page's language

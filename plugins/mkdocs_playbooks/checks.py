@@ -14,6 +14,8 @@ NOT_APPLICABLE = "na"
 """The answer value of "not applicable"; no choice may use it as its id."""
 
 SAFE_URL_SCHEMES = {"http", "https", "mailto"}
+PLUGIN_ANCHOR_PREFIX = "pb-"
+"""Anchors the plugin makes start with this; play and dimension ids (anchors too) may not."""
 
 
 def check_playbook(
@@ -35,6 +37,9 @@ def check_playbook(
     yield from _unique(loaded, "checklist item id", [
         (("phases", p, "plays", q, "checklist", i, "id"), item.id)
         for p, q, play in plays for i, item in enumerate(play.checklist)
+    ])
+    yield from _not_plugin_anchors(loaded, [
+        (("phases", p, "plays", q, "id"), play.id) for p, q, play in plays
     ])
     for p, q, play in plays:
         where: Path_ = ("phases", p, "plays", q)
@@ -58,6 +63,10 @@ def check_assessment(
         (("dimensions", d, "questions", q, "id"), question.id)
         for d, dimension in enumerate(assessment.dimensions)
         for q, question in enumerate(dimension.questions)
+    ])
+    yield from _not_plugin_anchors(loaded, [
+        (("dimensions", d, "id"), dimension.id)
+        for d, dimension in enumerate(assessment.dimensions)
     ])
     for d, dimension in enumerate(assessment.dimensions):
         if dimension.phase is not None and dimension.phase not in known_phases:
@@ -149,6 +158,14 @@ def _check_links(loaded: Loaded, where: Path_, links: list[Link]) -> Iterator[Pr
         if scheme and scheme not in SAFE_URL_SCHEMES:
             yield loaded.problem((*where, n, "url"), f"url scheme '{scheme}:' is not allowed",
                                  "use an http://, https:// or mailto: address, or a path")
+
+
+def _not_plugin_anchors(loaded: Loaded, entries: list[tuple[Path_, str]]) -> Iterator[Problem]:
+    for where, value in entries:
+        if value.startswith(PLUGIN_ANCHOR_PREFIX):
+            yield loaded.problem(
+                where, f"id '{value}' starts with '{PLUGIN_ANCHOR_PREFIX}', kept for the plugin's "
+                "own anchors", f"e.g. '{value.removeprefix(PLUGIN_ANCHOR_PREFIX) or 'my-id'}'")
 
 
 def _unique(

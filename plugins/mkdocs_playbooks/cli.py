@@ -80,7 +80,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     init.add_argument("dir", type=Path, metavar="DIR", help="the new site's folder")
     init.add_argument("--language", default="en", choices=("en", "fr"),
-                      help="language of the site and examples (default: en)")
+                      help="the site's language, for the theme and the plugin's words "
+                      "(default: en); the examples stay in English")
     init.set_defaults(run=_init)
     return parser
 
@@ -101,6 +102,10 @@ def _validate(args: argparse.Namespace) -> int:
     missing = [path for path in args.paths if not path.exists()]
     if missing:
         print(f"playbooks: error: no such file or folder: {missing[0]}", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.paths and not settings.dir.is_dir():
+        print(f"playbooks: error: no playbooks folder at {shown_path(settings.dir, Path.cwd())}"
+              " (name files or folders to check, or run in a site folder)", file=sys.stderr)
         return EXIT_USAGE
     chosen = discover(args.paths) if args.paths else discover([settings.dir])
     # Load the whole folder too, so references to playbooks outside `chosen` resolve.

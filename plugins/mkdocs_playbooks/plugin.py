@@ -57,7 +57,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self.settings = make_settings(
             root,
             directory=self.config.dir,
-            framework=[(phase.id, phase.title) for phase in framework] if framework else None,
+            framework=(None if framework is None
+                       else [(phase.id, phase.title) for phase in framework]),
             language=_site_language(config),
             strict_reviews=self.config.strict_reviews,
             strings=self.config.strings,
@@ -96,14 +97,13 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
                   for e in self.site.playbooks.values()]
         pages += [(assessment_uri(e.id), render_assessment(e, self.site, options), e.path)
                   for e in self.site.assessments.values()]
+        _refuse_clashes(files, [uri for uri, _, _ in pages] + [CSS_URI], config)
         for uri, markdown, source in pages:
-            _refuse_clash(files, uri, config)
             file = File.generated(config, uri, content=markdown,
                                   inclusion=InclusionLevel.NOT_IN_NAV)
             if source is not None:
                 file.edit_uri = Path(os.path.relpath(source, config.docs_dir)).as_posix()
             files.append(file)
-        _refuse_clash(files, CSS_URI, config)
         files.append(File.generated(config, CSS_URI,
                                     abs_src_path=str(ASSETS_DIR / "playbooks.css")))
         return files
@@ -147,11 +147,15 @@ def _report(problem: Problem) -> None:
     log.log(level, str(problem))
 
 
-def _refuse_clash(files: Files, uri: str, config: MkDocsConfig) -> None:
-    existing = files.get_file_from_path(uri)
-    if existing is not None:
-        where = existing.abs_src_path or uri
-        raise PluginError(
-            f"{where}: this file takes the place of a page that the playbooks plugin generates "
-            f"({uri}); rename or move it"
-        )
+def _refuse_clashes(files: Files, uris: list[str], config: MkDocsConfig) -> None:
+    """A file of `docs/` that has the source path or the URL of a generated file is an error."""
+    ours = {uri: File(uri, None, config.site_dir, config.use_directory_urls).dest_uri
+            for uri in uris}
+    taken = set(ours) | set(ours.values())
+    for file in files:
+        if file.src_uri in taken or file.dest_uri in taken:
+            where = file.abs_src_path or file.src_uri
+            raise PluginError(
+                f"{where}: this file takes the place of a page that the playbooks plugin "
+                f"generates ({file.url or file.src_uri}); rename or move it"
+            )

@@ -16,7 +16,7 @@ import yaml
 
 from .i18n import DEFAULT_LANGUAGE, Strings
 from .problems import Severity
-from .site import PhaseDef, Site, build_site, discover, make_framework
+from .site import PhaseDef, Site, build_site, discover, framework_problems, make_framework
 
 PLUGIN_NAME = "playbooks"
 DEFAULT_DIR = "playbooks"
@@ -93,14 +93,24 @@ def read_settings(config_file: Path) -> Settings:
         raise ConfigFileError(f"{config_file}: expected keys such as `site_name:`")
     options = _plugin_options(config.get("plugins"))
     phases = options.get("framework")
-    return make_settings(
+    if phases is not None and not (
+        isinstance(phases, list) and all(isinstance(p, dict) and "id" in p for p in phases)
+    ):
+        raise ConfigFileError(f"{config_file}: `framework` must be a list like "
+                              "`- {id: listen, title: Listen}`")
+    settings = make_settings(
         config_file.parent.resolve(),
         directory=str(options.get("dir", DEFAULT_DIR)),
-        framework=[(str(p.get("id")), p.get("title")) for p in phases] if phases else None,
+        framework=(None if phases is None
+                   else [(str(p.get("id")), p.get("title")) for p in phases]),
         language=_theme_language(config.get("theme")),
         strict_reviews=bool(options.get("strict_reviews", False)),
         strings=options.get("strings") or {},
     )
+    problems = framework_problems(settings.framework)
+    if problems:
+        raise ConfigFileError(f"{config_file}: " + "; ".join(problems))
+    return settings
 
 
 def _plugin_options(plugins: Any) -> dict[str, Any]:

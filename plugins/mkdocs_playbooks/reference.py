@@ -1,7 +1,7 @@
 """The field reference (Markdown tables) generated from the model.
 
 `python -m mkdocs_playbooks.reference FILE` rewrites the part of FILE between the markers below;
-a test fails when `docs/reference.md` differs from what the model says.
+a test fails when `docs/guide/reference.md` differs from what the model says.
 """
 
 from __future__ import annotations

@@ -66,11 +66,11 @@ def block(css_class: str, markdown: str, label: str = "") -> str:
     return f'<div class="{css_class}" markdown>\n{heading}{markdown.strip()}\n\n</div>\n'
 
 
-def front_matter(tags: list[str]) -> str:
-    if not tags:
-        return ""
-    lines = "".join(f"  - {_yaml_string(tag)}\n" for tag in tags)
-    return f"---\ntags:\n{lines}---\n\n"
+def front_matter(title: str, tags: list[str]) -> str:
+    """The page's title and tags, HTML-escaped: themes print them as they are."""
+    lines = "".join(f"  - {_yaml_string(esc(tag))}\n" for tag in tags)
+    tag_block = f"tags:\n{lines}" if tags else ""
+    return f"---\ntitle: {_yaml_string(esc(title))}\n{tag_block}---\n\n"
 
 
 def _yaml_string(text: str) -> str:
@@ -97,14 +97,14 @@ def render_playbook(entry: Entry[Playbook], site: Site, options: RenderOptions) 
     parts.append(_facts(playbook, t, options.today))
     for phase in playbook.phases:
         title = site.phase_title(phase.phase, t)
-        parts.append(f"\n## {plain(title)} {{#phase-{phase.phase}}}\n\n")
+        parts.append(f"\n## {plain(title)} {{#pb-phase-{phase.phase}}}\n\n")
         if phase.intro:
             parts.append(block("pb-phase-intro", phase.intro))
         parts.extend(_play(playbook, play, t, options.facilitator) for play in phase.plays)
     if playbook.sources:
-        parts.append(f"\n## {esc(t('playbook.sources'))} {{#sources}}\n\n")
+        parts.append(f"\n## {esc(t('playbook.sources'))} {{#pb-sources}}\n\n")
         parts.append(links_list(playbook.sources))
-    return front_matter(playbook.tags) + _in_language(
+    return front_matter(playbook.title, playbook.tags) + _in_language(
         "".join(parts), playbook.lang, options.site_language)
 
 
@@ -115,18 +115,20 @@ def _in_language(body: str, lang: str | None, site_language: str) -> str:
     return f'<div lang="{esc(lang)}" markdown>\n\n{body}\n</div>\n'
 
 
-def _facts(playbook: Playbook, t: Callable[..., str], today: datetime.date | None) -> str:
+def _facts(
+    document: Playbook | Assessment, t: Callable[..., str], today: datetime.date | None
+) -> str:
     rows: list[tuple[str, str]] = []
-    if playbook.owner:
-        rows.append((t("playbook.owner"), esc(playbook.owner)))
-    if playbook.reviewed:
-        day = playbook.reviewed.isoformat()
+    if document.owner:
+        rows.append((t("playbook.owner"), esc(document.owner)))
+    if document.reviewed:
+        day = document.reviewed.isoformat()
         rows.append((t("playbook.reviewed"), f'<time datetime="{day}">{day}</time>'))
-    if playbook.audience:
-        rows.append((t("playbook.audience"), esc(", ".join(playbook.audience))))
+    if isinstance(document, Playbook) and document.audience:
+        rows.append((t("playbook.audience"), esc(", ".join(document.audience))))
     facts = "".join(f"<dt>{esc(name)}</dt><dd>{value}</dd>" for name, value in rows)
     text = f'<dl class="pb-facts">{facts}</dl>\n\n' if rows else ""
-    due = review_due_date(playbook)
+    due = review_due_date(document)
     if due is not None and due < (today or datetime.date.today()):
         notice = esc(t("playbook.review_due", date=due.isoformat()))
         text += f'<p class="pb-review-due" role="note">{notice}</p>\n\n'
@@ -181,8 +183,8 @@ def _metrics(play: Play, t: Callable[..., str]) -> str:
         f"<td>{esc(metric.target or '')}</td></tr>"
         for metric in play.metrics
     )
-    return (f'<table class="pb-metrics"><caption>{esc(t("play.metrics"))}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n\n")
+    return (f'<div class="pb-metrics"><table><caption>{esc(t("play.metrics"))}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>\n\n")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -197,19 +199,20 @@ def render_assessment(entry: Entry[Assessment], site: Site, options: RenderOptio
     parts = [f"# {plain(assessment.title)}\n\n"]
     if assessment.intro:
         parts.append(block("pb-intro", assessment.intro))
+    parts.append(_facts(assessment, t, options.today))
     parts.append(_levels(assessment, t))
     for dimension in assessment.dimensions:
         parts.append(_dimension(assessment, dimension, site, t, here))
     if assessment.sources:
-        parts.append(f"\n## {esc(t('playbook.sources'))} {{#sources}}\n\n")
+        parts.append(f"\n## {esc(t('playbook.sources'))} {{#pb-sources}}\n\n")
         parts.append(links_list(assessment.sources))
-    return front_matter(assessment.tags) + _in_language(
+    return front_matter(assessment.title, assessment.tags) + _in_language(
         "".join(parts), assessment.lang, options.site_language)
 
 
 def _levels(assessment: Assessment, t: Callable[..., str]) -> str:
     items = "".join(
-        f'<li class="pb-level" id="level-{level.id}" markdown="block">\n'
+        f'<li class="pb-level" id="pb-level-{level.id}" markdown="block">\n'
         f'<p class="pb-label">{esc(level.title)} '
         f'<span class="pb-level-min">({esc(t("assessment.level_from", min=f"{level.min:g}"))})'
         f"</span></p>\n\n{level.description.strip()}\n\n</li>\n"
@@ -235,7 +238,7 @@ def _dimension(
 
 
 def _question(question: Question, t: Callable[..., str]) -> str:
-    name = f"pb-q-{question.id}"
+    name = f"pb-answer-{question.id}"
     choices = [(choice.id, inline(choice.text)) for choice in question.choices]
     if question.allow_na:
         choices.append(("na", esc(t("assessment.not_applicable"))))
@@ -245,7 +248,7 @@ def _question(question: Question, t: Callable[..., str]) -> str:
     )
     help_text = block("pb-help", question.help) + "\n" if question.help else ""
     return (
-        f'<fieldset class="pb-question" id="q-{question.id}" data-pb-question="{question.id}" '
+        f'<fieldset class="pb-question" id="pb-q-{question.id}" data-pb-question="{question.id}" '
         f'markdown>\n<legend markdown="span">{inline(question.text)}</legend>\n\n{help_text}'
         f'<div class="pb-choices" markdown>\n{labels}\n\n</div>\n</fieldset>\n\n'
     )
@@ -309,7 +312,7 @@ def _card(entry: Entry[Playbook], site: Site, options: RenderOptions) -> str:
     summary = f"{playbook.summary.strip()}\n\n" if playbook.summary else ""
     return (
         f'<article class="pb-card" data-pb-playbook="{entry.id}"{lang} markdown>\n'
-        f'<h2 class="pb-card-title" id="card-{entry.id}" markdown="span">'
+        f'<h2 class="pb-card-title" id="pb-card-{entry.id}" markdown="span">'
         f"[{plain(playbook.title)}]({target})</h2>\n\n{summary}"
         f'<p class="pb-card-phases">{phases}</p>\n\n'
         + (f'<p class="pb-tags">{tags.strip()}</p>\n\n' if tags else "")

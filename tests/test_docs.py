@@ -1,0 +1,29 @@
+"""The docs say what the code does: the field reference is generated from the model."""
+
+from __future__ import annotations
+
+from mkdocs_playbooks.reference import END, START, field_reference
+
+from .conftest import REPO
+
+
+def test_field_reference_matches_the_model() -> None:
+    text = (REPO / "docs" / "guide" / "reference.md").read_text(encoding="utf-8")
+    generated = text.split(START, 1)[1].split(END, 1)[0]
+    assert generated.strip() == field_reference().strip(), (
+        "run: python -m mkdocs_playbooks.reference docs/guide/reference.md")
+
+
+def test_cli_reference_names_every_command_and_option() -> None:
+    text = (REPO / "docs" / "guide" / "cli.md").read_text(encoding="utf-8")
+    for word in ("playbooks validate", "playbooks schema", "playbooks new", "playbooks init",
+                 "--strict", "--config-file", "--kind", "--language", "--output",
+                 "strict_reviews", "nav_limit", "edition", "framework", "strings"):
+        assert word in text, word
+
+
+def test_readme_gives_the_two_commands() -> None:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "make serve" in text
+    assert "make test" in text
+    assert (REPO / "docs" / "assets" / "screenshot.png").is_file()

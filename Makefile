@@ -20,9 +20,11 @@ build: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 	$(BIN)/mkdocs build --strict
 
-# Install the package with its test tools, then lint, type-check and run every test
+# Install the package with its test tools and Debian's Chromium (browser tests), then lint,
+# type-check and run every test
 test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
+	scripts/install-chromium
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/pytest

@@ -78,15 +78,17 @@ def write_site(
     return root
 
 
-def mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def mkdocs(
+    root: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args], cwd=root, env=ENV,
+        [sys.executable, "-m", "mkdocs", *args], cwd=root, env={**ENV, **(env or {})},
         capture_output=True, text=True, timeout=300, check=False,
     )
 
 
-def build(root: Path, *args: str) -> Build:
-    return Build(root, mkdocs(root, "build", "--strict", *args))
+def build(root: Path, *args: str, env: dict[str, str] | None = None) -> Build:
+    return Build(root, mkdocs(root, "build", "--strict", *args, env=env))
 
 
 def playbook(title: str, playbook_id: str) -> str:

@@ -27,3 +27,11 @@ def test_readme_gives_the_two_commands() -> None:
     assert "make serve" in text
     assert "make test" in text
     assert (REPO / "docs" / "assets" / "screenshot.png").is_file()
+
+
+def test_every_string_key_is_documented_with_its_words() -> None:
+    from mkdocs_playbooks.i18n import STRINGS
+
+    text = (REPO / "docs" / "guide" / "cli.md").read_text(encoding="utf-8")
+    for key, english in STRINGS["en"].items():
+        assert f"| `{key}` | {english} | {STRINGS['fr'][key]} |" in text, key

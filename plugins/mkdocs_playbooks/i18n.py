@@ -34,6 +34,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "assessment.not_applicable": "Not applicable",
         "assessment.recommendations": "Recommendations by level",
         "assessment.dimension_weight": "Weight {weight}",
+        "progress.title": "My progress",
+        "progress.intro": "Your ticks are kept in this browser only, never sent anywhere. "
+        "Export them to keep a copy or to move them to another browser.",
+        "progress.of": "Progress: {title}",
+        "progress.link": "See my progress",
+        "progress.export": "Export",
+        "progress.import": "Import",
+        "progress.reset": "Erase everything",
+        "progress.reset_confirm": "Erase all the progress saved in this browser?",
+        "progress.needs_script": "This page shows the progress saved by your browser: "
+        "it needs JavaScript.",
+        "notice.unavailable": "This browser does not let the site save your progress "
+        "(private browsing, or storage full): your ticks will be lost when you leave the page.",
+        "notice.unreadable": "The progress saved in this browser could not be read (damaged, "
+        "or saved by another version): it is left as it is, and new ticks are not saved. "
+        "You can erase it on the progress page.",
+        "notice.imported": "Progress imported: for each item, the most recent tick was kept.",
+        "notice.import_failed": "This file is not a progress export of this site: "
+        "nothing was changed.",
+        "notice.reset": "All progress saved in this browser was erased.",
     },
     "fr": {
         "phase.listen": "Écouter",
@@ -64,6 +84,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "assessment.not_applicable": "Non applicable",
         "assessment.recommendations": "Recommandations par niveau",
         "assessment.dimension_weight": "Poids {weight}",
+        "progress.title": "Ma progression",
+        "progress.intro": "Vos coches sont gardées dans ce navigateur seulement, et ne sont "
+        "envoyées nulle part. Exportez-les pour en garder une copie ou les reprendre dans "
+        "un autre navigateur.",
+        "progress.of": "Progression : {title}",
+        "progress.link": "Voir ma progression",
+        "progress.export": "Exporter",
+        "progress.import": "Importer",
+        "progress.reset": "Tout effacer",
+        "progress.reset_confirm": "Effacer toute la progression enregistrée dans ce navigateur ?",
+        "progress.needs_script": "Cette page affiche la progression enregistrée par votre "
+        "navigateur : elle a besoin de JavaScript.",
+        "notice.unavailable": "Ce navigateur ne permet pas au site d'enregistrer votre "
+        "progression (navigation privée ou stockage plein) : vos coches seront perdues en "
+        "quittant la page.",
+        "notice.unreadable": "La progression enregistrée dans ce navigateur n'a pas pu être lue "
+        "(abîmée, ou enregistrée par une autre version) : elle est laissée telle quelle et les "
+        "nouvelles coches ne sont pas enregistrées. Vous pouvez l'effacer sur la page de "
+        "progression.",
+        "notice.imported": "Progression importée : pour chaque élément, la coche la plus "
+        "récente a été gardée.",
+        "notice.import_failed": "Ce fichier n'est pas un export de progression de ce site : "
+        "rien n'a été modifié.",
+        "notice.reset": "Toute la progression enregistrée dans ce navigateur a été effacée.",
     },
 }
 

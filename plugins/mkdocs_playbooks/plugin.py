@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from . import nav as nav_layout
 from .config import PlaybooksConfig
@@ -24,12 +27,14 @@ from .problems import Problem, Severity
 from .project import Settings, make_settings
 from .render import (
     INDEX_URI,
+    PROGRESS_URI,
     RenderOptions,
     assessment_uri,
     playbook_uri,
     render_assessment,
     render_index,
     render_playbook,
+    render_progress,
 )
 from .site import Site, framework_problems
 
@@ -37,6 +42,8 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 CSS_URI = "assets/playbooks/playbooks.css"
+JS_URI = "assets/playbooks/playbooks.js"
+ASSETS = {CSS_URI: "playbooks.css", JS_URI: "playbooks.js"}
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
 
 
@@ -73,6 +80,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
                 config.markdown_extensions.append(extension)
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
+        if JS_URI not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(JS_URI)
         return config
 
     # Before the site folder is cleaned: a build that fails on content leaves the old site intact.
@@ -92,20 +101,21 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         assert self.settings is not None
         options = self._render_options()
         pages: list[tuple[str, str, Path | None]] = [
-            (INDEX_URI, render_index(self.site, options), None)]
+            (INDEX_URI, render_index(self.site, options), None),
+            (PROGRESS_URI, render_progress(self.site, options), None)]
         pages += [(playbook_uri(e.id), render_playbook(e, self.site, options), e.path)
                   for e in self.site.playbooks.values()]
         pages += [(assessment_uri(e.id), render_assessment(e, self.site, options), e.path)
                   for e in self.site.assessments.values()]
-        _refuse_clashes(files, [uri for uri, _, _ in pages] + [CSS_URI], config)
+        _refuse_clashes(files, [uri for uri, _, _ in pages] + list(ASSETS), config)
         for uri, markdown, source in pages:
             file = File.generated(config, uri, content=markdown,
                                   inclusion=InclusionLevel.NOT_IN_NAV)
             if source is not None:
                 file.edit_uri = Path(os.path.relpath(source, config.docs_dir)).as_posix()
             files.append(file)
-        files.append(File.generated(config, CSS_URI,
-                                    abs_src_path=str(ASSETS_DIR / "playbooks.css")))
+        for uri, name in ASSETS.items():
+            files.append(File.generated(config, uri, abs_src_path=str(ASSETS_DIR / name)))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -114,12 +124,18 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         index = files.get_file_from_path(INDEX_URI)
         assert index is not None
         assert index.page is not None
-        uris = [playbook_uri(i) for i in self.site.playbooks]
+        uris = [PROGRESS_URI] + [playbook_uri(i) for i in self.site.playbooks]
         uris += [assessment_uri(i) for i in self.site.assessments]
         pages = [page for uri in uris if (f := files.get_file_from_path(uri)) and (page := f.page)]
         title = self.settings.strings_for(self.settings.language)("nav.section")
         nav_layout.arrange(nav, title, index.page, pages, self.config.nav_limit)
         return nav
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        # The Edit link of a generated page is `…/docs/../playbooks/x.yml`: tidy it.
+        if page.file.generated_by and page.edit_url:
+            page.edit_url = _without_dot_segments(page.edit_url)
+        return page
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None
@@ -134,6 +150,12 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             site_language=settings.language,
             facilitator=self.config.edition == "facilitator",
         )
+
+
+def _without_dot_segments(url: str) -> str:
+    parts = urlsplit(url)
+    path = posixpath.normpath(parts.path) if parts.path else parts.path
+    return urlunsplit(parts._replace(path=path))
 
 
 def _site_language(config: MkDocsConfig) -> str:

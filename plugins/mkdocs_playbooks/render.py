@@ -20,6 +20,7 @@ from .site import Entry, Site
 PLAYBOOKS_DIR = "playbooks"
 ASSESSMENTS_DIR = "assessments"
 INDEX_URI = f"{PLAYBOOKS_DIR}/index.md"
+PROGRESS_URI = f"{PLAYBOOKS_DIR}/progress/index.md"
 
 
 def playbook_uri(playbook_id: str) -> str:
@@ -84,6 +85,41 @@ def links_list(links: list[Link]) -> str:
     )
 
 
+def progress_bar(
+    label: str, playbook_id: str, items: list[str], of: str, play_id: str = ""
+) -> str:
+    """A bar the script fills from the reader's saved ticks; hidden until it does."""
+    if not items:
+        return ""
+    play = f' data-pb-play="{play_id}"' if play_id else ""
+    return (
+        f'<div class="pb-progress" role="progressbar" aria-label="{esc(label)}" '
+        f'aria-valuemin="0" aria-valuemax="{len(items)}" aria-valuenow="0" '
+        f'data-pb-progress="{playbook_id}" data-pb-progress-of="{of}"{play} '
+        f'data-pb-items="{" ".join(items)}" hidden>'
+        f'<span class="pb-progress-text">0 / {len(items)}</span></div>\n\n'
+    )
+
+
+NOTICES = ("unavailable", "unreadable", "import_failed", "imported", "reset")
+
+
+def notices(t: Callable[..., str], names: tuple[str, ...] = NOTICES[:2]) -> str:
+    """Messages the script shows when saving is impossible or data cannot be read."""
+    lines = "".join(
+        f'<p class="pb-notice" role="status" data-pb-notice="{name.replace("_", "-")}" hidden>'
+        f'{esc(t(f"notice.{name}"))}</p>'
+        for name in names
+    )
+    return (f'<div class="pb-notices">{lines}</div>\n'
+            f'<div class="pb-live pb-visually-hidden" aria-live="polite"></div>\n\n')
+
+
+def item_ids(playbook: Playbook, phase_id: str | None = None) -> list[str]:
+    return [item.id for phase in playbook.phases if phase_id in (None, phase.phase)
+            for play in phase.plays for item in play.checklist]
+
+
 # ---------------------------------------------------------------------------------------------
 # Playbook page
 
@@ -91,13 +127,22 @@ def links_list(links: list[Link]) -> str:
 def render_playbook(entry: Entry[Playbook], site: Site, options: RenderOptions) -> str:
     playbook = entry.model
     t = options.strings(playbook.lang or options.site_language)
-    parts = [f"# {plain(playbook.title)}\n\n"]
+    assert playbook.id is not None
+    parts = [f"# {plain(playbook.title)}\n\n", notices(t)]
     if playbook.summary:
         parts.append(block("pb-summary", playbook.summary))
     parts.append(_facts(playbook, t, options.today))
+    parts.append(progress_bar(t("progress.of", title=playbook.title), playbook.id,
+                              item_ids(playbook), "playbook"))
+    if item_ids(playbook):
+        link = relative_link(playbook_uri(playbook.id), PROGRESS_URI)
+        parts.append(f'<p class="pb-progress-link" data-pb-needs-script hidden markdown="span">'
+                     f"[{plain(t('progress.link'))}]({link})</p>\n\n")
     for phase in playbook.phases:
         title = site.phase_title(phase.phase, t)
         parts.append(f"\n## {plain(title)} {{#pb-phase-{phase.phase}}}\n\n")
+        parts.append(progress_bar(t("progress.of", title=title), playbook.id,
+                                  item_ids(playbook, phase.phase), "phase"))
         if phase.intro:
             parts.append(block("pb-phase-intro", phase.intro))
         parts.extend(_play(playbook, play, t, options.facilitator) for play in phase.plays)
@@ -168,8 +213,10 @@ def _checklist(playbook: Playbook, play: Play, t: Callable[..., str]) -> str:
             f'data-pb-item="{item.id}"> <label for="{control}">{inline(item.text)}</label>\n'
             f"{help_text}\n</li>\n"
         )
+    bar = progress_bar(t("progress.of", title=play.title), playbook.id,
+                       [item.id for item in play.checklist], "play", play.id)
     return (
-        f'<p class="pb-label">{esc(t("play.checklist"))}</p>\n\n'
+        f'<p class="pb-label">{esc(t("play.checklist"))}</p>\n\n{bar}'
         f'<ul class="pb-checklist" data-pb-playbook="{playbook.id}" data-pb-play="{play.id}" '
         f'markdown>\n{"".join(items)}</ul>\n\n'
     )
@@ -288,10 +335,14 @@ def _play_links(site: Site, references: list[str], here: str) -> Iterator[str]:
 
 def render_index(site: Site, options: RenderOptions) -> str:
     t = options.strings(options.site_language)
-    parts = [f"# {plain(t('index.title'))}\n\n{esc(t('index.intro'))}\n\n"]
+    parts = [f"# {plain(t('index.title'))}\n\n", notices(t), f"{esc(t('index.intro'))}\n\n"]
     if not site.playbooks:
         parts.append(f"{esc(t('index.empty'))}\n\n")
-    parts.extend(_card(entry, site, options) for entry in site.playbooks.values())
+    else:
+        link = relative_link(INDEX_URI, PROGRESS_URI)
+        parts.append(f'<p class="pb-progress-link" data-pb-needs-script hidden markdown="span">'
+                     f"[{plain(t('progress.link'))}]({link})</p>\n\n")
+    parts.extend(_card(entry, site, options, INDEX_URI) for entry in site.playbooks.values())
     if site.assessments:
         parts.append(f"\n## {esc(t('index.assessments'))} {{#pb-assessments}}\n\n")
         parts.extend(
@@ -302,10 +353,33 @@ def render_index(site: Site, options: RenderOptions) -> str:
     return "".join(parts)
 
 
-def _card(entry: Entry[Playbook], site: Site, options: RenderOptions) -> str:
+def render_progress(site: Site, options: RenderOptions) -> str:
+    """The reader's progress across every playbook, with export, import and reset."""
+    t = options.strings(options.site_language)
+    actions = (
+        f'<div class="pb-actions" data-pb-needs-script hidden>'
+        f'<button type="button" class="pb-button" data-pb-action="export">'
+        f'{esc(t("progress.export"))}</button> '
+        f'<input type="file" id="pb-import" class="pb-visually-hidden" '
+        f'accept=".json,application/json" data-pb-import>'
+        f'<label for="pb-import" class="pb-button">{esc(t("progress.import"))}</label> '
+        f'<button type="button" class="pb-button" data-pb-action="reset" '
+        f'data-pb-confirm="{esc(t("progress.reset_confirm"))}">{esc(t("progress.reset"))}'
+        f"</button></div>\n\n"
+    )
+    parts = [
+        f"# {plain(t('progress.title'))}\n\n", notices(t, NOTICES),
+        f"{esc(t('progress.intro'))}\n\n",
+        f"<noscript><p>{esc(t('progress.needs_script'))}</p></noscript>\n\n", actions,
+    ]
+    parts.extend(_card(entry, site, options, PROGRESS_URI) for entry in site.playbooks.values())
+    return "".join(parts)
+
+
+def _card(entry: Entry[Playbook], site: Site, options: RenderOptions, here: str) -> str:
     playbook = entry.model
     t = options.strings(playbook.lang or options.site_language)
-    target = relative_link(INDEX_URI, playbook_uri(entry.id))
+    target = relative_link(here, playbook_uri(entry.id))
     lang = f' lang="{esc(playbook.lang)}"' if playbook.lang else ""
     phases = " · ".join(esc(site.phase_title(phase.phase, t)) for phase in playbook.phases)
     tags = "".join(f'<span class="pb-tag">{esc(tag)}</span> ' for tag in playbook.tags)
@@ -316,5 +390,7 @@ def _card(entry: Entry[Playbook], site: Site, options: RenderOptions) -> str:
         f"[{plain(playbook.title)}]({target})</h2>\n\n{summary}"
         f'<p class="pb-card-phases">{phases}</p>\n\n'
         + (f'<p class="pb-tags">{tags.strip()}</p>\n\n' if tags else "")
+        + progress_bar(t("progress.of", title=playbook.title), entry.id, item_ids(playbook),
+                       "playbook")
         + "</article>\n\n"
     )

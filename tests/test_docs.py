@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from mkdocs_playbooks.reference import END, START, field_reference
+from mkdocs_playbooks.reference import (
+    END,
+    START,
+    STRINGS_END,
+    STRINGS_START,
+    field_reference,
+    strings_reference,
+)
 
 from .conftest import REPO
 
@@ -17,6 +24,7 @@ def test_field_reference_matches_the_model() -> None:
 def test_cli_reference_names_every_command_and_option() -> None:
     text = (REPO / "docs" / "guide" / "cli.md").read_text(encoding="utf-8")
     for word in ("playbooks validate", "playbooks schema", "playbooks new", "playbooks init",
+                 "playbooks aggregate", "--assessment",
                  "--strict", "--config-file", "--kind", "--language", "--output",
                  "strict_reviews", "nav_limit", "edition", "framework", "strings"):
         assert word in text, word
@@ -29,9 +37,8 @@ def test_readme_gives_the_two_commands() -> None:
     assert (REPO / "docs" / "assets" / "screenshot.png").is_file()
 
 
-def test_every_string_key_is_documented_with_its_words() -> None:
-    from mkdocs_playbooks.i18n import STRINGS
-
+def test_strings_table_matches_the_code() -> None:
     text = (REPO / "docs" / "guide" / "cli.md").read_text(encoding="utf-8")
-    for key, english in STRINGS["en"].items():
-        assert f"| `{key}` | {english} | {STRINGS['fr'][key]} |" in text, key
+    generated = text.split(STRINGS_START, 1)[1].split(STRINGS_END, 1)[0]
+    assert generated.strip() == strings_reference().strip(), (
+        "run: python -m mkdocs_playbooks.reference docs/guide/cli.md")

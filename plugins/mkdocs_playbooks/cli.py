@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .aggregate import summarise, write_csv, write_html
 from .project import ConfigFileError, Settings, make_settings, read_settings
+from .results import ResultError, read_result
 from .schema import json_schema
 from .site import discover, shown_path
 from .skeletons import SkeletonError, new_document, new_site
@@ -83,6 +85,22 @@ def _parser() -> argparse.ArgumentParser:
                       help="the site's language, for the theme and the plugin's words "
                       "(default: en); the examples stay in English")
     init.set_defaults(run=_init)
+
+    aggregate = commands.add_parser(
+        "aggregate", help="a team report (CSV and HTML) from exported results",
+        description="Read results exported from an assessment page, recompute every score "
+        "from the answers, and write team-report.csv and a self-contained team-report.html: "
+        "participants, mean, median, min and max per dimension, levels, radar of the mean.",
+    )
+    aggregate.add_argument("results", nargs="+", type=Path, metavar="RESULT.json",
+                           help="result files exported by readers")
+    aggregate.add_argument("--assessment", metavar="ID",
+                           help="the assessment of the results (default: the one they name)")
+    aggregate.add_argument("-o", "--output", type=Path, default=Path(), metavar="DIR",
+                           help="folder for team-report.csv and team-report.html (default: .)")
+    aggregate.add_argument("-f", "--config-file", type=Path, metavar="FILE",
+                           help="the mkdocs.yml of the site (default: ./mkdocs.yml if present)")
+    aggregate.set_defaults(run=_aggregate)
     return parser
 
 
@@ -145,6 +163,45 @@ def _new(args: argparse.Namespace) -> int:
 def _init(args: argparse.Namespace) -> int:
     new_site(args.dir, args.language)
     print(f"created {args.dir}: run `mkdocs serve` in it", file=sys.stderr)
+    return EXIT_OK
+
+
+def _aggregate(args: argparse.Namespace) -> int:
+    settings = _settings(args.config_file)
+    taken, refused = [], []
+    for path in args.results:
+        try:
+            taken.append(read_result(path))
+        except ResultError as error:
+            refused.append(str(error))
+    assessment_id = args.assessment or (taken[0].assessment if taken else None)
+    refused += [f"{result.source}: a result of assessment '{result.assessment}', "
+                f"not '{assessment_id}'" for result in taken
+                if result.assessment != assessment_id]
+    for message in refused:
+        print(f"playbooks: error: {message}", file=sys.stderr)
+    if refused:
+        return EXIT_INVALID
+    site = settings.load() if settings.dir.is_dir() else None
+    entry = site.assessments.get(str(assessment_id)) if site else None
+    if entry is None:
+        print(f"playbooks: error: no assessment '{assessment_id}' in "
+              f"{shown_path(settings.dir, Path.cwd())}", file=sys.stderr)
+        return EXIT_USAGE
+    assessment = entry.model
+    for result in taken:
+        unknown = sorted(set(result.answers) - {
+            q.id for d in assessment.dimensions for q in d.questions})
+        if unknown:
+            print(f"{result.source}: note: {len(unknown)} answer(s) to questions the assessment "
+                  f"no longer has were ignored: {', '.join(unknown)}", file=sys.stderr)
+    summaries = summarise(assessment, taken)
+    args.output.mkdir(parents=True, exist_ok=True)
+    strings = settings.strings_for(assessment.lang or settings.language)
+    write_csv(args.output / "team-report.csv", assessment, summaries, len(taken))
+    write_html(args.output / "team-report.html", assessment, summaries, len(taken), strings)
+    print(f"{len(taken)} result(s): wrote {args.output / 'team-report.csv'} and "
+          f"{args.output / 'team-report.html'}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -34,6 +34,47 @@ STRINGS: dict[str, dict[str, str]] = {
         "assessment.not_applicable": "Not applicable",
         "assessment.recommendations": "Recommendations by level",
         "assessment.dimension_weight": "Weight {weight}",
+        "assessment.answered": "{count} / {total} answered",
+        "assessment.results": "Your results",
+        "assessment.see_results": "See my results",
+        "assessment.target": "Target level",
+        "assessment.no_target": "none",
+        "assessment.dimension": "Dimension",
+        "assessment.score": "Score",
+        "assessment.level": "Level",
+        "assessment.gap": "Gap to target",
+        "assessment.how": "How it was made",
+        "assessment.explain": "weighted mean of {answered} answer(s), {na} not applicable",
+        "assessment.overall": "Overall: {score} / 100, level {level}",
+        "assessment.no_answer": "no answer yet",
+        "assessment.reached": "reached",
+        "assessment.radar": "Radar of the scores per dimension (the table gives the same)",
+        "assessment.export_json": "Export (JSON)",
+        "assessment.export_csv": "Export (CSV)",
+        "assessment.share": "Share link",
+        "assessment.share_label": "Link to these results (the answers stay in the link)",
+        "assessment.clear": "Clear my answers",
+        "assessment.clear_confirm": "Clear your answers to this assessment? "
+        "Past attempts are kept.",
+        "assessment.history": "History",
+        "assessment.compare": "Compare",
+        "assessment.attempt": "Attempt of {date}",
+        "assessment.changed": "The assessment changed since this attempt: {gone} answer(s) no "
+        "longer apply, {new} new question(s) count as unanswered.",
+        "assessment.grid": "Scoring grid",
+        "assessment.grid_help": "For each question, write the points of the answer ticked, "
+        "divide by the question's best points and multiply by its weight. A dimension's "
+        "score is 100 × the sum of these values / the sum of the weights of the questions "
+        "answered (not applicable ones left out). The overall score is the mean of the "
+        "dimension scores weighted by the dimensions' weights. The level is the last one whose "
+        "minimum the score reaches.",
+        "assessment.question": "Question",
+        "assessment.points": "Points per answer",
+        "assessment.weight": "Weight",
+        "notice.shared": "You are looking at shared results: your own answers are not changed. "
+        "Reload the page without the link to get back to them.",
+        "notice.share_invalid": "This link does not hold results of this assessment (it is "
+        "damaged, or the assessment changed): nothing was changed.",
         "progress.title": "My progress",
         "progress.intro": "Your ticks are kept in this browser only, never sent anywhere. "
         "Export them to keep a copy or to move them to another browser.",
@@ -54,6 +95,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.import_failed": "This file is not a progress export of this site: "
         "nothing was changed.",
         "notice.reset": "All progress saved in this browser was erased.",
+        "report.title": "Team report: {title}",
+        "report.participants": "{count} participant(s).",
+        "report.dimension": "Dimension",
+        "report.overall": "Overall",
+        "report.answered": "Answered",
+        "report.mean": "Mean",
+        "report.median": "Median",
+        "report.min": "Min",
+        "report.max": "Max",
+        "report.no_answer": "No answer",
+        "report.radar": "Mean score per dimension (0-100)",
+        "report.recomputed": "Every score was recomputed from the answers with the reference "
+        "scoring; the level columns count participants at each level.",
     },
     "fr": {
         "phase.listen": "Écouter",
@@ -84,6 +138,48 @@ STRINGS: dict[str, dict[str, str]] = {
         "assessment.not_applicable": "Non applicable",
         "assessment.recommendations": "Recommandations par niveau",
         "assessment.dimension_weight": "Poids {weight}",
+        "assessment.answered": "{count} / {total} réponses",
+        "assessment.results": "Vos résultats",
+        "assessment.see_results": "Voir mes résultats",
+        "assessment.target": "Niveau visé",
+        "assessment.no_target": "aucun",
+        "assessment.dimension": "Dimension",
+        "assessment.score": "Score",
+        "assessment.level": "Niveau",
+        "assessment.gap": "Écart au niveau visé",
+        "assessment.how": "Calcul",
+        "assessment.explain": "moyenne pondérée de {answered} réponse(s), {na} non applicable(s)",
+        "assessment.overall": "Score global : {score} / 100, niveau {level}",
+        "assessment.no_answer": "pas encore de réponse",
+        "assessment.reached": "atteint",
+        "assessment.radar": "Radar des scores par dimension (le tableau donne les mêmes valeurs)",
+        "assessment.export_json": "Exporter (JSON)",
+        "assessment.export_csv": "Exporter (CSV)",
+        "assessment.share": "Lien de partage",
+        "assessment.share_label": "Lien vers ces résultats (les réponses restent dans le lien)",
+        "assessment.clear": "Effacer mes réponses",
+        "assessment.clear_confirm": "Effacer vos réponses à cette autoévaluation ? Les "
+        "tentatives passées sont gardées.",
+        "assessment.history": "Historique",
+        "assessment.compare": "Comparer",
+        "assessment.attempt": "Tentative du {date}",
+        "assessment.changed": "L'autoévaluation a changé depuis cette tentative : {gone} "
+        "réponse(s) ne s'appliquent plus, {new} nouvelle(s) question(s) comptent comme sans "
+        "réponse.",
+        "assessment.grid": "Grille de calcul",
+        "assessment.grid_help": "Pour chaque question, notez les points de la réponse cochée, "
+        "divisez-les par les points de la meilleure réponse et multipliez par le poids de la "
+        "question. Le score d'une dimension vaut 100 × la somme de ces valeurs / la somme des "
+        "poids des questions répondues (les « non applicable » sont écartées). Le score global "
+        "est la moyenne des scores des dimensions pondérée par leur poids. Le niveau est le "
+        "dernier dont le minimum est atteint.",
+        "assessment.question": "Question",
+        "assessment.points": "Points par réponse",
+        "assessment.weight": "Poids",
+        "notice.shared": "Vous consultez des résultats partagés : vos propres réponses ne sont "
+        "pas modifiées. Rechargez la page sans le lien pour les retrouver.",
+        "notice.share_invalid": "Ce lien ne contient pas de résultats de cette autoévaluation "
+        "(il est abîmé, ou l'autoévaluation a changé) : rien n'a été modifié.",
         "progress.title": "Ma progression",
         "progress.intro": "Vos coches sont gardées dans ce navigateur seulement, et ne sont "
         "envoyées nulle part. Exportez-les pour en garder une copie ou les reprendre dans "
@@ -108,6 +204,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.import_failed": "Ce fichier n'est pas un export de progression de ce site : "
         "rien n'a été modifié.",
         "notice.reset": "Toute la progression enregistrée dans ce navigateur a été effacée.",
+        "report.title": "Rapport d'équipe : {title}",
+        "report.participants": "{count} participant(s).",
+        "report.dimension": "Dimension",
+        "report.overall": "Global",
+        "report.answered": "Réponses",
+        "report.mean": "Moyenne",
+        "report.median": "Médiane",
+        "report.min": "Min",
+        "report.max": "Max",
+        "report.no_answer": "Sans réponse",
+        "report.radar": "Score moyen par dimension (0-100)",
+        "report.recomputed": "Chaque score a été recalculé à partir des réponses avec le calcul "
+        "de référence ; les colonnes de niveau comptent les participants à chaque niveau.",
     },
 }
 

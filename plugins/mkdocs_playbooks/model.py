@@ -134,7 +134,11 @@ class Question(Strict):
     allow_na: bool = Field(
         False, description="Adds a 'not applicable' answer, left out of the score."
     )
-    choices: list[Choice] = Field(min_length=2, description="The answers, lowest score first.")
+    choices: list[Choice] = Field(
+        min_length=2, max_length=36,
+        description="The answers, lowest score first (2 to 36: share links hold one character "
+        "per question).",
+    )
 
 
 class Recommendation(Strict):

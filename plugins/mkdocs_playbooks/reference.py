@@ -1,7 +1,7 @@
-"""The field reference (Markdown tables) generated from the model.
+"""Reference tables generated from the code: the fields (from the model) and the plugin's words.
 
-`python -m mkdocs_playbooks.reference FILE` rewrites the part of FILE between the markers below;
-a test fails when `docs/guide/reference.md` differs from what the model says.
+`python -m mkdocs_playbooks.reference FILE…` rewrites the parts of each FILE between the markers
+below; tests fail when `docs/guide/reference.md` or `docs/guide/cli.md` differ from the code.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
+from .i18n import STRINGS
 from .model import (
     LANG_PATTERN,
     PLAY_REF_PATTERN,
@@ -35,6 +36,7 @@ from .model import (
 )
 
 START, END = "<!-- fields:start -->", "<!-- fields:end -->"
+STRINGS_START, STRINGS_END = "<!-- strings:start -->", "<!-- strings:end -->"
 
 SECTIONS: list[tuple[str, type[BaseModel]]] = [
     ("Playbook", Playbook), ("Phase", Phase), ("Play", Play),
@@ -109,12 +111,23 @@ def _type_name(annotation: Any) -> str:
         annotation, getattr(annotation, "__name__", str(annotation)))
 
 
+def strings_reference() -> str:
+    rows = "".join(f"| `{key}` | {english} | {STRINGS['fr'][key]} |\n"
+                   for key, english in STRINGS["en"].items())
+    return f"| key | English | French |\n| --- | --- | --- |\n{rows}"
+
+
 def rewrite(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    head, _, rest = text.partition(START)
-    _, _, tail = rest.partition(END)
-    path.write_text(f"{head}{START}\n\n{field_reference()}\n{END}{tail}", encoding="utf-8")
+    for start, end, table in ((START, END, field_reference),
+                              (STRINGS_START, STRINGS_END, strings_reference)):
+        if start in text:
+            head, _, rest = text.partition(start)
+            _, _, tail = rest.partition(end)
+            text = f"{head}{start}\n\n{table()}\n{end}{tail}"
+    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":  # pragma: no cover
-    rewrite(Path(sys.argv[1]))
+    for name in sys.argv[1:]:
+        rewrite(Path(name))

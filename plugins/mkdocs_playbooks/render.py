@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import json
 import posixpath
 import re
 from collections.abc import Callable, Iterator
@@ -243,18 +244,112 @@ def render_assessment(entry: Entry[Assessment], site: Site, options: RenderOptio
     assert assessment.id is not None
     t = options.strings(assessment.lang or options.site_language)
     here = assessment_uri(assessment.id)
-    parts = [f"# {plain(assessment.title)}\n\n"]
+    questions = [q for d in assessment.dimensions for q in d.questions]
+    parts = [f"# {plain(assessment.title)}\n\n",
+             notices(t, ("unavailable", "unreadable", "shared", "share_invalid"))]
     if assessment.intro:
         parts.append(block("pb-intro", assessment.intro))
     parts.append(_facts(assessment, t, options.today))
     parts.append(_levels(assessment, t))
+    parts.append(f'<p class="pb-answered" data-pb-answered data-pb-needs-script hidden>'
+                 f'{esc(t("assessment.answered", count=0, total=len(questions)))}</p>\n\n')
     for dimension in assessment.dimensions:
         parts.append(_dimension(assessment, dimension, site, t, here))
+    parts.append(_results(assessment, t))
+    parts.append(_scoring_grid(assessment, t))
     if assessment.sources:
         parts.append(f"\n## {esc(t('playbook.sources'))} {{#pb-sources}}\n\n")
         parts.append(links_list(assessment.sources))
-    return front_matter(assessment.title, assessment.tags) + _in_language(
-        "".join(parts), assessment.lang, options.site_language)
+    return (front_matter(assessment.title, assessment.tags)
+            + _in_language("".join(parts), assessment.lang, options.site_language)
+            + _assessment_data(assessment, t))
+
+
+SCRIPT_STRINGS = (
+    "assessment.answered", "assessment.dimension", "assessment.score", "assessment.level",
+    "assessment.gap", "assessment.how", "assessment.explain", "assessment.overall",
+    "assessment.no_answer", "assessment.reached", "assessment.radar", "assessment.attempt",
+    "assessment.changed",
+)
+
+
+def _assessment_data(assessment: Assessment, t: Callable[..., str]) -> str:
+    """What the script needs to score answers, as JSON data (never executed, never HTML)."""
+    data = {
+        "id": assessment.id,
+        "levels": [{"id": lv.id, "title": lv.title, "min": lv.min} for lv in assessment.levels],
+        "dimensions": [{
+            "id": d.id, "title": d.title, "weight": d.weight,
+            "questions": [{
+                "id": q.id, "weight": q.weight, "na": q.allow_na,
+                "choices": [{"id": c.id, "score": c.score} for c in q.choices],
+            } for q in d.questions],
+        } for d in assessment.dimensions],
+        "strings": {key.split(".", 1)[1]: _template(t, key) for key in SCRIPT_STRINGS},
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'\n<script type="application/json" class="pb-assessment-data">{text}</script>\n'
+
+
+def _template(t: Callable[..., str], key: str) -> str:
+    """A string with its `{placeholders}` left for the script to fill."""
+    names = ("count", "total", "answered", "na", "score", "level", "date", "gone", "new")
+    return str(t(key, **{name: "{" + name + "}" for name in names}))
+
+
+def _results(assessment: Assessment, t: Callable[..., str]) -> str:
+    options = "".join(f'<option value="{level.id}">{esc(level.title)}</option>'
+                      for level in assessment.levels)
+
+    def button(action: str, label: str, confirm: str = "") -> str:
+        extra = f' data-pb-confirm="{esc(t(confirm))}"' if confirm else ""
+        return (f'<button type="button" class="pb-button" data-pb-action="{action}"{extra}>'
+                f"{esc(t(label))}</button>")
+
+    return (
+        '<section class="pb-results" data-pb-results data-pb-needs-script hidden '
+        'aria-labelledby="pb-results-heading">'
+        f'<h2 id="pb-results-heading">{esc(t("assessment.results"))}</h2>'
+        f'<div class="pb-actions">{button("results", "assessment.see_results")}'
+        f'<label>{esc(t("assessment.target"))} <select data-pb-target>'
+        f'<option value="">{esc(t("assessment.no_target"))}</option>{options}</select></label>'
+        "</div>"
+        '<div class="pb-results-body" aria-live="polite"></div>'
+        f'<div class="pb-actions">{button("export-json", "assessment.export_json")}'
+        f'{button("export-csv", "assessment.export_csv")}{button("share", "assessment.share")}'
+        f'{button("clear", "assessment.clear", "assessment.clear_confirm")}</div>'
+        f'<p class="pb-share" hidden><label>{esc(t("assessment.share_label"))} '
+        '<input type="text" readonly data-pb-share></label></p>'
+        '<div class="pb-history" hidden>'
+        f'<h3 id="pb-history-heading">{esc(t("assessment.history"))}</h3>'
+        f'<div class="pb-actions"><label>{esc(t("assessment.compare"))} A '
+        '<select data-pb-compare="a"></select></label>'
+        '<label>B <select data-pb-compare="b"></select></label></div>'
+        '<div class="pb-compare-body" aria-live="polite"></div></div>'
+        "</section>\n\n"
+    )
+
+
+def _scoring_grid(assessment: Assessment, t: Callable[..., str]) -> str:
+    """The paper version's scoring grid, printed after the questionnaire."""
+    rows = []
+    for dimension in assessment.dimensions:
+        rows.append(f'<tr><th colspan="3" scope="colgroup">{esc(dimension.title)} '
+                    f'({esc(t("assessment.weight"))} {dimension.weight:g})</th></tr>')
+        for question in dimension.questions:
+            points = " · ".join(f"{n}) {choice.score:g}" for n, choice
+                                in enumerate(question.choices, start=1))
+            rows.append(f"<tr><td>{esc(' '.join(question.text.split())[:90])}</td>"
+                        f"<td>{points}</td><td>{question.weight:g}</td></tr>")
+    levels = " · ".join(f"{esc(level.title)} ≥ {level.min:g}" for level in assessment.levels)
+    return (
+        f'<div class="pb-scoring-grid"><p class="pb-label">{esc(t("assessment.grid"))}</p>'
+        f"<p>{esc(t('assessment.grid_help'))}</p><p>{levels}</p>"
+        f'<table><thead><tr><th>{esc(t("assessment.question"))}</th>'
+        f'<th>{esc(t("assessment.points"))}</th><th>{esc(t("assessment.weight"))}</th></tr>'
+        f'</thead><tbody>{"".join(rows)}</tbody></table></div>\n\n'
+    )
 
 
 def _levels(assessment: Assessment, t: Callable[..., str]) -> str:
@@ -326,7 +421,9 @@ def _play_links(site: Site, references: list[str], here: str) -> Iterator[str]:
             continue
         entry, play = found
         target = relative_link(here, playbook_uri(entry.id))
-        yield f"[{plain(play.title)}]({target}#{play.id})"
+        items = " ".join(item.id for item in play.checklist)
+        yield (f"[{plain(play.title)}]({target}#{play.id})"
+               f'{{: data-pb-playbook="{entry.id}" data-pb-items="{items}" }}')
 
 
 # ---------------------------------------------------------------------------------------------
@@ -373,6 +470,18 @@ def render_progress(site: Site, options: RenderOptions) -> str:
         f"<noscript><p>{esc(t('progress.needs_script'))}</p></noscript>\n\n", actions,
     ]
     parts.extend(_card(entry, site, options, PROGRESS_URI) for entry in site.playbooks.values())
+    for entry in site.assessments.values():
+        assessment = entry.model
+        at = options.strings(assessment.lang or options.site_language)
+        target = relative_link(PROGRESS_URI, assessment_uri(entry.id))
+        ids = [q.id for d in assessment.dimensions for q in d.questions]
+        parts.append(
+            f'<article class="pb-card" data-pb-assessment="{entry.id}" markdown>\n'
+            f'<h2 class="pb-card-title" id="pb-card-{entry.id}" markdown="span">'
+            f"[{plain(assessment.title)}]({target})</h2>\n\n"
+            + progress_bar(at("progress.of", title=assessment.title), entry.id, ids,
+                           "assessment")
+            + "</article>\n\n")
     return "".join(parts)
 
 

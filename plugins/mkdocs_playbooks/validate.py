@@ -93,6 +93,8 @@ def _explain(kind: str, name: str, value: Any, ctx: dict[str, Any], msg: str) ->
         return f"{name} must be a list, found {found}", "write each item on its own line as `- …`"
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         return f"{name} must be keys and values, found {found}", "write it as `key: value` lines"
+    if kind == "too_long":
+        return f"{name} has more than {ctx.get('max_length')} items", ""
     if kind == "too_short":
         count = ctx.get("min_length", 1)
         return f"{name} needs at least {count} item{'s' if count != 1 else ''}", ""

@@ -1,0 +1,422 @@
+"""The self-assessment in a real browser: same numbers as the Python reference, saved answers,
+results, advice, history, share links, exports, print, small screens."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from mkdocs_playbooks.model import Assessment
+from mkdocs_playbooks.project import read_settings
+from mkdocs_playbooks.scoring import score
+
+from ..conftest import REPO, build, write_site
+from ..test_scoring import WORKED_EXAMPLE
+from .axe import serious_violations
+from .conftest import Server, Watched, watch
+
+PAGE = "/assessments/maturite-social-media/"
+DEMO = read_settings(REPO / "mkdocs.yml").load().assessments["maturite-social-media"].model
+KEY_JS = "(typeof __md_scope !== 'undefined' ? __md_scope.pathname : '/') + '.mkdocs-playbooks'"
+
+
+def fingerprint(assessment: Assessment) -> str:
+    """The share links' check of the assessment's structure (as in playbooks.js)."""
+    text = "|".join(";".join(
+        f"{q.id}:{','.join(c.id for c in q.choices)}{'!' if q.allow_na else ''}"
+        for q in d.questions) for d in assessment.dimensions)
+    value = 0x811C9DC5
+    for byte in f"{assessment.id}/{text}".encode():
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        value, rest = divmod(value, 36)
+        out = digits[rest] + out
+        if not value:
+            return out
+
+
+def share_fragment(assessment: Assessment, answers: dict[str, str]) -> str:
+    code = ""
+    for dimension in assessment.dimensions:
+        for question in dimension.questions:
+            answer = answers.get(question.id)
+            ids = [choice.id for choice in question.choices]
+            code += ("_" if answer == "na" else
+                     "0123456789abcdefghijklmnopqrstuvwxyz"[ids.index(answer)] if answer in ids
+                     else "-")
+    return f"#pb1.{fingerprint(assessment)}.{code}"
+
+
+def random_answers(assessment: Assessment, rng: random.Random) -> dict[str, str]:
+    answers = {}
+    skip = rng.choice([0.0, 0.2, 0.6, 0.95])
+    for dimension in assessment.dimensions:
+        for question in dimension.questions:
+            if rng.random() < skip:
+                continue
+            if question.allow_na and rng.random() < 0.25:
+                answers[question.id] = "na"
+            else:
+                answers[question.id] = rng.choice(question.choices).id
+    return answers
+
+
+def exported(page: Page, button: str, tmp_path: Path) -> str:
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button).click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    return path.read_text(encoding="utf-8")
+
+
+def assert_same_numbers(assessment: Assessment, answers: dict[str, str],
+                        document: dict[str, Any]) -> None:
+    reference = score(assessment, answers)
+    assert document["answers"] == answers
+    for dimension_id, expected in reference.dimensions.items():
+        got = document["dimensions"][dimension_id]
+        assert got["level"] == expected.level
+        if expected.value is None:
+            assert got["score"] is None
+        else:
+            assert math.isclose(got["score"], expected.value, rel_tol=0, abs_tol=1e-9)
+    assert document["overall"]["level"] == reference.overall.level
+    if reference.overall.value is None:
+        assert document["overall"]["score"] is None
+    else:
+        assert math.isclose(document["overall"]["score"], reference.overall.value, abs_tol=1e-9)
+
+
+WEIGHTED = """\
+kind: assessment
+id: ponderee
+title: Pondérée
+levels:
+  - {id: a, title: A, min: 0}
+  - {id: b, title: B, min: 33.3}
+  - {id: c, title: C, min: 66.7}
+dimensions:
+  - id: un
+    title: Un
+    weight: 0.3
+    questions:
+      - id: q1
+        text: Q1
+        weight: 2.5
+        allow_na: true
+        choices:
+          - {id: x, text: X, score: 0}
+          - {id: y, text: Y, score: 0.7}
+          - {id: z, text: Z, score: 7}
+      - id: q2
+        text: Q2
+        weight: 0.1
+        choices:
+          - {id: x, text: X, score: 3}
+          - {id: y, text: Y, score: 1}
+  - id: deux
+    title: Deux
+    weight: 3
+    questions:
+      - id: q3
+        text: Q3
+        allow_na: true
+        choices:
+          - {id: x, text: X, score: 1}
+          - {id: y, text: Y, score: 2}
+          - {id: z, text: Z, score: 3}
+          - {id: t, text: T, score: 0}
+"""
+
+
+@pytest.fixture(scope="module")
+def weighted_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    root = tmp_path_factory.mktemp("weighted")
+    site = write_site(root / "src", {"ponderee.yml": WEIGHTED, "worked.yml": WORKED_EXAMPLE})
+    server = Server(root / "out")
+    assert build(site, "-d", str(root / "out")).result.returncode == 0
+    yield server
+    server.close()
+
+
+@pytest.mark.parametrize("which", ["demo", "weighted", "worked"])
+def test_page_scores_equal_the_python_reference(
+    which: str, browser: Browser, demo_server: Server, weighted_server: Server, tmp_path: Path
+) -> None:
+    if which == "demo":
+        server, path, assessment = demo_server, PAGE, DEMO
+    else:
+        site = read_settings(weighted_server.root.parent / "src" / "mkdocs.yml").load()
+        model_id = "ponderee" if which == "weighted" else "worked"
+        server, path = weighted_server, f"/assessments/{model_id}/"
+        assessment = site.assessments[model_id].model
+    rng = random.Random(f"scores-{which}")
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    watched = watch(page)
+    for _ in range(25):
+        answers = random_answers(assessment, rng)
+        page.goto("about:blank")
+        page.goto(server.url + path + share_fragment(assessment, answers))
+        document = json.loads(exported(page, "Exporter (JSON)", tmp_path))
+        assert document["format"] == "mkdocs-playbooks/result"
+        assert document["version"] == 1
+        assert document["assessment"] == assessment.id
+        assert_same_numbers(assessment, answers, document)
+    assert watched.errors == []
+    context.close()
+
+
+def answer(page: Page, question: str, choice: str) -> None:
+    page.locator(f'input[name="pb-answer-{question}"][value="{choice}"]').check()
+
+
+def test_answers_are_saved_as_you_go_and_restored(watched: Watched, demo_server: Server) -> None:
+    page = watched.page
+    page.goto(demo_server.url + PAGE)
+    total = sum(len(d.questions) for d in DEMO.dimensions)
+    expect(page.locator("[data-pb-answered]")).to_have_text(f"0 / {total} réponses")
+    answer(page, "veille", "outille")
+    answer(page, "delai-validation", "na")
+    expect(page.locator("[data-pb-answered]")).to_have_text(f"2 / {total} réponses")
+    page.reload()
+    expect(page.locator('input[name="pb-answer-veille"][value="outille"]')).to_be_checked()
+    expect(page.locator('input[name="pb-answer-delai-validation"][value="na"]')).to_be_checked()
+    saved = json.loads(page.evaluate(f"localStorage.getItem({KEY_JS})"))
+    answers = saved["assessments"]["maturite-social-media"]["answers"]
+    assert answers["veille"]["choice"] == "outille"
+    assert answers["delai-validation"]["choice"] == "na"
+    assert watched.errors == []
+
+
+def answer_all(page: Page, pick: int) -> dict[str, str]:
+    chosen = {}
+    for dimension in DEMO.dimensions:
+        for question in dimension.questions:
+            choice = question.choices[min(pick, len(question.choices) - 1)].id
+            answer(page, question.id, choice)
+            chosen[question.id] = choice
+    return chosen
+
+
+def test_results_levels_advice_and_target(watched: Watched, demo_server: Server) -> None:
+    page = watched.page
+    page.goto(demo_server.url + PAGE)
+    answer_all(page, 1)
+    page.get_by_role("button", name="Voir mes résultats").click()
+    body = page.locator(".pb-results-body")
+    expect(body).to_have_attribute("aria-live", "polite")
+    expect(body.locator(".pb-overall")).to_contain_text("Score global : 33 / 100, niveau Présence")
+    rows = body.locator("tbody tr")
+    expect(rows).to_have_count(len(DEMO.dimensions))
+    expect(rows.first).to_contain_text("moyenne pondérée de 4 réponse(s)")
+    expect(body.locator("svg.pb-radar polygon.pb-series")).to_have_count(1)
+    # advice: only the recommendation of each dimension's level is shown
+    advice = page.locator('.pb-recommendations[data-pb-dimension="ecoute"] .pb-recommendation')
+    expect(advice.locator("visible=true")).to_have_count(1)
+    expect(page.locator('.pb-recommendations[data-pb-dimension="ecoute"] '
+                        '[data-pb-level="presence"]')).to_be_visible()
+    link = page.locator('.pb-recommendations[data-pb-dimension="ecoute"] '
+                        '[data-pb-level="presence"] a[data-pb-items]').first
+    expect(link.locator("xpath=following-sibling::span[1]")).to_have_text(
+        re_text(r" \(\d+ / \d+\)"))
+    # target level: the gap per dimension
+    page.locator("[data-pb-target]").select_option("engagement")
+    expect(rows.first).to_contain_text("−42")  # 33.3 → 75
+    page.locator("[data-pb-target]").select_option("diffusion")
+    expect(rows.first).to_contain_text("atteint")
+    # answers change: results follow
+    answer(page, "veille", "continu")
+    expect(rows.first).not_to_contain_text("33")
+    assert watched.errors == []
+
+
+def re_text(pattern: str) -> Any:
+    import re
+
+    return re.compile(pattern)
+
+
+def test_history_compares_two_attempts(watched: Watched, demo_server: Server) -> None:
+    page = watched.page
+    page.goto(demo_server.url + PAGE)
+    answer_all(page, 0)
+    page.get_by_role("button", name="Voir mes résultats").click()
+    answer_all(page, 3)
+    page.get_by_role("button", name="Voir mes résultats").click()
+    history = page.locator(".pb-history")
+    expect(history).to_be_visible()
+    expect(history.locator("[data-pb-compare='a'] option")).to_have_count(2)
+    expect(history.locator("tbody tr").first).to_contain_text("0 (Diffusion)")
+    expect(history.locator("tbody tr").first).to_contain_text("100 (Entreprise sociale)")
+    expect(history.locator("svg polygon.pb-series")).to_have_count(2)
+    page.reload()
+    expect(page.locator(".pb-history [data-pb-compare='b'] option")).to_have_count(2)
+
+
+def test_share_link_reopens_the_results_for_anyone(
+    browser: Browser, demo_server: Server
+) -> None:
+    author = browser.new_context()
+    page = author.new_page()
+    page.goto(demo_server.url + PAGE)
+    answers = answer_all(page, 2)
+    page.get_by_role("button", name="Lien de partage").click()
+    link = page.locator("[data-pb-share]").input_value()
+    assert len(link) < len(demo_server.url + PAGE) + 40  # one character per question
+    assert link.endswith(share_fragment(DEMO, answers))
+    overall = page.locator(".pb-results-body .pb-overall")
+    page.get_by_role("button", name="Voir mes résultats").click()
+    expected = overall.inner_text()
+    author.close()
+
+    reader = browser.new_context()
+    other = reader.new_page()
+    other.goto(link)
+    expect(other.locator('[data-pb-notice="shared"]')).to_be_visible()
+    expect(other.locator(".pb-results-body .pb-overall")).to_have_text(expected)
+    assert other.evaluate(f"localStorage.getItem({KEY_JS})") is None  # nothing stored
+    reader.close()
+
+
+@pytest.mark.parametrize("fragment", [
+    "#pb1.zzzz.0000", "#pb1.", "#pb1.abc.<img src=x onerror=alert(1)>",
+    "#pb1.{fp}.9999999999999999999999", "#pb1.{fp}.000", "#pb1.{fp}." + "0" * 2001,
+])
+def test_a_bad_share_link_changes_nothing(fragment: str, watched: Watched,
+                                          demo_server: Server) -> None:
+    page = watched.page
+    page.goto(demo_server.url + PAGE)
+    answer(page, "veille", "outille")
+    before = page.evaluate(f"localStorage.getItem({KEY_JS})")
+    page.goto("about:blank")
+    page.goto(demo_server.url + PAGE + fragment.replace("{fp}", fingerprint(DEMO)))
+    expect(page.locator('[data-pb-notice="share-invalid"]')).to_be_visible()
+    expect(page.locator('input[name="pb-answer-veille"][value="outille"]')).to_be_checked()
+    assert page.evaluate(f"localStorage.getItem({KEY_JS})") == before
+    assert watched.errors == []
+
+
+def test_csv_export(watched: Watched, demo_server: Server, tmp_path: Path) -> None:
+    page = watched.page
+    page.goto(demo_server.url + PAGE)
+    answers = answer_all(page, 3)
+    rows = list(csv.reader(io.StringIO(exported(page, "Exporter (CSV)", tmp_path))))
+    assert rows[0] == ["dimension", "title", "score", "level"]
+    assert rows[1][:2] == ["ecoute", "Écoute"]
+    assert float(rows[1][2]) == 100
+    assert rows[-1][0] == "overall"
+    assert rows[-1][3] == score(DEMO, answers).overall.level
+
+
+def test_keyboard_only(watched: Watched, demo_server: Server) -> None:
+    page = watched.page
+    page.goto(demo_server.url + PAGE)
+    page.locator('input[name="pb-answer-veille"]').first.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator('input[name="pb-answer-veille"][value="ponctuel"]')).to_be_checked()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    expect(page.locator("[data-pb-answered]")).to_contain_text("2 /")
+    button = page.get_by_role("button", name="Voir mes résultats")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".pb-results-body .pb-overall")).to_be_visible()
+
+
+def test_works_on_a_360_px_screen(browser: Browser, demo_server: Server) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    page.goto(demo_server.url + PAGE)
+    page.locator('input[name="pb-answer-veille"][value="continu"]').tap()
+    page.get_by_role("button", name="Voir mes résultats").tap()
+    expect(page.locator(".pb-results-body .pb-overall")).to_be_visible()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360
+    radar = page.locator("svg.pb-radar").bounding_box()
+    assert radar is not None
+    assert radar["width"] <= 360
+    context.close()
+
+
+def test_prints_as_a_paper_questionnaire_with_a_scoring_grid(
+    watched: Watched, demo_server: Server
+) -> None:
+    page = watched.page
+    page.goto(demo_server.url + PAGE)
+    expect(page.locator(".pb-scoring-grid")).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(page.locator(".pb-scoring-grid")).to_be_visible()
+    expect(page.locator(".pb-results")).to_be_hidden()
+    expect(page.locator("fieldset.pb-question").first).to_be_visible()
+    rows = page.locator(".pb-scoring-grid tbody tr")
+    assert rows.count() == len(DEMO.dimensions) + sum(len(d.questions) for d in DEMO.dimensions)
+    assert page.pdf()[:4] == b"%PDF"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_accessible_before_and_after_answering(scheme: str, browser: Browser,
+                                               demo_server: Server) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(demo_server.url + PAGE)
+    page.wait_for_load_state("networkidle")
+    assert serious_violations(page) == []
+    answer_all(page, 1)
+    page.get_by_role("button", name="Voir mes résultats").click()
+    answer_all(page, 2)
+    page.get_by_role("button", name="Voir mes résultats").click()
+    page.get_by_role("button", name="Lien de partage").click()
+    assert serious_violations(page) == []
+    context.close()
+
+
+def sheet_yaml(questions: list[str]) -> str:
+    lines = "".join(
+        f"      - id: {q}\n        text: {q.upper()}\n        choices:\n"
+        f"          - {{id: non, text: Non, score: 0}}\n"
+        f"          - {{id: oui, text: Oui, score: 1}}\n" for q in questions)
+    return ("kind: assessment\ntitle: Évolutive\nlevels:\n  - {id: bas, title: Bas, min: 0}\n"
+            "  - {id: haut, title: Haut, min: 50}\ndimensions:\n  - id: dim\n    title: Dim\n"
+            "    questions:\n" + lines)
+
+
+def test_attempts_survive_edits_of_the_assessment(browser: Browser, tmp_path: Path) -> None:
+    site = write_site(tmp_path / "src", {"evolutive.yml": sheet_yaml(["a", "b", "c"])})
+    output = tmp_path / "out"
+    server = Server(output)
+    assert build(site, "-d", str(output)).result.returncode == 0
+    context = browser.new_context()
+    page = context.new_page()
+    watched = watch(page)
+    try:
+        page.goto(server.url + "/assessments/evolutive/")
+        for question in ("a", "b", "c"):
+            answer(page, question, "oui")
+        page.get_by_role("button", name="Voir mes résultats").click()
+        (site / "playbooks" / "evolutive.yml").write_text(sheet_yaml(["a", "c", "d"]))
+        assert build(site, "-d", str(output)).result.returncode == 0
+        page.reload()
+        history = page.locator(".pb-history")
+        expect(history).to_be_visible()
+        expect(history.locator(".pb-notice")).to_contain_text(
+            "1 réponse(s) ne s'appliquent plus, 1 nouvelle(s) question(s)")
+        expect(history.locator("tbody tr").first).to_contain_text("100 (Haut)")
+        expect(page.locator('input[name="pb-answer-d"]:checked')).to_have_count(0)
+        expect(page.locator("[data-pb-answered]")).to_contain_text("2 / 3")
+        assert watched.errors == []
+    finally:
+        context.close()
+        server.close()

@@ -274,7 +274,8 @@ SCRIPT_STRINGS = (
 
 
 def _assessment_data(assessment: Assessment, t: Callable[..., str]) -> str:
-    """What the script needs to score answers, as JSON data (never executed, never HTML)."""
+    """What the script needs to score answers, as JSON in an attribute: a `<script>` of JSON
+    would not do, as Material's instant navigation runs every script of a new page."""
     data = {
         "id": assessment.id,
         "levels": [{"id": lv.id, "title": lv.title, "min": lv.min} for lv in assessment.levels],
@@ -288,8 +289,7 @@ def _assessment_data(assessment: Assessment, t: Callable[..., str]) -> str:
         "strings": {key.split(".", 1)[1]: _template(t, key) for key in SCRIPT_STRINGS},
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'\n<script type="application/json" class="pb-assessment-data">{text}</script>\n'
+    return f'\n<div class="pb-assessment-data" data-pb-spec="{esc(text)}" hidden></div>\n'
 
 
 def _template(t: Callable[..., str], key: str) -> str:

@@ -307,6 +307,23 @@ def test_a_bad_share_link_changes_nothing(fragment: str, watched: Watched,
     assert watched.errors == []
 
 
+def test_instant_navigation_to_the_assessment(watched: Watched, demo_server: Server) -> None:
+    page = watched.page
+    page.goto(demo_server.url + "/playbooks/ecoute-sociale/")
+    page.evaluate("window.__marker = 'same document'")
+    page.locator('.md-nav--primary a[href$="maturite-social-media/"]').first.click()
+    page.wait_for_url("**" + PAGE)
+    answer(page, "veille", "continu")
+    expect(page.locator("[data-pb-answered]")).to_contain_text("1 /")
+    assert page.evaluate("window.__marker") == "same document"
+    page.locator('.md-nav--primary a[href$="ecoute-sociale/"]').first.click()
+    page.wait_for_url("**/playbooks/ecoute-sociale/")
+    page.locator('.md-nav--primary a[href$="maturite-social-media/"]').first.click()
+    page.wait_for_url("**" + PAGE)
+    expect(page.locator('input[name="pb-answer-veille"][value="continu"]')).to_be_checked()
+    assert watched.errors == []
+
+
 def test_csv_export(watched: Watched, demo_server: Server, tmp_path: Path) -> None:
     page = watched.page
     page.goto(demo_server.url + PAGE)
@@ -359,11 +376,18 @@ def test_prints_as_a_paper_questionnaire_with_a_scoring_grid(
     expect(page.locator(".pb-scoring-grid")).to_be_hidden()
     page.emulate_media(media="print")
     expect(page.locator(".pb-scoring-grid")).to_be_visible()
-    expect(page.locator(".pb-results")).to_be_hidden()
+    expect(page.locator(".pb-results")).to_be_hidden()  # nothing to show yet
     expect(page.locator("fieldset.pb-question").first).to_be_visible()
     rows = page.locator(".pb-scoring-grid tbody tr")
     assert rows.count() == len(DEMO.dimensions) + sum(len(d.questions) for d in DEMO.dimensions)
     assert page.pdf()[:4] == b"%PDF"
+    # once taken, the results and their radar print too, without the buttons
+    page.emulate_media(media="screen")
+    answer_all(page, 1)
+    page.get_by_role("button", name="Voir mes résultats").click()
+    page.emulate_media(media="print")
+    expect(page.locator(".pb-results-body svg.pb-radar")).to_be_visible()
+    expect(page.get_by_role("button", name="Exporter (CSV)")).to_be_hidden()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -284,6 +284,7 @@
     const result = score(answers);
     const s = spec.strings;
     const target = spec.levels.find((l) => l.id === sheet(doc, spec.id).target);
+    $(".pb-results").classList.add("pb-has-results"); // printed with the questionnaire
     $(".pb-results-body").replaceChildren(
       make("p", { class: "pb-overall" }, result.overall.score === null ? s.no_answer
         : fill(s.overall, { score: round(result.overall.score), level: levelTitle(result.overall.level) })),
@@ -391,7 +392,7 @@
     shared = null;
     showResults = false;
     if (!data) return;
-    spec = JSON.parse(data.textContent);
+    spec = JSON.parse(data.dataset.pbSpec);
     if (location.hash.startsWith("#pb1.")) {
       shared = decode(location.hash);
       showNotice(shared ? "shared" : "share-invalid");

@@ -24,6 +24,12 @@ class PlaybooksConfig(base.Config):
     edition = c.Choice(("participant", "facilitator"), default="participant")
     """`facilitator` adds each play's `facilitator` notes to the pages; `participant` omits them."""
 
+    allow_html = c.Type(bool, default=False)
+    """Keep raw HTML written in playbooks. Off by default: the generated pages are sanitised
+    (scripts, event handlers, styles, frames and `javascript:` links removed, Markdown formatting
+    kept), because playbook text often comes from many contributors; turn it on only when every
+    author may publish scripts on the site."""
+
     strict_reviews = c.Type(bool, default=False)
     """Report reviews past due as warnings (so `--strict` fails) rather than as notes."""
 

@@ -85,6 +85,8 @@ def load_text(text: str, shown: str) -> Loaded:
             builder.feed(event)
     except yaml.MarkedYAMLError as error:
         raise ContentError([_syntax_problem(error, shown, text)]) from None
+    except yaml.reader.ReaderError as error:
+        raise ContentError([_character_problem(error, shown, text)]) from None
     except yaml.YAMLError as error:
         raise ContentError([Problem(shown, 1, 1, Severity.ERROR, str(error))]) from None
     return builder.finish()
@@ -133,6 +135,16 @@ def _syntax_problem(error: yaml.MarkedYAMLError, shown: str, text: str) -> Probl
     elif "mapping values are not allowed" in message:
         hint = "put quotes around text that contains ': '"
     return Problem(shown, line, column, Severity.ERROR, message, hint)
+
+
+def _character_problem(error: yaml.reader.ReaderError, shown: str, text: str) -> Problem:
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    column = error.position - (before.rfind("\n") + 1) + 1
+    character = error.character if isinstance(error.character, str) else "\0"
+    return Problem(shown, line, column, Severity.ERROR,
+                   f"character U+{ord(character):04X} is not allowed in YAML",
+                   "remove it, or write it as an escape in a double-quoted text")
 
 
 _STANDARD_TAGS = {

@@ -36,6 +36,7 @@ from .render import (
     render_playbook,
     render_progress,
 )
+from .sanitize import sanitize
 from .site import Site, framework_problems
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -54,6 +55,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self.is_serve = False
         self.settings: Settings | None = None
         self.site: Site | None = None
+        self.generated: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -108,6 +110,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         pages += [(assessment_uri(e.id), render_assessment(e, self.site, options), e.path)
                   for e in self.site.assessments.values()]
         _refuse_clashes(files, [uri for uri, _, _ in pages] + list(ASSETS), config)
+        self.generated = {uri for uri, _, _ in pages}
         for uri, markdown, source in pages:
             file = File.generated(config, uri, content=markdown,
                                   inclusion=InclusionLevel.NOT_IN_NAV)
@@ -130,6 +133,15 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         title = self.settings.strings_for(self.settings.language)("nav.section")
         nav_layout.arrange(nav, title, index.page, pages, self.config.nav_limit)
         return nav
+
+    # First, so that what later plugins add to the HTML (if anything) is not sanitised away.
+    @event_priority(100)
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.config.allow_html or page.file.src_uri not in self.generated:
+            return html
+        return sanitize(html)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         # The Edit link of a generated page is `…/docs/../playbooks/x.yml`: tidy it.

@@ -27,7 +27,8 @@ class Problem:
 
     def __str__(self) -> str:
         text = f"{self.path}:{self.line}:{self.column}: {self.severity.value}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        text = f"{text} ({self.hint})" if self.hint else text
+        return " ".join(text.split("\n"))  # always one line
 
     @property
     def is_error(self) -> bool:

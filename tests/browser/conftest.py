@@ -35,10 +35,10 @@ CHROMIUM_ARGS = [
 class Server:
     """A static file server on 127.0.0.1 whose folder can be rebuilt between requests."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, headers: dict[str, str] | None = None) -> None:
         self.root = root
         root.mkdir(parents=True, exist_ok=True)
-        handler = functools.partial(_QuietHandler, directory=str(root))
+        handler = functools.partial(_QuietHandler, directory=str(root), extra=headers or {})
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
@@ -56,6 +56,10 @@ class Server:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """No logs, and no caching: a site rebuilt within the same second must be served anew."""
 
+    def __init__(self, *args: Any, extra: dict[str, str], **kwargs: Any) -> None:
+        self.extra = extra
+        super().__init__(*args, **kwargs)
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -65,6 +69,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")
+        for name, value in self.extra.items():
+            self.send_header(name, value)
         super().end_headers()
 
 

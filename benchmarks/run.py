@@ -1,0 +1,294 @@
+"""Build time and memory of the plugin against the same pages written by hand, and more.
+
+Run: python benchmarks/run.py [--sizes 10,100,1000] [--runs 3] [--out benchmarks/RESULTS.md]
+
+For each N, generates the three sites of `generate.py` (plugin, handmade, flat) in a temporary
+folder, then builds each of them `--runs` times, alternating (the order rotates from one run to
+the next), with `python -m mkdocs build -q` in a child process whose wall time and peak memory are
+measured. It also times `playbooks validate` against a script that only loads every YAML file
+with the C loader (both as child processes, so both pay the interpreter's start-up), and measures
+the HTML of a playbook page and the plugin's JS + CSS. Prints medians, ratios and each target
+met or missed, and writes the same into RESULTS.md between `<!-- run:start -->` and
+`<!-- run:end -->`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import shutil
+import statistics
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+try:
+    from benchmarks import asset_size, common, generate
+except ImportError:  # run as `python benchmarks/run.py`
+    import asset_size  # type: ignore[no-redef]
+    import common  # type: ignore[no-redef]
+    import generate  # type: ignore[no-redef]
+
+KINDS = generate.SITES
+BUILD = [sys.executable, "-m", "mkdocs", "build", "-q", "-d"]
+VALIDATE = [sys.executable, "-m", "mkdocs_playbooks.cli", "validate"]
+FLOOR = [sys.executable, "-c", (
+    "import pathlib, sys, yaml\n"
+    "for path in sorted(pathlib.Path(sys.argv[1]).rglob('*.yml')):\n"
+    "    yaml.load(path.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
+), "playbooks"]
+MIN_VALIDATE_RUNS = 5
+
+TIME_OVERHEAD = 1.05
+MEMORY_OVERHEAD = 1.10
+VERSUS_FLAT = 0.35
+GROWTH_SLACK = 1.10
+"""Linear growth: time(b) ≤ 1.10 × b/a × time(a) (≤ 11× from 100 to 1000 playbooks)."""
+VALIDATE_OVER_FLOOR = 1.5
+
+
+@dataclass
+class SizeResult:
+    count: int
+    builds: dict[str, list[common.Sample]] = field(default_factory=dict)
+    validate: list[common.Sample] = field(default_factory=list)
+    floor: list[common.Sample] = field(default_factory=list)
+    page_bytes: dict[str, float] = field(default_factory=dict)
+    """Average size of the HTML of a playbook page, by kind of site."""
+    pages: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The `index.html` files each kind of site built."""
+
+    def seconds(self, kind: str) -> float:
+        return statistics.median(s.seconds for s in self.builds[kind])
+
+    def mib(self, kind: str) -> float:
+        return statistics.median(s.peak_kib for s in self.builds[kind]) / 1024
+
+    def validate_seconds(self) -> float:
+        return statistics.median(s.seconds for s in self.validate)
+
+    def floor_seconds(self) -> float:
+        return statistics.median(s.seconds for s in self.floor)
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    value: float
+    target: float | None
+    """None: shown for information, no target."""
+
+    @property
+    def verdict(self) -> str:
+        if self.target is None:
+            return "info"
+        return "PASS" if self.value <= self.target else "FAIL"
+
+    def line(self) -> str:
+        target = f"≤ {self.target:.2f}×" if self.target is not None else ""
+        return f"{self.name:46} {self.value:6.2f}×  {target:8}  {self.verdict}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Measuring
+
+
+def build(root: Path, site_dir: Path) -> common.Sample:
+    return common.measure([*BUILD, str(site_dir)], root)
+
+
+def check_strict(roots: dict[str, Path], work: Path) -> None:
+    """The plugin and handmade sites build with `--strict` (not timed)."""
+    for kind in ("plugin", "handmade"):
+        site_dir = work / f"strict-{kind}"
+        common.measure([*BUILD[:-1], "--strict", "-d", str(site_dir)], roots[kind])
+        shutil.rmtree(site_dir)
+        common.say(f"  {kind} site builds with --strict")
+
+
+def built_pages(site_dir: Path) -> frozenset[str]:
+    return frozenset(path.relative_to(site_dir).as_posix()
+                     for path in site_dir.rglob("index.html"))
+
+
+def playbook_page_bytes(site_dir: Path) -> float:
+    """Average size of `playbooks/<id>/index.html` (the index and progress pages left out)."""
+    sizes = [path.stat().st_size for path in (site_dir / "playbooks").glob("*/index.html")
+             if path.parent.name != "progress"]
+    return sum(sizes) / len(sizes) if sizes else 0.0
+
+
+def measure_builds(result: SizeResult, roots: dict[str, Path], work: Path, runs: int) -> None:
+    for run in range(runs):
+        order = KINDS[run % len(KINDS):] + KINDS[:run % len(KINDS)]
+        for kind in order:
+            site_dir = work / f"site-{kind}"
+            sample = build(roots[kind], site_dir)
+            result.builds.setdefault(kind, []).append(sample)
+            if kind not in result.pages:
+                result.pages[kind] = built_pages(site_dir)
+                result.page_bytes[kind] = playbook_page_bytes(site_dir)
+            shutil.rmtree(site_dir)
+            common.say(f"  N={result.count} run {run + 1}/{runs} {kind:8} {sample.seconds:7.2f} s "
+                f"{sample.peak_kib / 1024:7.1f} MiB")
+
+
+def measure_validate(result: SizeResult, root: Path, runs: int) -> None:
+    for run in range(max(runs, MIN_VALIDATE_RUNS)):
+        first, second = (VALIDATE, FLOOR) if run % 2 == 0 else (FLOOR, VALIDATE)
+        for command in (first, second):
+            sample = common.measure(command, root)
+            (result.validate if command is VALIDATE else result.floor).append(sample)
+    common.say(f"  N={result.count} validate {result.validate_seconds():.2f} s, "
+        f"YAML floor {result.floor_seconds():.2f} s")
+
+
+def measure_size(count: int, runs: int, seed: int, work: Path, strict: bool) -> SizeResult:
+    common.say(f"N={count}: generating the sites")
+    roots = generate.generate(count, work / f"n{count}", seed)
+    if strict:
+        check_strict(roots, work)
+    result = SizeResult(count)
+    measure_builds(result, roots, work, runs)
+    measure_validate(result, roots["plugin"], runs)
+    shutil.rmtree(work / f"n{count}")
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Reporting
+
+
+def checks(results: list[SizeResult]) -> list[Check]:
+    found: list[Check] = []
+    for r in results:
+        found.append(Check(f"build time plugin / handmade, N={r.count}",
+                           r.seconds("plugin") / r.seconds("handmade"), TIME_OVERHEAD))
+        found.append(Check(f"peak memory plugin / handmade, N={r.count}",
+                           r.mib("plugin") / r.mib("handmade"), MEMORY_OVERHEAD))
+    largest = results[-1]
+    for r in results:
+        found.append(Check(f"build time plugin / flat nav, N={r.count}",
+                           r.seconds("plugin") / r.seconds("flat"),
+                           VERSUS_FLAT if r is largest else None))
+    for small, big in itertools.pairwise(results):
+        ratio = big.count / small.count
+        found.append(Check(f"plugin time N={big.count} / N={small.count}",
+                           big.seconds("plugin") / small.seconds("plugin"),
+                           GROWTH_SLACK * ratio if big is largest else None))
+    for r in results:
+        found.append(Check(f"validate / YAML C-loader floor, N={r.count}",
+                           r.validate_seconds() / r.floor_seconds(),
+                           VALIDATE_OVER_FLOOR if r is largest else None))
+    return found
+
+
+def builds_table(results: list[SizeResult]) -> str:
+    lines = [f"{'N':>5}  {'site':8}  {'build s: median (min-max)':27}  {'peak MiB':>8}  "
+             f"{'playbook page':>13}"]
+    for r in results:
+        for kind in KINDS:
+            times = [s.seconds for s in r.builds[kind]]
+            spread = f"{r.seconds(kind):7.2f} ({min(times):.2f}-{max(times):.2f})"
+            lines.append(f"{r.count:>5}  {kind:8}  {spread:27}  {r.mib(kind):8.1f}  "
+                         f"{r.page_bytes[kind] / 1024:10.1f} KB")
+    return "\n".join(lines)
+
+
+def overhead_table(results: list[SizeResult]) -> str:
+    """What the plugin adds to the build of its own output, in all and per playbook."""
+    lines = [f"{'N':>5}  {'time added s':>12}  {'per playbook ms':>15}  {'memory added MiB':>16}"]
+    for r in results:
+        added = r.seconds("plugin") - r.seconds("handmade")
+        lines.append(f"{r.count:>5}  {added:12.2f}  {1000 * added / r.count:15.2f}  "
+                     f"{r.mib('plugin') - r.mib('handmade'):16.1f}")
+    return "\n".join(lines)
+
+
+def validate_table(results: list[SizeResult]) -> str:
+    lines = [f"{'N':>5}  {'playbooks validate s':>20}  {'YAML floor s':>12}"]
+    lines += [f"{r.count:>5}  {r.validate_seconds():20.2f}  {r.floor_seconds():12.2f}"
+              for r in results]
+    return "\n".join(lines)
+
+
+def assets_line() -> str:
+    total = sum(asset_size.gzipped_size(path) for path in sorted(asset_size.ASSETS.iterdir()))
+    return (f"JS + CSS: {total:,} B gzip ({total / asset_size.BUDGET:.0%} of the 10 KB budget)")
+
+
+def pages_line(results: list[SizeResult]) -> str:
+    same = all(len({r.pages[kind] for kind in KINDS}) == 1 for r in results)
+    counts = ", ".join(f"N={r.count}: {len(r.pages['plugin'])}" for r in results)
+    verdict = "the same" if same else "NOT the same (see the sites)"
+    return f"Pages built (index.html files) by plugin, handmade and flat: {verdict} ({counts})."
+
+
+def report(results: list[SizeResult], runs: int) -> str:
+    found = checks(results)
+    return "\n\n".join([
+        f"Builds ({runs} runs each, alternating; `python -m mkdocs build -q`):",
+        "```text\n" + builds_table(results) + "\n```",
+        "The plugin's cost: plugin minus handmade (medians):",
+        "```text\n" + overhead_table(results) + "\n```",
+        f"`playbooks validate` against loading the same files with `yaml.CSafeLoader` only "
+        f"(medians of {max(runs, MIN_VALIDATE_RUNS)} runs, interpreter start-up included):",
+        "```text\n" + validate_table(results) + "\n```",
+        pages_line(results) + " " + assets_line(),
+        "Targets:",
+        "```text\n" + "\n".join(check.line() for check in found) + "\n```",
+    ])
+
+
+def section(body: str, started: str, load_before: str) -> str:
+    return (
+        "## Build benchmarks: the plugin against the same pages written by hand\n\n"
+        "`plugin` builds the YAML playbooks with the plugin; `handmade` builds the Markdown the "
+        "plugin generates, written as files, with the same nav (what the plugin's output costs "
+        "without the plugin); `flat` builds the same files with MkDocs' automatic nav, every page "
+        "in every page's nav. See `benchmarks/README.md`.\n\n"
+        f"Machine: {common.machine()}.\n"
+        f"Date: {started}; load average before the run: {load_before}, after: "
+        f"{common.load()}.\n"
+        f"Command: `{common.command_line()}`\n\n{body}\n"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--sizes", default="10,100,1000",
+                        help="numbers of playbooks, comma-separated (default: 10,100,1000)")
+    parser.add_argument("--runs", type=int, default=3, help="builds of each site (default: 3)")
+    parser.add_argument("--seed", type=int, default=0, help="generator seed (default: 0)")
+    parser.add_argument("--out", type=Path, default=common.RESULTS,
+                        help="results file to update (default: benchmarks/RESULTS.md)")
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args()
+    args.sizes = sorted({int(size) for size in args.sizes.split(",")})
+    if args.runs < 1 or min(args.sizes) < 1:
+        parser.error("--runs and --sizes must be positive")
+    return args
+
+
+def main() -> None:
+    args = parse_args()
+    started, load_before = common.today(), common.load()
+    with tempfile.TemporaryDirectory(prefix="playbooks-bench-") as folder:
+        try:
+            results = [measure_size(count, args.runs, args.seed, Path(folder),
+                                    strict=count == args.sizes[0]) for count in args.sizes]
+        except common.ChildError as error:
+            sys.exit(f"benchmark stopped: {error}")
+    text = section(report(results, args.runs), started, load_before)
+    print(text)
+    if not args.no_write:
+        common.write_section(args.out, "run", text)
+        common.say(f"written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

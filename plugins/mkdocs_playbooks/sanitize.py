@@ -1,0 +1,46 @@
+"""Sanitising the HTML of generated pages, whose text may come from many contributors.
+
+Markdown formatting and the plugin's own markup (form controls, data and ARIA attributes) are
+kept; scripts, event handlers, styles, frames and `javascript:` links are removed.
+"""
+
+from __future__ import annotations
+
+import nh3
+
+MARKDOWN_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "details", "div", "dl",
+    "dt", "em", "i", "q", "small", "u",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "img", "ins", "kbd", "li", "mark", "ol", "p",
+    "pre", "s", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+    "thead", "tr", "ul", "caption", "colgroup", "col",
+}
+PLUGIN_TAGS = {
+    "article", "button", "fieldset", "input", "label", "legend", "noscript", "option", "section",
+    "select", "time",
+}
+ATTRIBUTES = {
+    "*": {"class", "id", "lang", "title", "role", "hidden", "dir"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "input": {"type", "name", "value", "checked", "readonly", "accept"},
+    "label": {"for"},
+    "option": {"value"},
+    "button": {"type"},
+    "time": {"datetime"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "scope", "align"},
+    "ol": {"start"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def sanitize(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=MARKDOWN_TAGS | PLUGIN_TAGS,
+        attributes=ATTRIBUTES,
+        generic_attribute_prefixes={"data-", "aria-"},
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+    )

@@ -26,7 +26,7 @@ def test_cli_reference_names_every_command_and_option() -> None:
     for word in ("playbooks validate", "playbooks schema", "playbooks new", "playbooks init",
                  "playbooks aggregate", "--assessment",
                  "--strict", "--config-file", "--kind", "--language", "--output",
-                 "strict_reviews", "nav_limit", "edition", "framework", "strings"):
+                 "strict_reviews", "allow_html", "nav_limit", "edition", "framework", "strings"):
         assert word in text, word
 
 

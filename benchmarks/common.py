@@ -22,8 +22,16 @@ PACKAGES = ("mkdocs", "mkdocs-material", "Markdown", "PyYAML", "pydantic", "nh3"
             "mkdocs-playbooks")
 
 
+PYCACHE = Path(tempfile.gettempdir()) / "playbooks-bench-pycache"
+"""Where the children keep compiled modules: outside the repository, and kept even where
+PYTHONDONTWRITEBYTECODE is set, so that no build pays for compiling the code it imports (an
+installed package has its modules compiled; this one, installed in editable mode, would not)."""
+
+
 def child_env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPYCACHEPREFIX": str(PYCACHE)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 @dataclass(frozen=True)

@@ -135,6 +135,8 @@ def measure_builds(result: SizeResult, roots: dict[str, Path], work: Path, runs:
 
 
 def measure_validate(result: SizeResult, root: Path, runs: int) -> None:
+    for command in (VALIDATE, FLOOR):  # not timed: modules the builds did not import
+        common.measure(command, root)
     for run in range(max(runs, MIN_VALIDATE_RUNS)):
         first, second = (VALIDATE, FLOOR) if run % 2 == 0 else (FLOOR, VALIDATE)
         for command in (first, second):

@@ -6,6 +6,7 @@ moves data between MkDocs and the core.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import posixpath
@@ -37,7 +38,7 @@ from .render import (
     render_progress,
 )
 from .sanitize import sanitize
-from .site import Site, framework_problems
+from .site import ParseCache, Site, framework_problems
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -48,6 +49,16 @@ ASSETS = {CSS_URI: "playbooks.css", JS_URI: "playbooks.js"}
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
 
 
+class GeneratedPage(File):
+    """A page made from playbooks. Under `--dirty` it is rebuilt only when its Markdown differs
+    from the last build's (MkDocs would otherwise rebuild every in-memory page each time)."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed or not Path(self.abs_dest_path).is_file()
+
+
 class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     supports_multiple_instances = False
 
@@ -56,6 +67,10 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self.settings: Settings | None = None
         self.site: Site | None = None
         self.generated: set[str] = set()
+        # Kept across the rebuilds of `mkdocs serve`, which reuses plugin instances:
+        self.parsed: ParseCache = {}
+        self.built_markdown: dict[str, str] = {}
+        self.pending_markdown: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -89,7 +104,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     # Before the site folder is cleaned: a build that fails on content leaves the old site intact.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         assert self.settings is not None
-        self.site = self.settings.load()
+        self.site = self.settings.load(cache=self.parsed)
         for problem in self.site.problems:
             _report(problem)
         errors = self.site.errors
@@ -111,9 +126,12 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
                   for e in self.site.assessments.values()]
         _refuse_clashes(files, [uri for uri, _, _ in pages] + list(ASSETS), config)
         self.generated = {uri for uri, _, _ in pages}
+        self.pending_markdown = {uri: markdown for uri, markdown, _ in pages}
         for uri, markdown, source in pages:
-            file = File.generated(config, uri, content=markdown,
-                                  inclusion=InclusionLevel.NOT_IN_NAV)
+            file = GeneratedPage.generated(config, uri, content=markdown,
+                                           inclusion=InclusionLevel.NOT_IN_NAV)
+            assert isinstance(file, GeneratedPage)
+            file.changed = self.built_markdown.get(uri) != markdown
             if source is not None:
                 file.edit_uri = Path(os.path.relpath(source, config.docs_dir)).as_posix()
             files.append(file)
@@ -127,10 +145,19 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         index = files.get_file_from_path(INDEX_URI)
         assert index is not None
         assert index.page is not None
-        uris = [PROGRESS_URI] + [playbook_uri(i) for i in self.site.playbooks]
-        uris += [assessment_uri(i) for i in self.site.assessments]
+        strings = self.settings.strings_for(self.settings.language)
+        titles = {INDEX_URI: strings("index.title"), PROGRESS_URI: strings("progress.title")}
+        titles |= {playbook_uri(i): e.model.title for i, e in self.site.playbooks.items()}
+        titles |= {assessment_uri(i): e.model.title for i, e in self.site.assessments.items()}
+        for uri, page_title in titles.items():
+            file = files.get_file_from_path(uri)
+            if file is not None and file.page is not None:
+                # Known before the page is read: nav titles stay right under `--dirty`, where
+                # MkDocs does not read unchanged pages.
+                file.page.title = html.escape(page_title)
+        uris = [uri for uri in titles if uri != INDEX_URI]
         pages = [page for uri in uris if (f := files.get_file_from_path(uri)) and (page := f.page)]
-        title = self.settings.strings_for(self.settings.language)("nav.section")
+        title = strings("nav.section")
         nav_layout.arrange(nav, title, index.page, pages, self.config.nav_limit)
         return nav
 
@@ -148,6 +175,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         if page.file.generated_by and page.edit_url:
             page.edit_url = _without_dot_segments(page.edit_url)
         return page
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.built_markdown = self.pending_markdown  # only once the build has succeeded
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None

@@ -16,7 +16,15 @@ import yaml
 
 from .i18n import DEFAULT_LANGUAGE, Strings
 from .problems import Severity
-from .site import PhaseDef, Site, build_site, discover, framework_problems, make_framework
+from .site import (
+    ParseCache,
+    PhaseDef,
+    Site,
+    build_site,
+    discover,
+    framework_problems,
+    make_framework,
+)
 
 PLUGIN_NAME = "playbooks"
 DEFAULT_DIR = "playbooks"
@@ -35,12 +43,12 @@ class Settings:
     def strings_for(self, language: str) -> Strings:
         return Strings(language, self.strings)
 
-    def load(self, paths: Sequence[Path] | None = None,
-             today: datetime.date | None = None) -> Site:
+    def load(self, paths: Sequence[Path] | None = None, today: datetime.date | None = None,
+             cache: ParseCache | None = None) -> Site:
         files = discover(paths if paths is not None else [self.dir])
         return build_site(
             files, self.framework, root=self.root, today=today,
-            overdue=Severity.WARNING if self.strict_reviews else Severity.NOTE,
+            overdue=Severity.WARNING if self.strict_reviews else Severity.NOTE, cache=cache,
         )
 
 

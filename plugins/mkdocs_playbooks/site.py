@@ -104,6 +104,20 @@ def shown_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+@dataclass(frozen=True)
+class _Parsed:
+    """One file read and validated on its own: what a rebuild may reuse while it is unchanged."""
+
+    stamp: tuple[int, int, str]
+    loaded: Loaded | None
+    model: Playbook | Assessment | None
+    problems: list[Problem]
+
+
+ParseCache = dict[Path, _Parsed]
+"""Files parsed by earlier builds, by path; `mkdocs serve` keeps one across rebuilds."""
+
+
 def build_site(
     files: Sequence[Path],
     framework: Sequence[PhaseDef],
@@ -111,31 +125,50 @@ def build_site(
     root: Path,
     today: datetime.date | None = None,
     overdue: Severity = Severity.NOTE,
+    cache: ParseCache | None = None,
 ) -> Site:
     """Load, validate and link `files`; every problem found is in `Site.problems`."""
     site = Site(tuple(framework))
     phase_ids = [phase.id for phase in framework]
     day = today or datetime.date.today()
     for path in files:
-        shown = shown_path(path, root)
-        try:
-            loaded = load_file(path, shown)
-        except ContentError as error:
-            site.problems.extend(error.problems)
+        parsed = _parse(path, shown_path(path, root), cache)
+        site.problems.extend(parsed.problems)
+        if parsed.model is None or parsed.loaded is None:
             continue
-        model, problems = to_model(loaded)
-        site.problems.extend(problems)
-        if model is None:
-            continue
-        model, problems = _with_id(model, loaded, path)
-        site.problems.extend(problems)
-        if model is None:
-            continue
-        site.problems.extend(_check_document(model, loaded, phase_ids, day, overdue))
-        _add(site, model, loaded, path)
+        site.problems.extend(_check_document(parsed.model, parsed.loaded, phase_ids, day, overdue))
+        _add(site, parsed.model, parsed.loaded, path)
     site.problems.extend(_check_references(site))
     site.problems.sort()
     return site
+
+
+def _parse(path: Path, shown: str, cache: ParseCache | None) -> _Parsed:
+    """The file's model and own problems, from `cache` when the file has not changed."""
+    try:
+        status = path.stat()
+        stamp = (status.st_mtime_ns, status.st_size, shown)
+    except OSError:
+        stamp = (0, 0, shown)
+    known = cache.get(path) if cache is not None else None
+    if known is not None and known.stamp == stamp:
+        return known
+    parsed = _parse_anew(path, shown, stamp)
+    if cache is not None:
+        cache[path] = parsed
+    return parsed
+
+
+def _parse_anew(path: Path, shown: str, stamp: tuple[int, int, str]) -> _Parsed:
+    try:
+        loaded = load_file(path, shown)
+    except ContentError as error:
+        return _Parsed(stamp, None, None, error.problems)
+    model, problems = to_model(loaded)
+    if model is None:
+        return _Parsed(stamp, loaded, None, problems)
+    model, more = _with_id(model, loaded, path)
+    return _Parsed(stamp, loaded, model, problems + more)
 
 
 def _with_id(

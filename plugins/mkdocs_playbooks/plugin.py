@@ -66,11 +66,11 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self.is_serve = False
         self.settings: Settings | None = None
         self.site: Site | None = None
-        self.generated: set[str] = set()
+        self.markdown: dict[str, str] = {}
+        """The Markdown of each generated page of this build, by source path."""
         # Kept across the rebuilds of `mkdocs serve`, which reuses plugin instances:
         self.parsed: ParseCache = {}
         self.built_markdown: dict[str, str] = {}
-        self.pending_markdown: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -125,8 +125,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         pages += [(assessment_uri(e.id), render_assessment(e, self.site, options), e.path)
                   for e in self.site.assessments.values()]
         _refuse_clashes(files, [uri for uri, _, _ in pages] + list(ASSETS), config)
-        self.generated = {uri for uri, _, _ in pages}
-        self.pending_markdown = {uri: markdown for uri, markdown, _ in pages}
+        self.markdown = {uri: markdown for uri, markdown, _ in pages}
         for uri, markdown, source in pages:
             file = GeneratedPage.generated(config, uri, content=markdown,
                                            inclusion=InclusionLevel.NOT_IN_NAV)
@@ -151,9 +150,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         titles |= {assessment_uri(i): e.model.title for i, e in self.site.assessments.items()}
         for uri, page_title in titles.items():
             file = files.get_file_from_path(uri)
-            if file is not None and file.page is not None:
-                # Known before the page is read: nav titles stay right under `--dirty`, where
-                # MkDocs does not read unchanged pages.
+            if file is not None and file.page is not None and file.page.title is None:
+                # Known before the page is read (unless `nav:` names it): nav titles stay right
+                # under `--dirty`, where MkDocs does not read unchanged pages.
                 file.page.title = html.escape(page_title)
         uris = [uri for uri in titles if uri != INDEX_URI]
         pages = [page for uri in uris if (f := files.get_file_from_path(uri)) and (page := f.page)]
@@ -166,7 +165,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.config.allow_html or page.file.src_uri not in self.generated:
+        if self.config.allow_html or page.file.src_uri not in self.markdown:
             return html
         return sanitize(html)
 
@@ -177,7 +176,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         return page
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.built_markdown = self.pending_markdown  # only once the build has succeeded
+        self.built_markdown = self.markdown  # only once the build has succeeded
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None

@@ -4,6 +4,7 @@ writing a section of RESULTS.md."""
 from __future__ import annotations
 
 import datetime
+import hashlib
 import os
 import platform
 import re
@@ -69,8 +70,26 @@ def machine() -> str:
     versions = ", ".join(f"{name} {version}" for name in PACKAGES
                          if (version := _version(name)) is not None)
     return (f"{os.cpu_count()} CPUs ({cpu}), {memory} GiB RAM, {platform.system()} "
-            f"{platform.release()}; Python {platform.python_version()}; {versions}; "
-            f"repository at {_revision()}")
+            f"{platform.release()}; Python {platform.python_version()}; {versions}")
+
+
+def code_state() -> str:
+    """The commit, and a digest of the plugin's sources as they are on disk."""
+    digest = hashlib.sha256()
+    package = ROOT / "plugins" / "mkdocs_playbooks"
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return f"{_revision()}, plugin sources sha256 {digest.hexdigest()[:12]}"
+
+
+def code_line(before: str, after: str) -> str:
+    """Which code was measured; a warning if it changed while it was being measured."""
+    if before == after:
+        return f"Code: {after}."
+    return (f"Code: **changed during the run**: {before} at the start, {after} at the end; "
+            "the measurements may not all be of the same code.")
 
 
 def _cpu_model() -> str:

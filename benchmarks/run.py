@@ -243,7 +243,7 @@ def report(results: list[SizeResult], runs: int) -> str:
     ])
 
 
-def section(body: str, started: str, load_before: str) -> str:
+def section(body: str, started: str, load_before: str, code_before: str) -> str:
     return (
         "## Build benchmarks: the plugin against the same pages written by hand\n\n"
         "`plugin` builds the YAML playbooks with the plugin; `handmade` builds the Markdown the "
@@ -251,6 +251,7 @@ def section(body: str, started: str, load_before: str) -> str:
         "without the plugin); `flat` builds the same files with MkDocs' automatic nav, every page "
         "in every page's nav. See `benchmarks/README.md`.\n\n"
         f"Machine: {common.machine()}.\n"
+        f"{common.code_line(code_before, common.code_state())}\n"
         f"Date: {started}; load average before the run: {load_before}, after: "
         f"{common.load()}.\n"
         f"Command: `{common.command_line()}`\n\n{body}\n"
@@ -278,14 +279,14 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
-    started, load_before = common.today(), common.load()
+    started, load_before, code_before = common.today(), common.load(), common.code_state()
     with tempfile.TemporaryDirectory(prefix="playbooks-bench-") as folder:
         try:
             results = [measure_size(count, args.runs, args.seed, Path(folder),
                                     strict=count == args.sizes[0]) for count in args.sizes]
         except common.ChildError as error:
             sys.exit(f"benchmark stopped: {error}")
-    text = section(report(results, args.runs), started, load_before)
+    text = section(report(results, args.runs), started, load_before, code_before)
     print(text)
     if not args.no_write:
         common.write_section(args.out, "run", text)

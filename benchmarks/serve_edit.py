@@ -205,7 +205,8 @@ def mode_line(mode: str, edits: list[Edit]) -> str:
     return f"{mode:22}  {page:32}  {over:>22}  {verdict}"
 
 
-def report(count: int, modes: dict[str, list[Edit]], started: str, load_before: str) -> str:
+def report(count: int, modes: dict[str, list[Edit]], started: str, load_before: str,
+           code_before: str) -> str:
     head = f"{'server':22}  {'page updated s: median (each)':32}  {'rebuild over s: median':>22}"
     lines = [head + "  target", *(mode_line(mode, edits) for mode, edits in modes.items())]
     return (
@@ -216,6 +217,7 @@ def report(count: int, modes: dict[str, list[Edit]], started: str, load_before: 
         "server logs `Reloading browsers` (rebuild over). It includes the server's file polling "
         "(every 0.5 s) and its 0.1 s wait for more changes, as a writer lives it.\n\n"
         f"Machine: {common.machine()}.\n"
+        f"{common.code_line(code_before, common.code_state())}\n"
         f"Date: {started}; load average before: {load_before}, after: {common.load()}.\n"
         f"Command: `{common.command_line()}`\n\n"
         "```text\n" + "\n".join(lines) + "\n```\n"
@@ -235,7 +237,7 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
-    started, load_before = common.today(), common.load()
+    started, load_before, code_before = common.today(), common.load(), common.code_state()
     modes: dict[str, list[Edit]] = {}
     done = [0]
     with tempfile.TemporaryDirectory(prefix="playbooks-serve-") as folder:
@@ -247,7 +249,7 @@ def main() -> None:
             mode = "mkdocs serve --dirty" if dirty else "mkdocs serve"
             common.say(mode)
             modes[mode] = measure_mode(root, target, dirty, args.edits, done)
-    text = report(args.count, modes, started, load_before)
+    text = report(args.count, modes, started, load_before, code_before)
     print(text)
     if not args.no_write:
         common.write_section(args.out, "serve", text)

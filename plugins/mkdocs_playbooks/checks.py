@@ -97,14 +97,16 @@ def check_assessment(
                 )
 
 
-def check_common(
-    document: Playbook | Assessment, loaded: Loaded, today: datetime.date,
-    overdue: Severity,
-) -> Iterator[Problem]:
+def check_common(document: Playbook | Assessment, loaded: Loaded) -> Iterator[Problem]:
     yield from _check_links(loaded, ("sources",), document.sources)
     if document.review_months is not None and document.reviewed is None:
         yield loaded.problem(("review_months",), "'review_months' needs a 'reviewed' date",
                              "add `reviewed: YYYY-MM-DD`", at_key=True)
+
+
+def check_review(
+    document: Playbook | Assessment, loaded: Loaded, today: datetime.date, overdue: Severity
+) -> Iterator[Problem]:
     due = review_due_date(document)
     if due is not None and due < today:
         yield loaded.problem(

@@ -9,12 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .aggregate import summarise, write_csv, write_html
 from .project import ConfigFileError, Settings, make_settings, read_settings
-from .results import ResultError, read_result
-from .schema import json_schema
 from .site import discover, shown_path
-from .skeletons import SkeletonError, new_document, new_site
+from .skeletons import SkeletonError
+
+# The modules of other commands are imported by those commands: `validate` starts faster.
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -126,12 +125,13 @@ def _validate(args: argparse.Namespace) -> int:
               " (name files or folders to check, or run in a site folder)", file=sys.stderr)
         return EXIT_USAGE
     chosen = discover(args.paths) if args.paths else discover([settings.dir])
-    # Load the whole folder too, so references to playbooks outside `chosen` resolve.
-    context = discover([settings.dir]) if settings.dir.is_dir() else []
-    chosen_resolved = {path.resolve() for path in chosen}
-    site = settings.load(
-        [*chosen, *(p for p in context if p.resolve() not in chosen_resolved)]
-    )
+    files = chosen
+    if args.paths and settings.dir.is_dir():
+        # Load the whole folder too, so references to playbooks outside `chosen` resolve.
+        chosen_resolved = {path.resolve() for path in chosen}
+        files = [*chosen, *(path for path in discover([settings.dir])
+                            if path.resolve() not in chosen_resolved)]
+    site = settings.load(files)
     shown = {shown_path(path.resolve(), settings.root) for path in chosen}
     problems = [problem for problem in site.problems if problem.path in shown]
     for problem in problems:
@@ -145,6 +145,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from .schema import json_schema
+
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output:
         args.output.write_text(text, encoding="utf-8")
@@ -154,6 +156,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    from .skeletons import new_document
+
     directory = args.dir if args.dir is not None else _settings(None).dir
     path = new_document(directory, args.id, args.kind)
     print(f"wrote {path}", file=sys.stderr)
@@ -161,12 +165,17 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from .skeletons import new_site
+
     new_site(args.dir, args.language)
     print(f"created {args.dir}: run `mkdocs serve` in it", file=sys.stderr)
     return EXIT_OK
 
 
 def _aggregate(args: argparse.Namespace) -> int:
+    from .aggregate import summarise, write_csv, write_html
+    from .results import ResultError, read_result
+
     settings = _settings(args.config_file)
     taken, refused = [], []
     for path in args.results:

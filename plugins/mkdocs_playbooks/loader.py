@@ -9,9 +9,10 @@ refused anchors/aliases/tags (no exponential blow-up, no arbitrary objects) and 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -35,8 +36,7 @@ Path_ = tuple[str | int, ...]
 """Where a value sits in a document: keys and list indexes from the top."""
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     line: int
     column: int
 
@@ -49,6 +49,12 @@ class Loaded:
     data: Any
     values: dict[Path_, Mark] = field(default_factory=dict)
     keys: dict[Path_, Mark] = field(default_factory=dict)
+
+    def keep(self, wanted: Callable[[Path_], bool]) -> Loaded:
+        """A copy holding only the positions `wanted` (and not the data): to keep in memory."""
+        return Loaded(self.path, None,
+                      {where: mark for where, mark in self.values.items() if wanted(where)},
+                      {where: mark for where, mark in self.keys.items() if wanted(where)})
 
     def mark(self, where: Path_) -> Mark:
         """The position of the value at `where`, or of its nearest enclosing value."""
@@ -80,15 +86,19 @@ def load_file(path: Path, display_path: str | None = None) -> Loaded:
 
 def load_text(text: str, shown: str) -> Loaded:
     builder = _Builder(shown)
+    parser = _Loader(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        feed, next_event = builder.feed, parser.get_event
+        while (event := next_event()) is not None and type(event) is not yaml.StreamEndEvent:
+            feed(event)
     except yaml.MarkedYAMLError as error:
         raise ContentError([_syntax_problem(error, shown, text)]) from None
     except yaml.reader.ReaderError as error:
         raise ContentError([_character_problem(error, shown, text)]) from None
     except yaml.YAMLError as error:
         raise ContentError([Problem(shown, 1, 1, Severity.ERROR, str(error))]) from None
+    finally:
+        parser.dispose()
     return builder.finish()
 
 
@@ -154,21 +164,33 @@ _STANDARD_TAGS = {
 }
 
 
-@dataclass
 class _Open:
     """A mapping or sequence being filled."""
 
-    where: Path_
-    value: dict[str, Any] | list[Any]
-    pending_key: str | None = None
+    __slots__ = ("is_mapping", "pending_key", "value", "where")
+
+    def __init__(self, where: Path_, value: dict[str, Any] | list[Any]) -> None:
+        self.where = where
+        self.value = value
+        self.is_mapping = isinstance(value, dict)
+        self.pending_key: str | None = None
+
+
+_STR = "tag:yaml.org,2002:str"
+_DUPLICATE = "\0duplicate:"
 
 
 class _Builder:
-    """Turns parser events into data and marks, refusing what playbooks must not contain."""
+    """Turns parser events into data and marks, refusing what playbooks must not contain.
+
+    This runs once per event of every file: it is written for speed (dispatch on the event's
+    type, marks as tuples, plain scalars resolved by their first character).
+    """
 
     def __init__(self, shown: str) -> None:
         self.shown = shown
         self.resolver = yaml.resolver.Resolver()
+        self.implicit = self.resolver.yaml_implicit_resolvers
         self.constructor = yaml.constructor.SafeConstructor()
         self.stack: list[_Open] = []
         self.result: Loaded = Loaded(shown, None)
@@ -176,18 +198,11 @@ class _Builder:
         self.problems: list[Problem] = []
 
     def feed(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                self._fail(event, "a file holds one document, this one has several",
-                           "remove the '---' line or split the file")
-        elif isinstance(event, yaml.AliasEvent):
-            self._fail(event, f"YAML aliases ('*{event.anchor}') are not supported",
-                       "write the value out in full")
-        elif isinstance(event, yaml.NodeEvent):
-            self._node(event)
-        elif isinstance(event, yaml.CollectionEndEvent):
-            self._close()
+        # Functions looked up on the class: bound methods kept on `self` would make a reference
+        # cycle, left for the cycle collector, which loading pauses.
+        handler = _HANDLERS.get(type(event))
+        if handler is not None:
+            handler(self, event)
 
     def finish(self) -> Loaded:
         if self.problems:
@@ -199,38 +214,56 @@ class _Builder:
         raise ContentError([Problem(self.shown, mark.line, mark.column,
                                     Severity.ERROR, message, hint)])
 
+    def _document(self, event: yaml.Event) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self._fail(event, "a file holds one document, this one has several",
+                       "remove the '---' line or split the file")
+
+    def _alias(self, event: yaml.AliasEvent) -> None:
+        self._fail(event, f"YAML aliases ('*{event.anchor}') are not supported",
+                   "write the value out in full")
+
     def _node(self, event: yaml.NodeEvent) -> None:
         if event.anchor is not None:
             self._fail(event, f"YAML anchors ('&{event.anchor}') are not supported",
                        "write each value out in full")
-        tag = getattr(event, "tag", None)
+        tag = event.tag  # type: ignore[attr-defined]
         if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
             self._fail(event, f"YAML tag '{tag}' is not supported", "remove the tag")
-        mark = _mark_of(event)
-        parent = self.stack[-1] if self.stack else None
-        if parent is not None and isinstance(parent.value, dict) and parent.pending_key is None:
-            self._key(parent, event, mark)
-            return
-        where = self._child_path(parent)
+        start = event.start_mark
+        assert start is not None  # the parser marks every event
+        mark = Mark(start.line + 1, start.column + 1)
+        stack = self.stack
+        if not stack:
+            where: Path_ = ()
+            parent = None
+        else:
+            parent = stack[-1]
+            if parent.is_mapping:
+                if parent.pending_key is None:
+                    self._key(parent, event, mark)
+                    return
+                where = (*parent.where, parent.pending_key)
+            else:
+                where = (*parent.where, len(parent.value))
         self.result.values[where] = mark
-        if isinstance(event, yaml.ScalarEvent):
+        if type(event) is yaml.ScalarEvent:
             self._attach(parent, self._scalar(event))
             return
-        if len(self.stack) >= MAX_DEPTH:
+        if len(stack) >= MAX_DEPTH:
             self._fail(event, f"nesting deeper than {MAX_DEPTH} levels",
                        "playbooks are only a few levels deep; check the indentation")
         container: dict[str, Any] | list[Any] = (
-            {} if isinstance(event, yaml.MappingStartEvent) else []
+            {} if type(event) is yaml.MappingStartEvent else []
         )
         self._attach(parent, container)
-        self.stack.append(_Open(where, container))
+        stack.append(_Open(where, container))
 
     def _key(self, parent: _Open, event: yaml.NodeEvent, mark: Mark) -> None:
-        if not isinstance(event, yaml.ScalarEvent):
+        if type(event) is not yaml.ScalarEvent:
             self._fail(event, "a key must be a plain name, not a list or a mapping")
-        assert isinstance(event, yaml.ScalarEvent)
-        key = event.value
-        assert isinstance(parent.value, dict)
+        key = event.value  # type: ignore[attr-defined]
         where = (*parent.where, key)
         if key in parent.value:
             first = self.result.keys[where]
@@ -239,49 +272,53 @@ class _Builder:
                 f"duplicate key '{key}' (first at line {first.line})",
                 "keep only one of them",
             ))
-            key = f"\0duplicate:{mark.line}:{mark.column}"
+            key = f"{_DUPLICATE}{mark.line}:{mark.column}"
             where = (*parent.where, key)
         self.result.keys[where] = mark
         parent.pending_key = key
 
-    def _child_path(self, parent: _Open | None) -> Path_:
-        if parent is None:
-            return ()
-        if isinstance(parent.value, dict):
-            assert parent.pending_key is not None
-            return (*parent.where, parent.pending_key)
-        return (*parent.where, len(parent.value))
-
     def _attach(self, parent: _Open | None, value: Any) -> None:
         if parent is None:
             self.result.data = value
-        elif isinstance(parent.value, dict):
-            assert parent.pending_key is not None
-            if not parent.pending_key.startswith("\0duplicate:"):
-                parent.value[parent.pending_key] = value
+        elif parent.is_mapping:
+            key = parent.pending_key
+            assert key is not None
+            if not key.startswith(_DUPLICATE):
+                parent.value[key] = value  # type: ignore[call-overload]
             parent.pending_key = None
         else:
-            parent.value.append(value)
+            parent.value.append(value)  # type: ignore[union-attr]
 
-    def _close(self) -> None:
+    def _close(self, event: yaml.Event) -> None:
         self.stack.pop()
 
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
         tag = event.tag
+        value = event.value
         if tag is None or tag == "!":
+            plain = event.implicit[0]
+            if not plain or (value and value[0] not in self.implicit):
+                return value  # quoted, or cannot be a number, date, boolean or null
             tag = self.resolver.resolve(  # type: ignore[no-untyped-call]
-                yaml.ScalarNode, event.value, event.implicit)
-        if tag == "tag:yaml.org,2002:str":
-            return event.value
-        node = yaml.ScalarNode(tag, event.value)
+                yaml.ScalarNode, value, event.implicit)
+        if tag == _STR:
+            return value
         try:
-            return self.constructor.construct_object(node)
+            return self.constructor.construct_object(yaml.ScalarNode(tag, value))
         except (yaml.constructor.ConstructorError, ValueError):
             if tag == "tag:yaml.org,2002:timestamp":
-                return event.value  # looks like a date but is not one: the model says why
-            self._fail(event, f"'{event.value}' is not a valid {tag.rsplit(':', 1)[-1]}",
+                return value  # looks like a date but is not one: the model says why
+            self._fail(event, f"'{value}' is not a valid {tag.rsplit(':', 1)[-1]}",
                        "put it in quotes to keep it as text")
         return None  # pragma: no cover - _fail raises
+
+
+_HANDLERS: dict[type, Callable[[_Builder, Any], None]] = {
+    yaml.ScalarEvent: _Builder._node, yaml.MappingStartEvent: _Builder._node,
+    yaml.SequenceStartEvent: _Builder._node, yaml.MappingEndEvent: _Builder._close,
+    yaml.SequenceEndEvent: _Builder._close, yaml.AliasEvent: _Builder._alias,
+    yaml.DocumentStartEvent: _Builder._document,
+}
 
 
 def _mark_of(event: yaml.Event) -> Mark:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import gc
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from .checks import check_assessment, check_common, check_playbook
+from .checks import check_assessment, check_common, check_playbook, check_review
 from .loader import Loaded, load_file
 from .model import SLUG_PATTERN, Assessment, Play, Playbook
 from .problems import ContentError, Problem, Severity
@@ -104,11 +106,15 @@ def shown_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+Stamp = tuple[int, int, str, tuple[str, ...]]
+"""What a file's own checks depend on: modification time, size, shown path, framework."""
+
+
 @dataclass(frozen=True)
 class _Parsed:
-    """One file read and validated on its own: what a rebuild may reuse while it is unchanged."""
+    """One file read and checked on its own: what a rebuild may reuse while it is unchanged."""
 
-    stamp: tuple[int, int, str]
+    stamp: Stamp
     loaded: Loaded | None
     model: Playbook | Assessment | None
     problems: list[Problem]
@@ -129,27 +135,42 @@ def build_site(
 ) -> Site:
     """Load, validate and link `files`; every problem found is in `Site.problems`."""
     site = Site(tuple(framework))
-    phase_ids = [phase.id for phase in framework]
+    phase_ids = tuple(phase.id for phase in framework)
     day = today or datetime.date.today()
-    for path in files:
-        parsed = _parse(path, shown_path(path, root), cache)
-        site.problems.extend(parsed.problems)
-        if parsed.model is None or parsed.loaded is None:
-            continue
-        site.problems.extend(_check_document(parsed.model, parsed.loaded, phase_ids, day, overdue))
-        _add(site, parsed.model, parsed.loaded, path)
+    with _collector_paused():
+        for path in files:
+            parsed = _parse(path, shown_path(path, root), phase_ids, cache)
+            site.problems.extend(parsed.problems)
+            if parsed.model is None or parsed.loaded is None:
+                continue
+            site.problems.extend(check_review(parsed.model, parsed.loaded, day, overdue))
+            _add(site, parsed.model, parsed.loaded, path)
     site.problems.extend(_check_references(site))
     site.problems.sort()
     return site
 
 
-def _parse(path: Path, shown: str, cache: ParseCache | None) -> _Parsed:
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading makes hundreds of thousands of small containers and no reference cycle: left on,
+    Python's cycle collector would scan them again and again (a third of the loading time)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _parse(path: Path, shown: str, phase_ids: tuple[str, ...],
+           cache: ParseCache | None) -> _Parsed:
     """The file's model and own problems, from `cache` when the file has not changed."""
     try:
         status = path.stat()
-        stamp = (status.st_mtime_ns, status.st_size, shown)
+        stamp = (status.st_mtime_ns, status.st_size, shown, phase_ids)
     except OSError:
-        stamp = (0, 0, shown)
+        stamp = (0, 0, shown, phase_ids)
     known = cache.get(path) if cache is not None else None
     if known is not None and known.stamp == stamp:
         return known
@@ -159,16 +180,24 @@ def _parse(path: Path, shown: str, cache: ParseCache | None) -> _Parsed:
     return parsed
 
 
-def _parse_anew(path: Path, shown: str, stamp: tuple[int, int, str]) -> _Parsed:
+def _parse_anew(path: Path, shown: str, stamp: Stamp) -> _Parsed:
     try:
         loaded = load_file(path, shown)
     except ContentError as error:
         return _Parsed(stamp, None, None, error.problems)
     model, problems = to_model(loaded)
     if model is None:
-        return _Parsed(stamp, loaded, None, problems)
+        return _Parsed(stamp, None, None, problems)
     model, more = _with_id(model, loaded, path)
-    return _Parsed(stamp, loaded, model, problems + more)
+    problems += more
+    if model is not None:
+        problems += _check_document(model, loaded, list(stamp[3]))
+    return _Parsed(stamp, loaded.keep(_needed_later), model, problems)
+
+
+def _needed_later(where: tuple[str | int, ...]) -> bool:
+    """The positions still needed once a file's own checks are done (review, id, references)."""
+    return len(where) <= 1 or "recommendations" in where
 
 
 def _with_id(
@@ -186,10 +215,15 @@ def _with_id(
 
 
 def _check_document(
-    model: Playbook | Assessment, loaded: Loaded, phase_ids: list[str],
-    today: datetime.date, overdue: Severity,
+    model: Playbook | Assessment, loaded: Loaded, phase_ids: list[str]
+) -> list[Problem]:
+    return list(_document_problems(model, loaded, phase_ids))
+
+
+def _document_problems(
+    model: Playbook | Assessment, loaded: Loaded, phase_ids: list[str]
 ) -> Iterator[Problem]:
-    yield from check_common(model, loaded, today, overdue)
+    yield from check_common(model, loaded)
     if isinstance(model, Playbook):
         yield from check_playbook(model, loaded, phase_ids)
     else:

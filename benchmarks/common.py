@@ -9,6 +9,7 @@ import os
 import platform
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,16 +24,65 @@ PACKAGES = ("mkdocs", "mkdocs-material", "Markdown", "PyYAML", "pydantic", "nh3"
             "mkdocs-playbooks")
 
 
+PACKAGE = ROOT / "plugins" / "mkdocs_playbooks"
 PYCACHE = Path(tempfile.gettempdir()) / "playbooks-bench-pycache"
 """Where the children keep compiled modules: outside the repository, and kept even where
 PYTHONDONTWRITEBYTECODE is set, so that no build pays for compiling the code it imports (an
 installed package has its modules compiled; this one, installed in editable mode, would not)."""
 
 
-def child_env() -> dict[str, str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPYCACHEPREFIX": str(PYCACHE)}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
+@dataclass(frozen=True)
+class Code:
+    """A copy of the plugin's package taken when a benchmark starts; every child process imports
+    it (through PYTHONPATH) rather than the working tree, so that all the measurements of a run
+    are of the same code even while someone edits the plugin."""
+
+    folder: Path
+    """Holds the copy, `mkdocs_playbooks/`."""
+    revision: str
+    digest: str
+
+    @classmethod
+    def snapshot(cls, folder: Path) -> Code:
+        revision = _revision()
+        copy = folder / PACKAGE.name
+        shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+        code = cls(folder, revision, sources_digest(copy))
+        code.check()
+        return code
+
+    def env(self) -> dict[str, str]:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPYCACHEPREFIX": str(PYCACHE),
+               "PYTHONPATH": os.pathsep.join(
+                   [str(self.folder), *filter(None, [os.environ.get("PYTHONPATH")])])}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        return env
+
+    def check(self) -> None:
+        """Children import the copy, not the working tree."""
+        found = output([sys.executable, "-c", "import mkdocs_playbooks as m; print(m.__file__)"],
+                       ROOT, self.env()).strip()
+        if not Path(found).is_relative_to(self.folder):
+            raise ChildError(f"children import {found}, not the copy in {self.folder}")
+
+    def line(self) -> str:
+        """Which code was measured, and whether the working tree has changed since."""
+        text = (f"Code: the plugin as it was at the start ({self.revision}; a copy of "
+                f"`plugins/mkdocs_playbooks`, sources sha256 {self.digest}).")
+        now = sources_digest(PACKAGE)
+        if now != self.digest:
+            text += (f" The working tree changed during the run (now {_revision()}, sources "
+                     f"sha256 {now}): these results are of the copy.")
+        return text
+
+
+def sources_digest(package: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
 
 
 @dataclass(frozen=True)
@@ -46,11 +96,11 @@ class ChildError(Exception):
     """A measured command exited with an error."""
 
 
-def measure(command: list[str], cwd: Path) -> Sample:
+def measure(command: list[str], cwd: Path, env: dict[str, str]) -> Sample:
     """Run `command` in `cwd`; its wall time and peak memory. Raise `ChildError` on error."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=child_env(),
+        process = subprocess.Popen(command, cwd=cwd, env=env,
                                    stdout=subprocess.DEVNULL, stderr=errors)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
@@ -63,6 +113,16 @@ def measure(command: list[str], cwd: Path) -> Sample:
     return Sample(seconds, usage.ru_maxrss)
 
 
+def output(command: list[str], cwd: Path, env: dict[str, str]) -> str:
+    """Run `command` in `cwd`; its standard output. Raise `ChildError` on error."""
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True,
+                          check=False)
+    if done.returncode != 0:
+        raise ChildError(f"`{shlex.join(command)}` in {cwd} exited with {done.returncode}:\n"
+                         f"{done.stderr[-4000:]}")
+    return done.stdout
+
+
 def machine() -> str:
     """The machine and software that made a result, on one line."""
     cpu = _cpu_model()
@@ -71,25 +131,6 @@ def machine() -> str:
                          if (version := _version(name)) is not None)
     return (f"{os.cpu_count()} CPUs ({cpu}), {memory} GiB RAM, {platform.system()} "
             f"{platform.release()}; Python {platform.python_version()}; {versions}")
-
-
-def code_state() -> str:
-    """The commit, and a digest of the plugin's sources as they are on disk."""
-    digest = hashlib.sha256()
-    package = ROOT / "plugins" / "mkdocs_playbooks"
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
-    return f"{_revision()}, plugin sources sha256 {digest.hexdigest()[:12]}"
-
-
-def code_line(before: str, after: str) -> str:
-    """Which code was measured; a warning if it changed while it was being measured."""
-    if before == after:
-        return f"Code: {after}."
-    return (f"Code: **changed during the run**: {before} at the start, {after} at the end; "
-            "the measurements may not all be of the same code.")
 
 
 def _cpu_model() -> str:

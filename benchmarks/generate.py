@@ -382,19 +382,24 @@ def write_markdown_site(root: Path, pages: dict[str, str], count: int, nav: str)
     write(root / "mkdocs.yml", config_text(count, playbooks=False, extra=nav))
 
 
-def generate(count: int, out: Path, seed: int = 0) -> dict[str, Path]:
-    """Write the three sites into `out` (emptied first); return their folders by kind."""
+def generate(count: int, out: Path, seed: int = 0,
+             sites: tuple[str, ...] = SITES) -> dict[str, Path]:
+    """Write the chosen sites into `out` (each folder emptied first); return them by kind.
+    The handmade and flat sites are rendered from the plugin site, always written."""
     if count < 1:
         raise ValueError("at least one playbook")
-    roots = {kind: out / kind for kind in SITES}
+    roots = {kind: out / kind for kind in SITES if kind == "plugin" or kind in sites}
     for root in roots.values():
         if root.exists():
             shutil.rmtree(root)
     write_plugin_site(roots["plugin"], count, seed)
-    pages = rendered_pages(roots["plugin"])
-    listed = [uri for uri in pages if uri != INDEX_URI]
-    write_markdown_site(roots["handmade"], pages, count, handmade_nav(listed))
-    write_markdown_site(roots["flat"], pages, count, "")
+    if "handmade" in roots or "flat" in roots:
+        pages = rendered_pages(roots["plugin"])
+        listed = [uri for uri in pages if uri != INDEX_URI]
+        if "handmade" in roots:
+            write_markdown_site(roots["handmade"], pages, count, handmade_nav(listed))
+        if "flat" in roots:
+            write_markdown_site(roots["flat"], pages, count, "")
     return roots
 
 
@@ -403,8 +408,13 @@ def main() -> None:
     parser.add_argument("count", type=int, metavar="N", help="number of playbooks")
     parser.add_argument("out", type=Path, metavar="OUT_DIR", help="folder for the three sites")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    parser.add_argument("--sites", default=",".join(SITES),
+                        help="which sites, comma-separated (default: plugin,handmade,flat)")
     args = parser.parse_args()
-    roots = generate(args.count, args.out, args.seed)
+    sites = tuple(args.sites.split(","))
+    if not set(sites) <= set(SITES):
+        parser.error(f"--sites: choose among {', '.join(SITES)}")
+    roots = generate(args.count, args.out, args.seed, sites)
     for kind, root in roots.items():
         print(f"{kind:9} {root}")
 

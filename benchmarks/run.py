@@ -24,13 +24,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 try:
-    from benchmarks import asset_size, common, generate
+    from benchmarks import common
 except ImportError:  # run as `python benchmarks/run.py`
-    import asset_size  # type: ignore[no-redef]
     import common  # type: ignore[no-redef]
-    import generate  # type: ignore[no-redef]
 
-KINDS = generate.SITES
+KINDS = ("plugin", "handmade", "flat")
+"""The sites of `generate.py`. Plugin code runs only in child processes, which import the copy
+of the plugin taken at the start (`common.Code`)."""
+GENERATE = [sys.executable, str(common.ROOT / "benchmarks" / "generate.py")]
+ASSET_SIZE = [sys.executable, str(common.ROOT / "benchmarks" / "asset_size.py")]
 BUILD = [sys.executable, "-m", "mkdocs", "build", "-q", "-d"]
 VALIDATE = [sys.executable, "-m", "mkdocs_playbooks.cli", "validate"]
 FLOOR = [sys.executable, "-c", (
@@ -94,17 +96,68 @@ class Check:
 # Measuring
 
 
-def build(root: Path, site_dir: Path) -> common.Sample:
-    return common.measure([*BUILD, str(site_dir)], root)
+@dataclass(frozen=True)
+class Bench:
+    code: common.Code
+    work: Path
+    runs: int
+    seed: int
 
+    def run(self, command: list[str], cwd: Path) -> common.Sample:
+        return common.measure(command, cwd, self.code.env())
 
-def check_strict(roots: dict[str, Path], work: Path) -> None:
-    """The plugin and handmade sites build with `--strict` (not timed)."""
-    for kind in ("plugin", "handmade"):
-        site_dir = work / f"strict-{kind}"
-        common.measure([*BUILD[:-1], "--strict", "-d", str(site_dir)], roots[kind])
-        shutil.rmtree(site_dir)
-        common.say(f"  {kind} site builds with --strict")
+    def generate(self, count: int) -> dict[str, Path]:
+        out = self.work / f"n{count}"
+        self.run([*GENERATE, str(count), str(out), "--seed", str(self.seed)], common.ROOT)
+        return {kind: out / kind for kind in KINDS}
+
+    def check_strict(self, roots: dict[str, Path]) -> None:
+        """The plugin and handmade sites build with `--strict` (not timed; it also compiles
+        the modules every build imports, see `common.PYCACHE`)."""
+        for kind in ("plugin", "handmade"):
+            site_dir = self.work / f"strict-{kind}"
+            self.run([*BUILD[:-1], "--strict", "-d", str(site_dir)], roots[kind])
+            shutil.rmtree(site_dir)
+            common.say(f"  {kind} site builds with --strict")
+
+    def measure_builds(self, result: SizeResult, roots: dict[str, Path]) -> None:
+        for run in range(self.runs):
+            order = KINDS[run % len(KINDS):] + KINDS[:run % len(KINDS)]
+            for kind in order:
+                site_dir = self.work / f"site-{kind}"
+                sample = self.run([*BUILD, str(site_dir)], roots[kind])
+                result.builds.setdefault(kind, []).append(sample)
+                if kind not in result.pages:
+                    result.pages[kind] = built_pages(site_dir)
+                    result.page_bytes[kind] = playbook_page_bytes(site_dir)
+                shutil.rmtree(site_dir)
+                common.say(f"  N={result.count} run {run + 1}/{self.runs} {kind:8} "
+                           f"{sample.seconds:7.2f} s {sample.peak_kib / 1024:7.1f} MiB")
+
+    def measure_validate(self, result: SizeResult, root: Path) -> None:
+        for command in (VALIDATE, FLOOR):  # not timed: modules the builds did not import
+            self.run(command, root)
+        for run in range(max(self.runs, MIN_VALIDATE_RUNS)):
+            first, second = (VALIDATE, FLOOR) if run % 2 == 0 else (FLOOR, VALIDATE)
+            for command in (first, second):
+                sample = self.run(command, root)
+                (result.validate if command is VALIDATE else result.floor).append(sample)
+        common.say(f"  N={result.count} validate {result.validate_seconds():.2f} s, "
+                   f"YAML floor {result.floor_seconds():.2f} s")
+
+    def measure_size(self, count: int, strict: bool) -> SizeResult:
+        common.say(f"N={count}: generating the sites")
+        roots = self.generate(count)
+        if strict:
+            self.check_strict(roots)
+        result = SizeResult(count)
+        self.measure_builds(result, roots)
+        self.measure_validate(result, roots["plugin"])
+        shutil.rmtree(self.work / f"n{count}")
+        return result
+
+    def asset_sizes(self) -> str:
+        return common.output(ASSET_SIZE, common.ROOT, self.code.env()).rstrip()
 
 
 def built_pages(site_dir: Path) -> frozenset[str]:
@@ -117,45 +170,6 @@ def playbook_page_bytes(site_dir: Path) -> float:
     sizes = [path.stat().st_size for path in (site_dir / "playbooks").glob("*/index.html")
              if path.parent.name != "progress"]
     return sum(sizes) / len(sizes) if sizes else 0.0
-
-
-def measure_builds(result: SizeResult, roots: dict[str, Path], work: Path, runs: int) -> None:
-    for run in range(runs):
-        order = KINDS[run % len(KINDS):] + KINDS[:run % len(KINDS)]
-        for kind in order:
-            site_dir = work / f"site-{kind}"
-            sample = build(roots[kind], site_dir)
-            result.builds.setdefault(kind, []).append(sample)
-            if kind not in result.pages:
-                result.pages[kind] = built_pages(site_dir)
-                result.page_bytes[kind] = playbook_page_bytes(site_dir)
-            shutil.rmtree(site_dir)
-            common.say(f"  N={result.count} run {run + 1}/{runs} {kind:8} {sample.seconds:7.2f} s "
-                f"{sample.peak_kib / 1024:7.1f} MiB")
-
-
-def measure_validate(result: SizeResult, root: Path, runs: int) -> None:
-    for command in (VALIDATE, FLOOR):  # not timed: modules the builds did not import
-        common.measure(command, root)
-    for run in range(max(runs, MIN_VALIDATE_RUNS)):
-        first, second = (VALIDATE, FLOOR) if run % 2 == 0 else (FLOOR, VALIDATE)
-        for command in (first, second):
-            sample = common.measure(command, root)
-            (result.validate if command is VALIDATE else result.floor).append(sample)
-    common.say(f"  N={result.count} validate {result.validate_seconds():.2f} s, "
-        f"YAML floor {result.floor_seconds():.2f} s")
-
-
-def measure_size(count: int, runs: int, seed: int, work: Path, strict: bool) -> SizeResult:
-    common.say(f"N={count}: generating the sites")
-    roots = generate.generate(count, work / f"n{count}", seed)
-    if strict:
-        check_strict(roots, work)
-    result = SizeResult(count)
-    measure_builds(result, roots, work, runs)
-    measure_validate(result, roots["plugin"], runs)
-    shutil.rmtree(work / f"n{count}")
-    return result
 
 
 # ---------------------------------------------------------------------------------------------
@@ -215,11 +229,6 @@ def validate_table(results: list[SizeResult]) -> str:
     return "\n".join(lines)
 
 
-def assets_line() -> str:
-    total = sum(asset_size.gzipped_size(path) for path in sorted(asset_size.ASSETS.iterdir()))
-    return (f"JS + CSS: {total:,} B gzip ({total / asset_size.BUDGET:.0%} of the 10 KB budget)")
-
-
 def pages_line(results: list[SizeResult]) -> str:
     same = all(len({r.pages[kind] for kind in KINDS}) == 1 for r in results)
     counts = ", ".join(f"N={r.count}: {len(r.pages['plugin'])}" for r in results)
@@ -227,23 +236,26 @@ def pages_line(results: list[SizeResult]) -> str:
     return f"Pages built (index.html files) by plugin, handmade and flat: {verdict} ({counts})."
 
 
-def report(results: list[SizeResult], runs: int) -> str:
+def report(results: list[SizeResult], runs: int, assets: str) -> str:
     found = checks(results)
     return "\n\n".join([
-        f"Builds ({runs} runs each, alternating; `python -m mkdocs build -q`):",
+        f"Builds ({runs} of each site, alternating in a rotating order; "
+        "`python -m mkdocs build -q`):",
         "```text\n" + builds_table(results) + "\n```",
         "The plugin's cost: plugin minus handmade (medians):",
         "```text\n" + overhead_table(results) + "\n```",
         f"`playbooks validate` against loading the same files with `yaml.CSafeLoader` only "
         f"(medians of {max(runs, MIN_VALIDATE_RUNS)} runs, interpreter start-up included):",
         "```text\n" + validate_table(results) + "\n```",
-        pages_line(results) + " " + assets_line(),
+        pages_line(results),
+        "The plugin's JS and CSS (`python benchmarks/asset_size.py`):",
+        "```text\n" + assets + "\n```",
         "Targets:",
         "```text\n" + "\n".join(check.line() for check in found) + "\n```",
     ])
 
 
-def section(body: str, started: str, load_before: str, code_before: str) -> str:
+def section(body: str, started: str, load_before: str, code: common.Code) -> str:
     return (
         "## Build benchmarks: the plugin against the same pages written by hand\n\n"
         "`plugin` builds the YAML playbooks with the plugin; `handmade` builds the Markdown the "
@@ -251,7 +263,7 @@ def section(body: str, started: str, load_before: str, code_before: str) -> str:
         "without the plugin); `flat` builds the same files with MkDocs' automatic nav, every page "
         "in every page's nav. See `benchmarks/README.md`.\n\n"
         f"Machine: {common.machine()}.\n"
-        f"{common.code_line(code_before, common.code_state())}\n"
+        f"{code.line()}\n"
         f"Date: {started}; load average before the run: {load_before}, after: "
         f"{common.load()}.\n"
         f"Command: `{common.command_line()}`\n\n{body}\n"
@@ -279,14 +291,17 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
-    started, load_before, code_before = common.today(), common.load(), common.code_state()
+    started, load_before = common.today(), common.load()
     with tempfile.TemporaryDirectory(prefix="playbooks-bench-") as folder:
         try:
-            results = [measure_size(count, args.runs, args.seed, Path(folder),
-                                    strict=count == args.sizes[0]) for count in args.sizes]
+            code = common.Code.snapshot(Path(folder) / "code")
+            bench = Bench(code, Path(folder), args.runs, args.seed)
+            results = [bench.measure_size(count, strict=count == args.sizes[0])
+                       for count in args.sizes]
+            assets = bench.asset_sizes()
         except common.ChildError as error:
             sys.exit(f"benchmark stopped: {error}")
-    text = section(report(results, args.runs), started, load_before, code_before)
+        text = section(report(results, args.runs, assets), started, load_before, code)
     print(text)
     if not args.no_write:
         common.write_section(args.out, "run", text)

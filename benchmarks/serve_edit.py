@@ -31,10 +31,9 @@ from typing import IO
 import yaml
 
 try:
-    from benchmarks import common, generate
+    from benchmarks import common
 except ImportError:  # run as `python benchmarks/serve_edit.py`
     import common  # type: ignore[no-redef]
-    import generate  # type: ignore[no-redef]
 
 TARGET_SECONDS = 1.5
 POLL_SECONDS = 0.05
@@ -126,10 +125,11 @@ def append_marker(target: Target) -> None:
     target.path.write_text(edited, encoding="utf-8")
 
 
-def start_server(root: Path, port: int, dirty: bool) -> tuple[subprocess.Popen[bytes], ServerLog]:
+def start_server(root: Path, port: int, dirty: bool,
+                 env: dict[str, str]) -> tuple[subprocess.Popen[bytes], ServerLog]:
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
                *(["--dirty"] if dirty else [])]
-    process = subprocess.Popen(command, cwd=root, env=common.child_env(),
+    process = subprocess.Popen(command, cwd=root, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     log = ServerLog()
     threading.Thread(target=log.read, args=(process.stderr,), daemon=True).start()
@@ -159,37 +159,47 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
         return
 
 
-def measure_mode(root: Path, target: Target, dirty: bool, edits: int,
-                 done: list[int]) -> list[Edit]:
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/{target.url_path}"
-    process, log = start_server(root, port, dirty)
-    try:
-        started = wait_until(lambda: process.poll() is not None or fetch(url) is not None,
-                             START_TIMEOUT)
-        if started is None or process.poll() is not None:
-            raise SystemExit(f"the server did not start:\n{log.tail()}")
-        common.say(f"  serving after {started:.1f} s")
-        results = []
-        for _ in range(edits):
-            time.sleep(1.0)  # the server is idle; the file's mtime moves on
-            done[0] += 1
-            expected = f"{target.last_word}{MARKER * done[0]}</label>"
-            append_marker(target)
-            changed = time.perf_counter()
-            page = wait_until(lambda: expected in (fetch(url) or ""), EDIT_TIMEOUT)  # noqa: B023
-            if page is None:
-                raise SystemExit(f"the page did not change within {EDIT_TIMEOUT:.0f} s:\n"
-                                 f"{log.tail()}")
-            wait_until(lambda: log.first_after(changed, RELOADED) is not None,  # noqa: B023
-                       EDIT_TIMEOUT)
-            over = log.first_after(changed, RELOADED)
-            results.append(Edit(page, None if over is None else over - changed))
-            common.say(f"  edit {done[0]}: page updated after {page:.2f} s, rebuild over after "
-                       f"{results[-1].rebuild_seconds or float('nan'):.2f} s")
-        return results
-    finally:
-        stop_server(process)
+@dataclass
+class Session:
+    """Servers started one after the other on the same site, editing the same item."""
+
+    root: Path
+    target: Target
+    edits: int
+    code: common.Code
+    done: int = 0
+    """Edits made so far: the item's text ends with as many `MARKER`s."""
+
+    def measure(self, dirty: bool) -> list[Edit]:
+        port = free_port()
+        url = f"http://127.0.0.1:{port}/{self.target.url_path}"
+        process, log = start_server(self.root, port, dirty, self.code.env())
+        try:
+            started = wait_until(lambda: process.poll() is not None or fetch(url) is not None,
+                                 START_TIMEOUT)
+            if started is None or process.poll() is not None:
+                raise SystemExit(f"the server did not start:\n{log.tail()}")
+            common.say(f"  serving after {started:.1f} s")
+            return [self.edit(url, log) for _ in range(self.edits)]
+        finally:
+            stop_server(process)
+
+    def edit(self, url: str, log: ServerLog) -> Edit:
+        time.sleep(1.0)  # the server is idle; the file's mtime moves on
+        self.done += 1
+        expected = f"{self.target.last_word}{MARKER * self.done}</label>"
+        append_marker(self.target)
+        changed = time.perf_counter()
+        page = wait_until(lambda: expected in (fetch(url) or ""), EDIT_TIMEOUT)
+        if page is None:
+            raise SystemExit(f"the page did not change within {EDIT_TIMEOUT:.0f} s:\n"
+                             f"{log.tail()}")
+        wait_until(lambda: log.first_after(changed, RELOADED) is not None, EDIT_TIMEOUT)
+        over = log.first_after(changed, RELOADED)
+        edit = Edit(page, None if over is None else over - changed)
+        common.say(f"  edit {self.done}: page updated after {page:.2f} s, rebuild over after "
+                   f"{edit.rebuild_seconds or float('nan'):.2f} s")
+        return edit
 
 
 def mode_line(mode: str, edits: list[Edit]) -> str:
@@ -206,7 +216,7 @@ def mode_line(mode: str, edits: list[Edit]) -> str:
 
 
 def report(count: int, modes: dict[str, list[Edit]], started: str, load_before: str,
-           code_before: str) -> str:
+           code: common.Code) -> str:
     head = f"{'server':22}  {'page updated s: median (each)':32}  {'rebuild over s: median':>22}"
     lines = [head + "  target", *(mode_line(mode, edits) for mode, edits in modes.items())]
     return (
@@ -217,7 +227,7 @@ def report(count: int, modes: dict[str, list[Edit]], started: str, load_before: 
         "server logs `Reloading browsers` (rebuild over). It includes the server's file polling "
         "(every 0.5 s) and its 0.1 s wait for more changes, as a writer lives it.\n\n"
         f"Machine: {common.machine()}.\n"
-        f"{common.code_line(code_before, common.code_state())}\n"
+        f"{code.line()}\n"
         f"Date: {started}; load average before: {load_before}, after: {common.load()}.\n"
         f"Command: `{common.command_line()}`\n\n"
         "```text\n" + "\n".join(lines) + "\n```\n"
@@ -237,19 +247,21 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
-    started, load_before, code_before = common.today(), common.load(), common.code_state()
+    started, load_before = common.today(), common.load()
     modes: dict[str, list[Edit]] = {}
-    done = [0]
     with tempfile.TemporaryDirectory(prefix="playbooks-serve-") as folder:
+        code = common.Code.snapshot(Path(folder) / "code")
         root = Path(folder) / "plugin"
         common.say(f"generating {args.count} playbooks")
-        generate.write_plugin_site(root, args.count, args.seed)
-        target = choose_target(root)
+        common.output([sys.executable, str(common.ROOT / "benchmarks" / "generate.py"),
+                       str(args.count), folder, "--seed", str(args.seed), "--sites", "plugin"],
+                      common.ROOT, code.env())
+        session = Session(root, choose_target(root), args.edits, code)
         for dirty in (True, False):
             mode = "mkdocs serve --dirty" if dirty else "mkdocs serve"
             common.say(mode)
-            modes[mode] = measure_mode(root, target, dirty, args.edits, done)
-    text = report(args.count, modes, started, load_before, code_before)
+            modes[mode] = session.measure(dirty)
+        text = report(args.count, modes, started, load_before, code)
     print(text)
     if not args.no_write:
         common.write_section(args.out, "serve", text)

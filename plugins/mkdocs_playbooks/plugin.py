@@ -6,6 +6,7 @@ moves data between MkDocs and the core.
 
 from __future__ import annotations
 
+import datetime
 import html
 import logging
 import os
@@ -24,6 +25,7 @@ from mkdocs.structure.pages import Page
 from . import nav as nav_layout
 from .config import PlaybooksConfig
 from .i18n import unknown_keys
+from .model import Playbook
 from .problems import Problem, Severity
 from .project import Settings, make_settings
 from .render import (
@@ -38,7 +40,7 @@ from .render import (
     render_progress,
 )
 from .sanitize import sanitize
-from .site import ParseCache, Site, framework_problems
+from .site import Entry, ParseCache, Site, framework_problems
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -71,6 +73,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         # Kept across the rebuilds of `mkdocs serve`, which reuses plugin instances:
         self.parsed: ParseCache = {}
         self.built_markdown: dict[str, str] = {}
+        self.playbook_markdown: dict[str, tuple[Playbook, datetime.date, str]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -120,7 +123,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         pages: list[tuple[str, str, Path | None]] = [
             (INDEX_URI, render_index(self.site, options), None),
             (PROGRESS_URI, render_progress(self.site, options), None)]
-        pages += [(playbook_uri(e.id), render_playbook(e, self.site, options), e.path)
+        pages += [(playbook_uri(e.id), self._playbook_page(e, options), e.path)
                   for e in self.site.playbooks.values()]
         pages += [(assessment_uri(e.id), render_assessment(e, self.site, options), e.path)
                   for e in self.site.assessments.values()]
@@ -182,6 +185,18 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         assert self.settings is not None
         server.watch(str(self.settings.dir))
         return server
+
+    def _playbook_page(self, entry: Entry[Playbook], options: RenderOptions) -> str:
+        """A playbook's Markdown, re-rendered only when its file or the date changed: it
+        depends on nothing else (serve rebuilds of large sites render one page, not all)."""
+        assert self.site is not None
+        today = datetime.date.today()
+        known = self.playbook_markdown.get(entry.id)
+        if known is not None and known[0] is entry.model and known[1] == today:
+            return known[2]
+        markdown = render_playbook(entry, self.site, options)
+        self.playbook_markdown[entry.id] = (entry.model, today, markdown)
+        return markdown
 
     def _render_options(self) -> RenderOptions:
         assert self.settings is not None

@@ -70,6 +70,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self.site: Site | None = None
         self.markdown: dict[str, str] = {}
         """The Markdown of each generated page of this build, by source path."""
+        self.titles: dict[str, str] = {}
         # Kept across the rebuilds of `mkdocs serve`, which reuses plugin instances:
         self.parsed: ParseCache = {}
         self.built_markdown: dict[str, str] = {}
@@ -107,7 +108,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     # Before the site folder is cleaned: a build that fails on content leaves the old site intact.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         assert self.settings is not None
-        self.site = self.settings.load(cache=self.parsed)
+        self.site = self.settings.load(cache=self.parsed if self.is_serve else None)
         for problem in self.site.problems:
             _report(problem)
         errors = self.site.errors
@@ -129,6 +130,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
                   for e in self.site.assessments.values()]
         _refuse_clashes(files, [uri for uri, _, _ in pages] + list(ASSETS), config)
         self.markdown = {uri: markdown for uri, markdown, _ in pages}
+        self.titles = self._titles()
         for uri, markdown, source in pages:
             file = GeneratedPage.generated(config, uri, content=markdown,
                                            inclusion=InclusionLevel.NOT_IN_NAV)
@@ -139,27 +141,34 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             files.append(file)
         for uri, name in ASSETS.items():
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS_DIR / name)))
+        if not self.is_serve:
+            self.site = None  # all it held is in the pages now: memory for the build
         return files
 
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    def _titles(self) -> dict[str, str]:
+        """Each generated page's title, HTML-escaped as MkDocs reads it from a heading."""
         assert self.site is not None
         assert self.settings is not None
-        index = files.get_file_from_path(INDEX_URI)
-        assert index is not None
-        assert index.page is not None
         strings = self.settings.strings_for(self.settings.language)
         titles = {INDEX_URI: strings("index.title"), PROGRESS_URI: strings("progress.title")}
         titles |= {playbook_uri(i): e.model.title for i, e in self.site.playbooks.items()}
         titles |= {assessment_uri(i): e.model.title for i, e in self.site.assessments.items()}
-        for uri, page_title in titles.items():
+        return {uri: html.escape(title) for uri, title in titles.items()}
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.settings is not None
+        index = files.get_file_from_path(INDEX_URI)
+        assert index is not None
+        assert index.page is not None
+        for uri, page_title in self.titles.items():
             file = files.get_file_from_path(uri)
             if file is not None and file.page is not None and file.page.title is None:
                 # Known before the page is read (unless `nav:` names it): nav titles stay right
                 # under `--dirty`, where MkDocs does not read unchanged pages.
-                file.page.title = html.escape(page_title)
-        uris = [uri for uri in titles if uri != INDEX_URI]
+                file.page.title = page_title
+        uris = [uri for uri in self.titles if uri != INDEX_URI]
         pages = [page for uri in uris if (f := files.get_file_from_path(uri)) and (page := f.page)]
-        title = strings("nav.section")
+        title = self.settings.strings_for(self.settings.language)("nav.section")
         nav_layout.arrange(nav, title, index.page, pages, self.config.nav_limit)
         return nav
 
@@ -195,7 +204,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         if known is not None and known[0] is entry.model and known[1] == today:
             return known[2]
         markdown = render_playbook(entry, self.site, options)
-        self.playbook_markdown[entry.id] = (entry.model, today, markdown)
+        if self.is_serve:
+            self.playbook_markdown[entry.id] = (entry.model, today, markdown)
         return markdown
 
     def _render_options(self) -> RenderOptions:

@@ -1,6 +1,6 @@
 """Synthetic playbooks in the real format, and the same pages written by hand, for benchmarks.
 
-Run: python benchmarks/generate.py N OUT_DIR [--seed S]
+Run: python benchmarks/generate.py N OUT_DIR [--seed S] [--sites plugin,handmade,flat]
 
 Writes three Material sites into OUT_DIR, all with the `search` plugin and the same Markdown
 extensions, so that a build of one can be compared with a build of another:
@@ -60,6 +60,9 @@ PLAYBOOKS_PER_ASSESSMENT = 50
 REVIEWED_FROM = datetime.date(2026, 1, 1)
 """Review dates are drawn in the 300 days after this day, fixed so that files do not depend on
 the day they are generated."""
+REVIEW_MONTHS = 36
+"""No review falls due before 2029: until then, pages carry no "review due" notice, whose text
+would depend on the day of the build."""
 
 WORDS = _words("""
     abonné action analyse animation annonce audience avis besoin bilan calendrier campagne canal
@@ -174,7 +177,7 @@ def playbook_data(lorem: Lorem, number: int) -> tuple[dict[str, Any], list[PlayR
                             for _ in range(2)}),
         "owner": f"Direction {rng.choice(LINKS[:2])} {rng.choice(WORDS)}",
         "reviewed": REVIEWED_FROM + datetime.timedelta(days=rng.randrange(300)),
-        "review_months": 12,
+        "review_months": REVIEW_MONTHS,
         "sources": [{"title": f"« {lorem.title()} », {rng.randint(2008, 2024)}"}
                     for _ in range(rng.randint(1, 3))],
         "phases": phases,
@@ -246,7 +249,7 @@ def assessment_data(lorem: Lorem, number: int, plays: list[PlayRef]) -> dict[str
         "tags": sorted({rng.choice(WORDS) for _ in range(2)}),
         "owner": f"Direction {rng.choice(WORDS)}",
         "reviewed": REVIEWED_FROM + datetime.timedelta(days=rng.randrange(300)),
-        "review_months": 12,
+        "review_months": REVIEW_MONTHS,
         "levels": [{"id": level, "title": title, "min": low, "description": lorem.paragraph(1, 2)}
                    for level, title, low in LEVELS],
         "dimensions": dimensions,

@@ -26,7 +26,7 @@ from pathlib import Path
 try:
     from benchmarks import common
 except ImportError:  # run as `python benchmarks/run.py`
-    import common  # type: ignore[no-redef]
+    import common  # type: ignore[no-redef, import-not-found]
 
 KINDS = ("plugin", "handmade", "flat")
 """The sites of `generate.py`. Plugin code runs only in child processes, which import the copy

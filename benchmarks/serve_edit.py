@@ -33,7 +33,7 @@ import yaml
 try:
     from benchmarks import common
 except ImportError:  # run as `python benchmarks/serve_edit.py`
-    import common  # type: ignore[no-redef]
+    import common  # type: ignore[no-redef, import-not-found]
 
 TARGET_SECONDS = 1.5
 POLL_SECONDS = 0.05
@@ -148,7 +148,9 @@ def wait_until(check: Callable[[], object], timeout: float) -> float | None:
 
 def stop_server(process: subprocess.Popen[bytes]) -> None:
     """Ctrl-C first (the server removes its temporary site), then terminate, then kill."""
-    for stop in (lambda: process.send_signal(signal.SIGINT), process.terminate, process.kill):
+    stops: tuple[Callable[[], None], ...] = (
+        lambda: process.send_signal(signal.SIGINT), process.terminate, process.kill)
+    for stop in stops:
         if process.poll() is not None:
             return
         stop()

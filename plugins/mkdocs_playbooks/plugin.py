@@ -7,6 +7,7 @@ moves data between MkDocs and the core.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import html
 import logging
 import os
@@ -68,12 +69,12 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self.is_serve = False
         self.settings: Settings | None = None
         self.site: Site | None = None
-        self.markdown: dict[str, str] = {}
-        """The Markdown of each generated page of this build, by source path."""
+        self.digests: dict[str, bytes] = {}
+        """A digest of the Markdown of each generated page of this build, by source path."""
         self.titles: dict[str, str] = {}
         # Kept across the rebuilds of `mkdocs serve`, which reuses plugin instances:
         self.parsed: ParseCache = {}
-        self.built_markdown: dict[str, str] = {}
+        self.built_digests: dict[str, bytes] = {}
         self.playbook_markdown: dict[str, tuple[Playbook, datetime.date, str]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -129,13 +130,13 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         pages += [(assessment_uri(e.id), render_assessment(e, self.site, options), e.path)
                   for e in self.site.assessments.values()]
         _refuse_clashes(files, [uri for uri, _, _ in pages] + list(ASSETS), config)
-        self.markdown = {uri: markdown for uri, markdown, _ in pages}
+        self.digests = {uri: _digest(markdown) for uri, markdown, _ in pages}
         self.titles = self._titles()
         for uri, markdown, source in pages:
             file = GeneratedPage.generated(config, uri, content=markdown,
                                            inclusion=InclusionLevel.NOT_IN_NAV)
             assert isinstance(file, GeneratedPage)
-            file.changed = self.built_markdown.get(uri) != markdown
+            file.changed = self.built_digests.get(uri) != self.digests[uri]
             if source is not None:
                 file.edit_uri = Path(os.path.relpath(source, config.docs_dir)).as_posix()
             files.append(file)
@@ -172,12 +173,21 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         nav_layout.arrange(nav, title, index.page, pages, self.config.nav_limit)
         return nav
 
+    # Last: MkDocs and other plugins have read the page's source by now.
+    @event_priority(-100)
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if isinstance(page.file, GeneratedPage):
+            page.file.content_string = ""  # the page holds its Markdown: one copy is enough
+        return markdown
+
     # First, so that what later plugins add to the HTML (if anything) is not sanitised away.
     @event_priority(100)
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.config.allow_html or page.file.src_uri not in self.markdown:
+        if self.config.allow_html or page.file.src_uri not in self.digests:
             return html
         return sanitize(html)
 
@@ -188,7 +198,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         return page
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.built_markdown = self.markdown  # only once the build has succeeded
+        self.built_digests = self.digests  # only once the build has succeeded
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None
@@ -216,6 +226,10 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             site_language=settings.language,
             facilitator=self.config.edition == "facilitator",
         )
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
 
 
 def _without_dot_segments(url: str) -> str:

@@ -6,12 +6,10 @@ import datetime
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
+from .contract import NOT_APPLICABLE
 from .loader import Loaded, Path_
 from .model import Assessment, Link, Playbook
 from .problems import Problem, Severity, did_you_mean
-
-NOT_APPLICABLE = "na"
-"""The answer value of "not applicable"; no choice may use it as its id."""
 
 SAFE_URL_SCHEMES = {"http", "https", "mailto"}
 PLUGIN_ANCHOR_PREFIX = "pb-"

@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from .contract import SHARE_ALPHABET
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PLAY_REF_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
 LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
@@ -135,7 +137,7 @@ class Question(Strict):
         False, description="Adds a 'not applicable' answer, left out of the score."
     )
     choices: list[Choice] = Field(
-        min_length=2, max_length=36,
+        min_length=2, max_length=len(SHARE_ALPHABET),
         description="The answers, lowest score first (2 to 36: share links hold one character "
         "per question).",
     )

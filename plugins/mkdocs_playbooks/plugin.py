@@ -24,6 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import nav as nav_layout
+from .assets import STYLESHEET, script_bundle
 from .config import PlaybooksConfig
 from .i18n import unknown_keys
 from .model import Playbook
@@ -45,10 +46,9 @@ from .site import Entry, ParseCache, Site, framework_problems
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
-ASSETS_DIR = Path(__file__).parent / "assets"
 CSS_URI = "assets/playbooks/playbooks.css"
 JS_URI = "assets/playbooks/playbooks.js"
-ASSETS = {CSS_URI: "playbooks.css", JS_URI: "playbooks.js"}
+ASSETS = (CSS_URI, JS_URI)
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
 
 
@@ -140,8 +140,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             if source is not None:
                 file.edit_uri = Path(os.path.relpath(source, config.docs_dir)).as_posix()
             files.append(file)
-        for uri, name in ASSETS.items():
-            files.append(File.generated(config, uri, abs_src_path=str(ASSETS_DIR / name)))
+        files.append(File.generated(config, CSS_URI, abs_src_path=str(STYLESHEET)))
+        files.append(File.generated(config, JS_URI, content=script_bundle()))
         if not self.is_serve:
             self.site = None  # all it held is in the pages now: memory for the build
         return files
@@ -209,7 +209,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         """A playbook's Markdown, re-rendered only when its file or the date changed: it
         depends on nothing else (serve rebuilds of large sites render one page, not all)."""
         assert self.site is not None
-        today = datetime.date.today()
+        today = options.today
+        assert today is not None
         known = self.playbook_markdown.get(entry.id)
         if known is not None and known[0] is entry.model and known[1] == today:
             return known[2]
@@ -225,6 +226,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             strings=settings.strings_for,
             site_language=settings.language,
             facilitator=self.config.edition == "facilitator",
+            today=datetime.date.today(),
         )
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .checks import review_due_date
+from .contract import assessment_data
 from .model import Assessment, Dimension, Link, Play, Playbook, Question
 from .site import Entry, Site
 
@@ -265,37 +266,12 @@ def render_assessment(entry: Entry[Assessment], site: Site, options: RenderOptio
             + _assessment_data(assessment, t))
 
 
-SCRIPT_STRINGS = (
-    "assessment.answered", "assessment.dimension", "assessment.score", "assessment.level",
-    "assessment.gap", "assessment.how", "assessment.explain", "assessment.overall",
-    "assessment.no_answer", "assessment.reached", "assessment.radar", "assessment.attempt",
-    "assessment.changed",
-)
-
-
 def _assessment_data(assessment: Assessment, t: Callable[..., str]) -> str:
-    """What the script needs to score answers, as JSON in an attribute: a `<script>` of JSON
-    would not do, as Material's instant navigation runs every script of a new page."""
-    data = {
-        "id": assessment.id,
-        "levels": [{"id": lv.id, "title": lv.title, "min": lv.min} for lv in assessment.levels],
-        "dimensions": [{
-            "id": d.id, "title": d.title, "weight": d.weight,
-            "questions": [{
-                "id": q.id, "weight": q.weight, "na": q.allow_na,
-                "choices": [{"id": c.id, "score": c.score} for c in q.choices],
-            } for q in d.questions],
-        } for d in assessment.dimensions],
-        "strings": {key.split(".", 1)[1]: _template(t, key) for key in SCRIPT_STRINGS},
-    }
+    """What the script needs, as JSON in an attribute: a `<script>` of JSON would not do, as
+    Material's instant navigation runs every script of a new page."""
+    data = assessment_data(assessment, t)  # type: ignore[arg-type]
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return f'\n<div class="pb-assessment-data" data-pb-spec="{esc(text)}" hidden></div>\n'
-
-
-def _template(t: Callable[..., str], key: str) -> str:
-    """A string with its `{placeholders}` left for the script to fill."""
-    names = ("count", "total", "answered", "na", "score", "level", "date", "gone", "new")
-    return str(t(key, **{name: "{" + name + "}" for name in names}))
 
 
 def _results(assessment: Assessment, t: Callable[..., str]) -> str:

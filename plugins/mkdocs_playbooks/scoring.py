@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .checks import NOT_APPLICABLE
+from .contract import NOT_APPLICABLE
 from .model import Assessment, Level, Question
 
 Answers = Mapping[str, str]

@@ -31,19 +31,9 @@ from typing import Any
 
 import yaml
 
-import mkdocs_playbooks
-from mkdocs_playbooks.project import make_settings
-from mkdocs_playbooks.render import (
-    INDEX_URI,
-    PROGRESS_URI,
-    RenderOptions,
-    assessment_uri,
-    playbook_uri,
-    render_assessment,
-    render_index,
-    render_playbook,
-    render_progress,
-)
+from mkdocs_playbooks.assets import CSS_URI, JS_URI, script_bundle, stylesheet
+from mkdocs_playbooks.config import default_settings
+from mkdocs_playbooks.pages import INDEX_URI, site_pages
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -54,8 +44,7 @@ SITES = ("plugin", "handmade", "flat")
 PHASES = ("listen", "engage", "adapt")
 NAV_LIMIT = 30
 """The plugin's default `nav_limit`: pages listed one by one in the nav up to this many."""
-ASSETS_DIR = Path(mkdocs_playbooks.__file__).parent / "assets"
-ASSET_URIS = ("assets/playbooks/playbooks.css", "assets/playbooks/playbooks.js")
+ASSET_URIS = (CSS_URI, JS_URI)
 PLAYBOOKS_PER_ASSESSMENT = 50
 REVIEWED_FROM = datetime.date(2026, 1, 1)
 """Review dates are drawn in the 300 days after this day, fixed so that files do not depend on
@@ -360,27 +349,19 @@ def write_plugin_site(root: Path, count: int, seed: int) -> None:
 def rendered_pages(plugin_root: Path) -> dict[str, str]:
     """Every page the plugin generates for the site in `plugin_root`, by source path, rendered
     by the plugin's own core with the plugin's default options."""
-    settings = make_settings(plugin_root.resolve())
+    settings = default_settings(plugin_root.resolve())
     site = settings.load()
     if site.errors:
         raise SystemExit("generated playbooks are invalid:\n"
                          + "\n".join(str(problem) for problem in site.errors))
-    options = RenderOptions(strings=settings.strings_for, site_language=settings.language)
-    pages = {INDEX_URI: render_index(site, options), PROGRESS_URI: render_progress(site, options)}
-    pages |= {playbook_uri(e.id): render_playbook(e, site, options)
-              for e in site.playbooks.values()}
-    pages |= {assessment_uri(e.id): render_assessment(e, site, options)
-              for e in site.assessments.values()}
-    return pages
+    return {page.uri: page.markdown for page in site_pages(site, settings)}
 
 
 def write_markdown_site(root: Path, pages: dict[str, str], count: int, nav: str) -> None:
     for uri, markdown in pages.items():
         write(root / "docs" / uri, markdown)
-    for uri in ASSET_URIS:
-        target = root / "docs" / uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(ASSETS_DIR / Path(uri).name, target)
+    write(root / "docs" / CSS_URI, stylesheet())
+    write(root / "docs" / JS_URI, script_bundle())
     write(root / "docs" / "index.md", home_page(count))
     write(root / "mkdocs.yml", config_text(count, playbooks=False, extra=nav))
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_playbooks.cli import main
-from mkdocs_playbooks.project import read_settings
+from mkdocs_playbooks.config import read_settings
 from mkdocs_playbooks.results import result_document
 from mkdocs_playbooks.scoring import score
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_playbooks.project import read_settings
+from mkdocs_playbooks.config import read_settings
 
 from .conftest import REPO, Build, build
 

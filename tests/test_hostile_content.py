@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 import random
 import re
 import shutil
@@ -15,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_playbooks.cli import main
-from mkdocs_playbooks.render import RenderOptions, render_assessment, render_playbook
-from mkdocs_playbooks.site import PhaseDef, build_site
+from mkdocs_playbooks.pages import site_pages
+from mkdocs_playbooks.settings import Settings
+from mkdocs_playbooks.site import PhaseDef
 
 from .conftest import REPO, build, write_site
 from .test_golden_errors import CASES, CASES_DIR
@@ -139,16 +141,14 @@ def test_mutated_playbooks_give_located_errors_or_render(
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
     line_count = text.count("\n") + 2
     started = time.process_time()
-    site = build_site([path], FRAMEWORK, root=folder)
+    settings = Settings(root=folder, dir=folder, framework=tuple(FRAMEWORK),
+                        today=datetime.date(2026, 11, 27), language="fr")
+    site = settings.load([path])
     assert time.process_time() - started < 1.0
     for problem in site.problems:
         assert LINE.match(str(problem)), str(problem)
         assert problem.path == name
         assert 1 <= problem.line <= line_count
         assert problem.column >= 1
-    options = RenderOptions(strings=lambda lang: __import__(
-        "mkdocs_playbooks.i18n", fromlist=["Strings"]).Strings(lang), site_language="fr")
-    for entry in site.playbooks.values():
-        assert render_playbook(entry, site, options)
-    for assessment in site.assessments.values():
-        assert render_assessment(assessment, site, options)
+    for page in site_pages(site, settings):
+        assert page.markdown

@@ -8,17 +8,20 @@ from pathlib import Path
 import pytest
 
 from mkdocs_playbooks.checks import _add_months
+from mkdocs_playbooks.config import read_settings
 from mkdocs_playbooks.i18n import STRINGS, Strings, unknown_keys
 from mkdocs_playbooks.loader import load_text
 from mkdocs_playbooks.model import Assessment, Playbook
-from mkdocs_playbooks.project import make_settings, read_settings
-from mkdocs_playbooks.render import RenderOptions, plain, render_playbook
+from mkdocs_playbooks.pages import render_playbook
+from mkdocs_playbooks.pages.markup import plain
+from mkdocs_playbooks.settings import Settings
 from mkdocs_playbooks.site import PhaseDef, build_site, framework_problems
 from mkdocs_playbooks.validate import slugify, to_model
 
 from .conftest import REPO
 
 FRAMEWORK = [PhaseDef("listen", "Écouter"), PhaseDef("engage", "Engager")]
+TODAY = datetime.date(2026, 11, 27)
 
 
 def model_of(text: str) -> Playbook | Assessment:
@@ -49,7 +52,7 @@ def test_id_defaults_to_the_file_name(tmp_path: Path) -> None:
     path = tmp_path / "mon-guide.yml"
     path.write_text("title: A\nphases:\n  - phase: listen\n    plays:\n"
                     "      - {id: a, title: A}\n")
-    site = build_site([path], FRAMEWORK, root=tmp_path)
+    site = build_site([path], FRAMEWORK, root=tmp_path, today=TODAY)
     assert list(site.playbooks) == ["mon-guide"]
     assert site.problems == []
 
@@ -58,7 +61,8 @@ def test_find_play() -> None:
     site = read_settings(REPO / "mkdocs.yml").load()
     found = site.find_play("ecoute-sociale/cartographier-territoires")
     assert found is not None
-    assert found[1].id == "cartographier-territoires"
+    assert found.play.id == "cartographier-territoires"
+    assert found.playbook_id == "ecoute-sociale"
     assert site.find_play("ecoute-sociale/nothing") is None
     assert site.find_play("nothing/cartographier-territoires") is None
 
@@ -121,10 +125,10 @@ def test_render_uses_the_playbook_language_and_stable_anchors(tmp_path: Path) ->
     path.write_text("title: A\nlang: en\nphases:\n  - phase: listen\n    plays:\n"
                     "      - id: first\n        title: First\n        why: Because.\n"
                     "        checklist:\n          - {id: step, text: Do **it**}\n")
-    settings = make_settings(tmp_path, language="fr")
+    settings = Settings(root=tmp_path, dir=tmp_path, framework=(PhaseDef("listen"),),
+                        today=TODAY, language="fr")
     site = settings.load([path])
-    options = RenderOptions(strings=settings.strings_for, site_language="fr")
-    markdown = render_playbook(site.playbooks["a"], site, options)
+    markdown = render_playbook(site.playbooks["a"], site, settings)
     assert '<div lang="en" markdown>' in markdown
     assert "### First {#first}" in markdown
     assert '<p class="pb-label">Why</p>' in markdown

@@ -15,6 +15,10 @@ ASSETS_DIR = Path(__file__).parent / "assets"
 SCRIPT_DIR = ASSETS_DIR / "js"
 STYLESHEET = ASSETS_DIR / "playbooks.css"
 
+CSS_URI = "assets/playbooks/playbooks.css"
+JS_URI = "assets/playbooks/playbooks.js"
+"""Where the site serves them, relative to its root."""
+
 SCRIPT_PARTS = ("playbooks.js",)
 """The script's files, dependencies first."""
 

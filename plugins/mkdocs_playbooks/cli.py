@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .project import ConfigFileError, Settings, make_settings, read_settings
+from .config import ConfigFileError, default_settings, read_settings
+from .settings import Settings
 from .site import discover, shown_path
 from .skeletons import SkeletonError
 
@@ -111,7 +112,7 @@ def _settings(config_file: Path | None) -> Settings:
     default = Path("mkdocs.yml")
     if default.is_file():
         return read_settings(default)
-    return make_settings(Path.cwd())
+    return default_settings(Path.cwd())
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -1,9 +1,24 @@
-"""The plugin's options in `mkdocs.yml`, each documented where it is declared."""
+"""The plugin's options in `mkdocs.yml`, each documented where it is declared, and the one way
+to turn them into the core's `Settings` (for the plugin and the command line alike)."""
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+from .i18n import unknown_keys
+from .settings import Settings, site_language
+from .site import PhaseDef, framework_problems, make_framework
+
+PLUGIN_NAME = "playbooks"
 
 
 class FrameworkPhaseConfig(base.Config):
@@ -14,11 +29,42 @@ class FrameworkPhaseConfig(base.Config):
     """The phase title; default: the built-in title for listen/engage/adapt, else the id."""
 
 
+class _Framework(c.ListOfItems[FrameworkPhaseConfig]):
+    """A list of phases whose ids are valid and distinct."""
+
+    def run_validation(self, value: object) -> list[FrameworkPhaseConfig]:
+        phases = super().run_validation(value)
+        messages = framework_problems(_phases(phases))
+        if messages:
+            raise base.ValidationError("; ".join(messages))
+        return phases
+
+
+class _Strings(c.Type[dict[str, Any]]):
+    """Word overrides by language; a key that names no word is a warning (a typo)."""
+
+    def __init__(self) -> None:
+        super().__init__(dict, default={})
+
+    def run_validation(self, value: object) -> dict[str, Any]:
+        tables = super().run_validation(value)
+        for language, table in tables.items():
+            if not isinstance(table, dict) or not all(
+                isinstance(text, str) for text in table.values()
+            ):
+                raise base.ValidationError(
+                    f"`strings.{language}` must map keys to text, e.g. "
+                    f"`{language}: {{play.why: \"…\"}}`")
+        self.warnings.extend(f"unknown key '{key}' (see the strings table in the docs)"
+                             for key in unknown_keys(tables))
+        return tables
+
+
 class PlaybooksConfig(base.Config):
     dir = c.Type(str, default="playbooks")
     """Folder of the YAML playbooks and assessments, relative to `mkdocs.yml`."""
 
-    framework = c.Optional(c.ListOfItems(c.SubConfig(FrameworkPhaseConfig)))
+    framework = c.Optional(_Framework(c.SubConfig(FrameworkPhaseConfig)))
     """Phases of the strategy framework; default: listen, engage, adapt in the site language."""
 
     edition = c.Choice(("participant", "facilitator"), default="participant")
@@ -37,5 +83,89 @@ class PlaybooksConfig(base.Config):
     """Playbooks are listed one by one in the nav only up to this many; beyond, the nav holds the
     index page alone, which keeps every page's HTML small on large sites."""
 
-    strings = c.Type(dict, default={})
+    strings = _Strings()
     """Overrides of the words the plugin writes, by language: `{fr: {"play.why": "Enjeux"}}`."""
+
+    today = c.Optional(c.Type(datetime.date))
+    """The day the build takes as today (reviews due are counted from it); default: the day of
+    the build. Set it (`today: 2026-11-27`) to make builds reproducible."""
+
+
+def _phases(phases: list[FrameworkPhaseConfig] | None) -> list[PhaseDef]:
+    return make_framework(None if phases is None else [(p.id, p.title) for p in phases])
+
+
+def make_settings(options: PlaybooksConfig, *, root: Path, language: str) -> Settings:
+    """The core's settings from validated options; the only place the clock is read."""
+    return Settings(
+        root=root,
+        dir=(root / options.dir).resolve(),
+        framework=tuple(_phases(options.framework)),
+        today=options.today or datetime.date.today(),
+        language=language,
+        strict_reviews=options.strict_reviews,
+        facilitator=options.edition == "facilitator",
+        strings=options.strings,
+    )
+
+
+class ConfigFileError(Exception):
+    """The site's configuration cannot be read or its `playbooks` options are invalid."""
+
+
+def default_settings(root: Path) -> Settings:
+    """Settings of a folder without a configuration file: every option at its default."""
+    return make_settings(_validated({}, None), root=root, language=site_language(None))
+
+
+def read_settings(config_file: Path) -> Settings:
+    """Settings from a site's configuration file, read as MkDocs reads it (`!ENV`, `INHERIT`),
+    its `playbooks` options checked by the same rules as in a build."""
+    try:
+        with config_file.open("rb") as stream:
+            config = yaml_load(stream, loader=get_yaml_loader(_LenientLoader))
+    except (OSError, ConfigurationError) as error:
+        raise ConfigFileError(f"{config_file}: cannot read it: {error}") from None
+    if not isinstance(config, dict):
+        raise ConfigFileError(f"{config_file}: expected keys such as `site_name:`")
+    options = _validated(_plugin_options(config.get("plugins")), config_file)
+    return make_settings(options, root=config_file.parent.resolve(),
+                         language=site_language(config.get("theme")))
+
+
+def _validated(options: Mapping[str, Any], config_file: Path | None) -> PlaybooksConfig:
+    config = PlaybooksConfig(config_file_path=str(config_file) if config_file else None)
+    config.load_dict(dict(options))
+    errors, _warnings = config.validate()  # warnings: the build reports them, `validate` not
+    if errors:
+        where = f"{config_file}: " if config_file else ""
+        raise ConfigFileError(where + "; ".join(
+            f"plugin '{PLUGIN_NAME}', option '{key}': {error}" for key, error in errors))
+    return config
+
+
+def _plugin_options(plugins: Any) -> dict[str, Any]:
+    entries = plugins.items() if isinstance(plugins, dict) else (
+        next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        for item in plugins or []
+    )
+    for name, options in entries:
+        if name == PLUGIN_NAME:
+            return options if isinstance(options, dict) else {}
+    return {}
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads a site's configuration without running its `!!python/name:` tags (the build does;
+    checking playbooks needs none of them)."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_LenientLoader.add_multi_constructor("", _ignore_tag)

@@ -138,6 +138,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, shown: str, text: str) -> Probl
     message = "YAML syntax error: " + " ".join(
         part for part in (error.context, error.problem) if part
     )
+    if "maximum nesting depth" in message:  # libyaml's own limit, for flow collections
+        return Problem(shown, line, column, Severity.ERROR, *_TOO_DEEP)
     hint = ""
     lines = text.splitlines()
     if "\t" in message or (0 < line <= len(lines) and "\t" in lines[line - 1][:column]):
@@ -156,6 +158,9 @@ def _character_problem(error: yaml.reader.ReaderError, shown: str, text: str) ->
                    f"character U+{ord(character):04X} is not allowed in YAML",
                    "remove it, or write it as an escape in a double-quoted text")
 
+
+_TOO_DEEP = (f"nesting deeper than {MAX_DEPTH} levels",
+             "playbooks are only a few levels deep; check the indentation")
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
@@ -252,8 +257,7 @@ class _Builder:
             self._attach(parent, self._scalar(event))
             return
         if len(stack) >= MAX_DEPTH:
-            self._fail(event, f"nesting deeper than {MAX_DEPTH} levels",
-                       "playbooks are only a few levels deep; check the indentation")
+            self._fail(event, *_TOO_DEEP)
         container: dict[str, Any] | list[Any] = (
             {} if type(event) is yaml.MappingStartEvent else []
         )

@@ -1,12 +1,11 @@
 """The MkDocs adapter: loads the playbooks, adds their pages in memory, arranges the nav.
 
-All content work is done by the core (`project`, `site`, `render`); each event handler here only
+All content work is done by the core (`settings`, `site`, `pages`); each event handler here only
 moves data between MkDocs and the core.
 """
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import html
 import logging
@@ -24,30 +23,17 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import nav as nav_layout
-from .assets import STYLESHEET, script_bundle
-from .config import PlaybooksConfig
-from .i18n import unknown_keys
+from .assets import CSS_URI, JS_URI, STYLESHEET, script_bundle
+from .config import PlaybooksConfig, make_settings
 from .model import Playbook
+from .pages import INDEX_URI, render_playbook, site_pages
 from .problems import Problem, Severity
-from .project import Settings, make_settings
-from .render import (
-    INDEX_URI,
-    PROGRESS_URI,
-    RenderOptions,
-    assessment_uri,
-    playbook_uri,
-    render_assessment,
-    render_index,
-    render_playbook,
-    render_progress,
-)
 from .sanitize import sanitize
-from .site import Entry, ParseCache, Site, framework_problems
+from .settings import Settings, site_language
+from .site import Entry, ParseCache, Site
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
-CSS_URI = "assets/playbooks/playbooks.css"
-JS_URI = "assets/playbooks/playbooks.js"
 ASSETS = (CSS_URI, JS_URI)
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
 
@@ -67,36 +53,37 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     def __init__(self) -> None:
         self.is_serve = False
-        self.settings: Settings | None = None
-        self.site: Site | None = None
+        self._settings: Settings | None = None
+        self._site: Site | None = None
         self.digests: dict[str, bytes] = {}
         """A digest of the Markdown of each generated page of this build, by source path."""
         self.titles: dict[str, str] = {}
         # Kept across the rebuilds of `mkdocs serve`, which reuses plugin instances:
         self.parsed: ParseCache = {}
         self.built_digests: dict[str, bytes] = {}
-        self.playbook_markdown: dict[str, tuple[Playbook, datetime.date, str]] = {}
+        self.playbook_markdown: dict[str, tuple[Playbook, Settings, str]] = {}
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            raise PluginError("playbooks: the plugin's settings are read in `on_config`, "
+                              "which has not run")
+        return self._settings
+
+    @property
+    def site(self) -> Site:
+        if self._site is None:
+            raise PluginError("playbooks: the playbooks are loaded in `on_pre_build` and "
+                              "released once their pages exist; this event came outside that")
+        return self._site
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
-        framework = self.config.framework
-        self.settings = make_settings(
-            root,
-            directory=self.config.dir,
-            framework=(None if framework is None
-                       else [(phase.id, phase.title) for phase in framework]),
-            language=_site_language(config),
-            strict_reviews=self.config.strict_reviews,
-            strings=self.config.strings,
-        )
-        messages = framework_problems(self.settings.framework)
-        if messages:
-            raise PluginError("playbooks: " + "; ".join(messages))
-        for key in unknown_keys(self.config.strings):
-            log.warning(f"playbooks: `strings` has an unknown key '{key}'; see the docs for keys")
+        self._settings = make_settings(self.config, root=root,
+                                       language=site_language(config.theme))
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
@@ -108,69 +95,51 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     # Before the site folder is cleaned: a build that fails on content leaves the old site intact.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        assert self.settings is not None
-        self.site = self.settings.load(cache=self.parsed if self.is_serve else None)
-        for problem in self.site.problems:
+        self._site = self.settings.load(cache=self.parsed if self.is_serve else None)
+        for problem in self._site.problems:
             _report(problem)
-        errors = self.site.errors
+        errors = self._site.errors
         if errors and not self.is_serve:
             raise PluginError(f"{len(errors)} error(s) in the playbooks: see the messages above")
 
     # Early, so that later plugins (tags, search, …) see the generated pages as any other page.
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.site is not None
-        assert self.settings is not None
-        options = self._render_options()
-        pages: list[tuple[str, str, Path | None]] = [
-            (INDEX_URI, render_index(self.site, options), None),
-            (PROGRESS_URI, render_progress(self.site, options), None)]
-        pages += [(playbook_uri(e.id), self._playbook_page(e, options), e.path)
-                  for e in self.site.playbooks.values()]
-        pages += [(assessment_uri(e.id), render_assessment(e, self.site, options), e.path)
-                  for e in self.site.assessments.values()]
-        _refuse_clashes(files, [uri for uri, _, _ in pages] + list(ASSETS), config)
-        self.digests = {uri: _digest(markdown) for uri, markdown, _ in pages}
-        self.titles = self._titles()
-        for uri, markdown, source in pages:
-            file = GeneratedPage.generated(config, uri, content=markdown,
+        pages = list(site_pages(self.site, self.settings, self._playbook_page))
+        _refuse_clashes(files, [page.uri for page in pages] + list(ASSETS), config)
+        self.digests = {page.uri: _digest(page.markdown) for page in pages}
+        self.titles = {page.uri: html.escape(page.title) for page in pages}
+        for page in pages:
+            file = GeneratedPage.generated(config, page.uri, content=page.markdown,
                                            inclusion=InclusionLevel.NOT_IN_NAV)
-            assert isinstance(file, GeneratedPage)
-            file.changed = self.built_digests.get(uri) != self.digests[uri]
-            if source is not None:
-                file.edit_uri = Path(os.path.relpath(source, config.docs_dir)).as_posix()
+            if not isinstance(file, GeneratedPage):  # pragma: no cover - MkDocs' contract
+                raise PluginError(f"playbooks: MkDocs made no generated page for {page.uri}")
+            file.changed = self.built_digests.get(page.uri) != self.digests[page.uri]
+            if page.source is not None:
+                file.edit_uri = Path(os.path.relpath(page.source, config.docs_dir)).as_posix()
             files.append(file)
         files.append(File.generated(config, CSS_URI, abs_src_path=str(STYLESHEET)))
         files.append(File.generated(config, JS_URI, content=script_bundle()))
         if not self.is_serve:
-            self.site = None  # all it held is in the pages now: memory for the build
+            self._site = None  # all it held is in the pages now: memory for the build
         return files
 
-    def _titles(self) -> dict[str, str]:
-        """Each generated page's title, HTML-escaped as MkDocs reads it from a heading."""
-        assert self.site is not None
-        assert self.settings is not None
-        strings = self.settings.strings_for(self.settings.language)
-        titles = {INDEX_URI: strings("index.title"), PROGRESS_URI: strings("progress.title")}
-        titles |= {playbook_uri(i): e.model.title for i, e in self.site.playbooks.items()}
-        titles |= {assessment_uri(i): e.model.title for i, e in self.site.assessments.items()}
-        return {uri: html.escape(title) for uri, title in titles.items()}
-
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        assert self.settings is not None
-        index = files.get_file_from_path(INDEX_URI)
-        assert index is not None
-        assert index.page is not None
+        pages = {}
         for uri, page_title in self.titles.items():
             file = files.get_file_from_path(uri)
-            if file is not None and file.page is not None and file.page.title is None:
+            if file is None or file.page is None:
+                continue
+            if file.page.title is None:
                 # Known before the page is read (unless `nav:` names it): nav titles stay right
                 # under `--dirty`, where MkDocs does not read unchanged pages.
                 file.page.title = page_title
-        uris = [uri for uri in self.titles if uri != INDEX_URI]
-        pages = [page for uri in uris if (f := files.get_file_from_path(uri)) and (page := f.page)]
-        title = self.settings.strings_for(self.settings.language)("nav.section")
-        nav_layout.arrange(nav, title, index.page, pages, self.config.nav_limit)
+            pages[uri] = file.page
+        index = pages.pop(INDEX_URI, None)
+        if index is None:  # pragma: no cover - on_files added it
+            raise PluginError(f"playbooks: the index page {INDEX_URI} is missing from the files")
+        title = self.settings.strings_for(None)("nav.section")
+        nav_layout.arrange(nav, title, index, list(pages.values()), self.config.nav_limit)
         return nav
 
     # Last: MkDocs and other plugins have read the page's source by now.
@@ -201,33 +170,19 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self.built_digests = self.digests  # only once the build has succeeded
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        assert self.settings is not None
         server.watch(str(self.settings.dir))
         return server
 
-    def _playbook_page(self, entry: Entry[Playbook], options: RenderOptions) -> str:
-        """A playbook's Markdown, re-rendered only when its file or the date changed: it
+    def _playbook_page(self, entry: Entry[Playbook], site: Site, settings: Settings) -> str:
+        """A playbook's Markdown, re-rendered only when its file or the settings changed: it
         depends on nothing else (serve rebuilds of large sites render one page, not all)."""
-        assert self.site is not None
-        today = options.today
-        assert today is not None
         known = self.playbook_markdown.get(entry.id)
-        if known is not None and known[0] is entry.model and known[1] == today:
+        if known is not None and known[0] is entry.model and known[1] == settings:
             return known[2]
-        markdown = render_playbook(entry, self.site, options)
+        markdown = render_playbook(entry, site, settings)
         if self.is_serve:
-            self.playbook_markdown[entry.id] = (entry.model, today, markdown)
+            self.playbook_markdown[entry.id] = (entry.model, settings, markdown)
         return markdown
-
-    def _render_options(self) -> RenderOptions:
-        assert self.settings is not None
-        settings = self.settings
-        return RenderOptions(
-            strings=settings.strings_for,
-            site_language=settings.language,
-            facilitator=self.config.edition == "facilitator",
-            today=datetime.date.today(),
-        )
 
 
 def _digest(text: str) -> bytes:
@@ -238,11 +193,6 @@ def _without_dot_segments(url: str) -> str:
     parts = urlsplit(url)
     path = posixpath.normpath(parts.path) if parts.path else parts.path
     return urlunsplit(parts._replace(path=path))
-
-
-def _site_language(config: MkDocsConfig) -> str:
-    theme = config.theme
-    return str(theme.get("language") or theme.get("locale") or "en")
 
 
 def _report(problem: Problem) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import difflib
 import gc
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,13 +16,13 @@ from typing import Generic, TypeVar
 
 from .checks import check_assessment, check_common, check_playbook, check_review
 from .loader import Loaded, load_file
-from .model import SLUG_PATTERN, Assessment, Play, Playbook
+from .model import SLUG_PATTERN, Assessment, Play, Playbook, Recommendation
 from .problems import ContentError, Problem, Severity
 from .validate import slugify, to_model
 
 YAML_SUFFIXES = (".yml", ".yaml")
-RESERVED_IDS = {"progress"}
-"""Ids taken by pages of the plugin (`playbooks/progress/`)."""
+RESERVED_IDS = frozenset({"progress"})
+"""Ids taken by pages of the plugin (`playbooks/progress/`, see `pages.urls`)."""
 
 T = TypeVar("T", Playbook, Assessment)
 
@@ -36,17 +37,37 @@ class PhaseDef:
 
 
 @dataclass(frozen=True)
+class PlayLink:
+    """A play named by a recommendation, found: what a page needs to link to it."""
+
+    playbook_id: str
+    play: Play
+
+    @property
+    def item_ids(self) -> list[str]:
+        return [item.id for item in self.play.checklist]
+
+
+@dataclass(frozen=True)
+class LinkedRecommendation:
+    """A recommendation with its plays resolved; references that name no play are reported
+    by the link step and never reach the pages."""
+
+    recommendation: Recommendation
+    plays: tuple[PlayLink, ...]
+
+
+@dataclass(frozen=True)
 class Entry(Generic[T]):
     """A valid document with where it came from."""
 
+    id: str
     model: T
     loaded: Loaded
     path: Path
-
-    @property
-    def id(self) -> str:
-        assert self.model.id is not None
-        return self.model.id
+    recommendations: Mapping[str, tuple[LinkedRecommendation, ...]] = field(
+        default_factory=dict)
+    """An assessment's recommendations by dimension id, linked (empty for a playbook)."""
 
 
 @dataclass
@@ -70,8 +91,8 @@ class Site:
         except KeyError:
             return phase_id
 
-    def find_play(self, reference: str) -> tuple[Entry[Playbook], Play] | None:
-        """The playbook and play named by `playbook-id/play-id`, if both exist."""
+    def find_play(self, reference: str) -> PlayLink | None:
+        """The play named by `playbook-id/play-id`, if both exist."""
         playbook_id, _, play_id = reference.partition("/")
         entry = self.playbooks.get(playbook_id)
         if entry is None:
@@ -79,7 +100,7 @@ class Site:
         for phase in entry.model.phases:
             for play in phase.plays:
                 if play.id == play_id:
-                    return entry, play
+                    return PlayLink(entry.id, play)
         return None
 
 
@@ -129,23 +150,22 @@ def build_site(
     framework: Sequence[PhaseDef],
     *,
     root: Path,
-    today: datetime.date | None = None,
+    today: datetime.date,
     overdue: Severity = Severity.NOTE,
     cache: ParseCache | None = None,
 ) -> Site:
     """Load, validate and link `files`; every problem found is in `Site.problems`."""
     site = Site(tuple(framework))
     phase_ids = tuple(phase.id for phase in framework)
-    day = today or datetime.date.today()
     with _collector_paused():
         for path in files:
             parsed = _parse(path, shown_path(path, root), phase_ids, cache)
             site.problems.extend(parsed.problems)
             if parsed.model is None or parsed.loaded is None:
                 continue
-            site.problems.extend(check_review(parsed.model, parsed.loaded, day, overdue))
+            site.problems.extend(check_review(parsed.model, parsed.loaded, today, overdue))
             _add(site, parsed.model, parsed.loaded, path)
-    site.problems.extend(_check_references(site))
+    site.problems.extend(_link(site))
     site.problems.sort()
     return site
 
@@ -231,7 +251,8 @@ def _document_problems(
 
 
 def _add(site: Site, model: Playbook | Assessment, loaded: Loaded, path: Path) -> None:
-    assert model.id is not None
+    if model.id is None:  # pragma: no cover - `_with_id` gives every model added an id
+        raise ValueError(f"{loaded.path}: a document without an id cannot join the site")
     where = ("id",) if ("id",) in loaded.values else ()
     taken = site.playbooks.get(model.id) or site.assessments.get(model.id)
     if taken is not None:
@@ -247,21 +268,31 @@ def _add(site: Site, model: Playbook | Assessment, loaded: Loaded, path: Path) -
         ))
         return
     if isinstance(model, Playbook):
-        site.playbooks[model.id] = Entry(model, loaded, path)
+        site.playbooks[model.id] = Entry(model.id, model, loaded, path)
     else:
-        site.assessments[model.id] = Entry(model, loaded, path)
+        site.assessments[model.id] = Entry(model.id, model, loaded, path)
 
 
-def _check_references(site: Site) -> Iterator[Problem]:
-    for entry in site.assessments.values():
+def _link(site: Site) -> Iterator[Problem]:
+    """Resolves every play reference once, onto the entries the pages read; reports the rest."""
+    for assessment_id, entry in site.assessments.items():
+        linked: dict[str, tuple[LinkedRecommendation, ...]] = {}
         for d, dimension in enumerate(entry.model.dimensions):
+            recommendations = []
             for r, recommendation in enumerate(dimension.recommendations):
+                plays = []
                 for n, reference in enumerate(recommendation.plays):
-                    if site.find_play(reference) is None:
+                    found = site.find_play(reference)
+                    if found is None:
                         yield entry.loaded.problem(
                             ("dimensions", d, "recommendations", r, "plays", n),
                             f"no play '{reference}'", _reference_hint(site, reference),
                         )
+                    else:
+                        plays.append(found)
+                recommendations.append(LinkedRecommendation(recommendation, tuple(plays)))
+            linked[dimension.id] = tuple(recommendations)
+        site.assessments[assessment_id] = dataclasses.replace(entry, recommendations=linked)
 
 
 def _reference_hint(site: Site, reference: str) -> str:

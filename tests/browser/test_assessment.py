@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from mkdocs_playbooks.config import read_settings
 from mkdocs_playbooks.model import Assessment
-from mkdocs_playbooks.project import read_settings
 from mkdocs_playbooks.scoring import score
 
 from ..conftest import REPO, build, write_site

@@ -1,0 +1,57 @@
+"""The site's generated pages, as Markdown for the site engine to render once.
+
+`site_pages` is the one entry point: the MkDocs plugin, the benchmarks and any other export
+(another engine, a docs folder) take the pages from it. Each page kind has its module; `urls`
+holds the URL scheme and `markup` the escaping and pieces they share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Playbook
+from ..settings import Settings
+from ..site import Entry, Site
+from .assessment import render_assessment
+from .listing import render_index, render_progress
+from .playbook import render_playbook
+from .urls import INDEX_URI, PROGRESS_URI, assessment_uri, playbook_uri
+
+__all__ = ["INDEX_URI", "PROGRESS_URI", "Page", "render_assessment", "render_index",
+           "render_playbook", "render_progress", "site_pages"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page."""
+
+    uri: str
+    """Its source path in the docs, e.g. `playbooks/ecoute-sociale/index.md`."""
+    title: str
+    """Its title as plain text (escape it for where it goes)."""
+    markdown: str
+    source: Path | None
+    """The YAML file it comes from (None for the index and progress pages)."""
+
+
+PlaybookRenderer = Callable[[Entry[Playbook], Site, Settings], str]
+
+
+def site_pages(
+    site: Site, settings: Settings, render_playbook_page: PlaybookRenderer = render_playbook,
+) -> Iterator[Page]:
+    """Every page of `site`: the index, the progress page, each playbook, each assessment.
+
+    `render_playbook_page` lets a caller reuse playbooks rendered by an earlier build.
+    """
+    t = settings.strings_for(None)
+    yield Page(INDEX_URI, t("index.title"), render_index(site, settings), None)
+    yield Page(PROGRESS_URI, t("progress.title"), render_progress(site, settings), None)
+    for entry in site.playbooks.values():
+        yield Page(playbook_uri(entry.id), entry.model.title,
+                   render_playbook_page(entry, site, settings), entry.path)
+    for assessment in site.assessments.values():
+        yield Page(assessment_uri(assessment.id), assessment.model.title,
+                   render_assessment(assessment, site, settings), assessment.path)

@@ -1,0 +1,91 @@
+"""The pages that list every playbook: the index, and the reader's progress page."""
+
+from __future__ import annotations
+
+from ..model import Playbook
+from ..settings import Settings
+from ..site import Entry, Site
+from .markup import (
+    NOTICES,
+    esc,
+    heading,
+    item_ids,
+    notices,
+    plain,
+    progress_bar,
+    progress_link,
+)
+from .urls import INDEX_URI, PROGRESS_URI, assessment_uri, playbook_uri, relative_link
+
+
+def render_index(site: Site, settings: Settings) -> str:
+    t = settings.strings_for(None)
+    parts = [f"# {plain(t('index.title'))}\n\n", notices(t), f"{esc(t('index.intro'))}\n\n"]
+    if not site.playbooks:
+        parts.append(f"{esc(t('index.empty'))}\n\n")
+    else:
+        parts.append(progress_link(t, relative_link(INDEX_URI, PROGRESS_URI)))
+    parts.extend(_card(entry, site, settings, INDEX_URI) for entry in site.playbooks.values())
+    if site.assessments:
+        parts.append(heading(2, t("index.assessments"), "pb-assessments"))
+        parts.extend(
+            f"- [{plain(entry.model.title)}]"
+            f"({relative_link(INDEX_URI, assessment_uri(entry.id))})\n"
+            for entry in site.assessments.values()
+        )
+    return "".join(parts)
+
+
+def render_progress(site: Site, settings: Settings) -> str:
+    """The reader's progress across every playbook, with export, import and reset."""
+    t = settings.strings_for(None)
+    actions = (
+        f'<div class="pb-actions" data-pb-needs-script hidden>'
+        f'<button type="button" class="pb-button" data-pb-action="export">'
+        f'{esc(t("progress.export"))}</button> '
+        f'<input type="file" id="pb-import" class="pb-visually-hidden" '
+        f'accept=".json,application/json" data-pb-import>'
+        f'<label for="pb-import" class="pb-button">{esc(t("progress.import"))}</label> '
+        f'<button type="button" class="pb-button" data-pb-action="reset" '
+        f'data-pb-confirm="{esc(t("progress.reset_confirm"))}">{esc(t("progress.reset"))}'
+        f"</button></div>\n\n"
+    )
+    parts = [
+        f"# {plain(t('progress.title'))}\n\n", notices(t, NOTICES),
+        f"{esc(t('progress.intro'))}\n\n",
+        f"<noscript><p>{esc(t('progress.needs_script'))}</p></noscript>\n\n", actions,
+    ]
+    parts.extend(_card(entry, site, settings, PROGRESS_URI) for entry in site.playbooks.values())
+    for entry in site.assessments.values():
+        assessment = entry.model
+        at = settings.strings_for(assessment.lang)
+        target = relative_link(PROGRESS_URI, assessment_uri(entry.id))
+        ids = [q.id for d in assessment.dimensions for q in d.questions]
+        parts.append(
+            f'<article class="pb-card" data-pb-assessment="{entry.id}" markdown>\n'
+            f'<h2 class="pb-card-title" id="pb-card-{entry.id}" markdown="span">'
+            f"[{plain(assessment.title)}]({target})</h2>\n\n"
+            + progress_bar(at("progress.of", title=assessment.title), entry.id, ids,
+                           "assessment")
+            + "</article>\n\n")
+    return "".join(parts)
+
+
+def _card(entry: Entry[Playbook], site: Site, settings: Settings, here: str) -> str:
+    playbook = entry.model
+    t = settings.strings_for(playbook.lang)
+    target = relative_link(here, playbook_uri(entry.id))
+    lang = f' lang="{esc(playbook.lang)}"' if playbook.lang else ""
+    phases = " · ".join(esc(site.phase_title(phase.phase, t)) for phase in playbook.phases)
+    tags = "".join(f'<span class="pb-tag">{esc(tag)}</span> ' for tag in playbook.tags)
+    summary = f"{playbook.summary.strip()}\n\n" if playbook.summary else ""
+    return (
+        f'<article class="pb-card" data-pb-playbook="{entry.id}"{lang} markdown>\n'
+        f'<h2 class="pb-card-title" id="pb-card-{entry.id}" markdown="span">'
+        f"[{plain(playbook.title)}]({target})</h2>\n\n{summary}"
+        f'<p class="pb-card-phases">{phases}</p>\n\n'
+        + (f'<p class="pb-tags">{tags.strip()}</p>\n\n' if tags else "")
+        + progress_bar(t("progress.of", title=playbook.title), entry.id, item_ids(playbook),
+                       "playbook")
+        + "</article>\n\n"
+    )

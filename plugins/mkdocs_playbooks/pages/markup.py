@@ -1,0 +1,134 @@
+"""Markdown and HTML pieces shared by every page kind, with the escaping each place needs.
+
+Plain-text fields are escaped; Markdown fields are passed through for the engine to render once.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+from collections.abc import Callable
+
+from ..checks import review_due_date
+from ..model import Assessment, Link, Playbook
+
+Words = Callable[..., str]
+"""A language's string table: `t("play.why")`, `t("progress.of", title=…)`."""
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#|])")
+
+
+def plain(text: str) -> str:
+    """Plain text made safe to place in Markdown: no markup, no HTML."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def inline(text: str) -> str:
+    """Inline Markdown kept on one line so it stays inside its HTML element."""
+    return " ".join(text.split())
+
+
+def block(css_class: str, markdown: str, label: str = "") -> str:
+    heading = f'<p class="pb-label">{esc(label)}</p>\n\n' if label else ""
+    return f'<div class="{css_class}" markdown>\n{heading}{markdown.strip()}\n\n</div>\n'
+
+
+def heading(level: int, text: str, anchor: str) -> str:
+    return f"\n{'#' * level} {plain(text)} {{#{anchor}}}\n\n"
+
+
+def front_matter(title: str, tags: list[str]) -> str:
+    """The page's title and tags, HTML-escaped: themes print them as they are."""
+    lines = "".join(f"  - {_yaml_string(esc(tag))}\n" for tag in tags)
+    tag_block = f"tags:\n{lines}" if tags else ""
+    return f"---\ntitle: {_yaml_string(esc(title))}\n{tag_block}---\n\n"
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def in_language(body: str, lang: str | None, site_language: str) -> str:
+    """Marks content written in another language than the site's, for screen readers."""
+    if lang is None or lang == site_language:
+        return body
+    return f'<div lang="{esc(lang)}" markdown>\n\n{body}\n</div>\n'
+
+
+def links_list(links: list[Link]) -> str:
+    return "".join(
+        f"- [{plain(link.title)}](<{link.url}>)\n" if link.url else f"- {plain(link.title)}\n"
+        for link in links
+    )
+
+
+def sources(document: Playbook | Assessment, t: Words) -> str:
+    if not document.sources:
+        return ""
+    return heading(2, t("playbook.sources"), "pb-sources") + links_list(document.sources)
+
+
+def progress_bar(
+    label: str, playbook_id: str, items: list[str], of: str, play_id: str = ""
+) -> str:
+    """A bar the script fills from the reader's saved ticks; hidden until it does."""
+    if not items:
+        return ""
+    play = f' data-pb-play="{play_id}"' if play_id else ""
+    return (
+        f'<div class="pb-progress" role="progressbar" aria-label="{esc(label)}" '
+        f'aria-valuemin="0" aria-valuemax="{len(items)}" aria-valuenow="0" '
+        f'data-pb-progress="{playbook_id}" data-pb-progress-of="{of}"{play} '
+        f'data-pb-items="{" ".join(items)}" hidden>'
+        f'<span class="pb-progress-text">0 / {len(items)}</span></div>\n\n'
+    )
+
+
+def progress_link(t: Words, link: str) -> str:
+    """A link to the reader's progress page, shown once the script runs."""
+    return (f'<p class="pb-progress-link" data-pb-needs-script hidden markdown="span">'
+            f"[{plain(t('progress.link'))}]({link})</p>\n\n")
+
+
+NOTICES = ("unavailable", "unreadable", "import_failed", "imported", "reset")
+
+
+def notices(t: Words, names: tuple[str, ...] = NOTICES[:2]) -> str:
+    """Messages the script shows when saving is impossible or data cannot be read."""
+    lines = "".join(
+        f'<p class="pb-notice" role="status" data-pb-notice="{name.replace("_", "-")}" hidden>'
+        f'{esc(t(f"notice.{name}"))}</p>'
+        for name in names
+    )
+    return (f'<div class="pb-notices">{lines}</div>\n'
+            f'<div class="pb-live pb-visually-hidden" aria-live="polite"></div>\n\n')
+
+
+def facts(document: Playbook | Assessment, t: Words, today: datetime.date) -> str:
+    """Owner, last review, audience; and a notice when a review is due."""
+    rows: list[tuple[str, str]] = []
+    if document.owner:
+        rows.append((t("playbook.owner"), esc(document.owner)))
+    if document.reviewed:
+        day = document.reviewed.isoformat()
+        rows.append((t("playbook.reviewed"), f'<time datetime="{day}">{day}</time>'))
+    if isinstance(document, Playbook) and document.audience:
+        rows.append((t("playbook.audience"), esc(", ".join(document.audience))))
+    cells = "".join(f"<dt>{esc(name)}</dt><dd>{value}</dd>" for name, value in rows)
+    text = f'<dl class="pb-facts">{cells}</dl>\n\n' if rows else ""
+    due = review_due_date(document)
+    if due is not None and due < today:
+        notice = esc(t("playbook.review_due", date=due.isoformat()))
+        text += f'<p class="pb-review-due" role="note">{notice}</p>\n\n'
+    return text
+
+
+def item_ids(playbook: Playbook, phase_id: str | None = None) -> list[str]:
+    return [item.id for phase in playbook.phases if phase_id in (None, phase.phase)
+            for play in phase.plays for item in play.checklist]

@@ -1,0 +1,102 @@
+"""A playbook's page: phases → plays → why, how, checklist, metrics, resources; sources."""
+
+from __future__ import annotations
+
+from ..model import Play, Playbook
+from ..settings import Settings
+from ..site import Entry, Site
+from .markup import (
+    Words,
+    block,
+    esc,
+    facts,
+    front_matter,
+    heading,
+    in_language,
+    inline,
+    item_ids,
+    links_list,
+    notices,
+    plain,
+    progress_bar,
+    progress_link,
+    sources,
+)
+from .urls import PROGRESS_URI, playbook_uri, relative_link
+
+
+def render_playbook(entry: Entry[Playbook], site: Site, settings: Settings) -> str:
+    playbook = entry.model
+    t = settings.strings_for(playbook.lang)
+    parts = [f"# {plain(playbook.title)}\n\n", notices(t)]
+    if playbook.summary:
+        parts.append(block("pb-summary", playbook.summary))
+    parts.append(facts(playbook, t, settings.today))
+    parts.append(progress_bar(t("progress.of", title=playbook.title), entry.id,
+                              item_ids(playbook), "playbook"))
+    if item_ids(playbook):
+        parts.append(progress_link(t, relative_link(playbook_uri(entry.id), PROGRESS_URI)))
+    for phase in playbook.phases:
+        title = site.phase_title(phase.phase, t)
+        parts.append(heading(2, title, f"pb-phase-{phase.phase}"))
+        parts.append(progress_bar(t("progress.of", title=title), entry.id,
+                                  item_ids(playbook, phase.phase), "phase"))
+        if phase.intro:
+            parts.append(block("pb-phase-intro", phase.intro))
+        parts.extend(_play(entry.id, play, t, settings.facilitator) for play in phase.plays)
+    parts.append(sources(playbook, t))
+    return front_matter(playbook.title, playbook.tags) + in_language(
+        "".join(parts), playbook.lang, settings.language)
+
+
+def _play(playbook_id: str, play: Play, t: Words, facilitator: bool) -> str:
+    parts = [heading(3, play.title, play.id)]
+    if play.duration:
+        parts.append(f'<p class="pb-duration"><span class="pb-label">'
+                     f'{esc(t("play.duration"))}</span> {esc(play.duration)}</p>\n\n')
+    if play.why:
+        parts.append(block("pb-why", play.why, t("play.why")))
+    if play.how:
+        parts.append(block("pb-how", play.how, t("play.how")))
+    if facilitator and play.facilitator:
+        parts.append(block("pb-facilitator", play.facilitator, t("play.facilitator")))
+    if play.checklist:
+        parts.append(_checklist(playbook_id, play, t))
+    if play.metrics:
+        parts.append(_metrics(play, t))
+    if play.resources:
+        parts.append(f'<p class="pb-label">{esc(t("play.resources"))}</p>\n\n')
+        parts.append(links_list(play.resources) + "\n")
+    return "".join(parts)
+
+
+def _checklist(playbook_id: str, play: Play, t: Words) -> str:
+    items = []
+    for item in play.checklist:
+        control = f"pb-item-{item.id}"
+        help_text = f"\n{block('pb-help', item.help)}" if item.help else ""
+        items.append(
+            f'<li class="pb-item" markdown="block">\n'
+            f'<input type="checkbox" class="pb-check" id="{control}" name="{control}" '
+            f'data-pb-item="{item.id}"> <label for="{control}">{inline(item.text)}</label>\n'
+            f"{help_text}\n</li>\n"
+        )
+    bar = progress_bar(t("progress.of", title=play.title), playbook_id,
+                       [item.id for item in play.checklist], "play", play.id)
+    return (
+        f'<p class="pb-label">{esc(t("play.checklist"))}</p>\n\n{bar}'
+        f'<ul class="pb-checklist" data-pb-playbook="{playbook_id}" data-pb-play="{play.id}" '
+        f'markdown>\n{"".join(items)}</ul>\n\n'
+    )
+
+
+def _metrics(play: Play, t: Words) -> str:
+    head = "".join(f"<th>{esc(t(key))}</th>" for key in
+                   ("metric.name", "metric.formula", "metric.target"))
+    rows = "".join(
+        f"<tr><td>{esc(metric.name)}</td><td>{esc(metric.formula or '')}</td>"
+        f"<td>{esc(metric.target or '')}</td></tr>"
+        for metric in play.metrics
+    )
+    return (f'<div class="pb-metrics"><table><caption>{esc(t("play.metrics"))}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>\n\n")

@@ -1,0 +1,51 @@
+"""A site's settings for the core, and loading its playbooks into a `Site`.
+
+Free of MkDocs: `config.py` makes `Settings` from the plugin's validated options, for the plugin
+and the command line alike.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .i18n import DEFAULT_LANGUAGE, Strings
+from .problems import Severity
+from .site import ParseCache, PhaseDef, Site, build_site, discover
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    """The folder of the site's configuration; paths in messages are shown relative to it."""
+    dir: Path
+    """The playbooks folder."""
+    framework: tuple[PhaseDef, ...]
+    today: datetime.date
+    """The day taken as today: every date computed (reviews due) derives from it."""
+    language: str = DEFAULT_LANGUAGE
+    strict_reviews: bool = False
+    facilitator: bool = False
+    """Whether pages include the facilitator notes."""
+    strings: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def strings_for(self, language: str | None) -> Strings:
+        """The words of `language` (default: the site's), with the site's overrides."""
+        return Strings(language or self.language, self.strings)
+
+    def load(self, paths: Sequence[Path] | None = None, cache: ParseCache | None = None) -> Site:
+        files = discover(paths if paths is not None else [self.dir])
+        return build_site(
+            files, self.framework, root=self.root, today=self.today,
+            overdue=Severity.WARNING if self.strict_reviews else Severity.NOTE, cache=cache,
+        )
+
+
+def site_language(theme: object) -> str:
+    """The site's language from its `theme` setting (a name, a mapping or MkDocs' `Theme`)."""
+    get = getattr(theme, "get", None)
+    if get is None:
+        return DEFAULT_LANGUAGE
+    return str(get("language") or get("locale") or DEFAULT_LANGUAGE)

@@ -7,6 +7,8 @@ the browser cannot drift apart.
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -24,15 +26,30 @@ SHARE_UNANSWERED = "-"
 SHARE_MAX_QUESTIONS = 2000
 """The longest answer code a share link may hold (and so the most questions an assessment has)."""
 
-RADAR = {
-    "size": 320,  # the chart's square, in SVG units; the centre is at size / 2
-    "radius": 110,  # the 100 ring
-    "label_radius": 122,  # where axis labels sit
-    "margin_x": 60,  # room left and right for labels
-    "margin_y": 24,  # room above and below for labels
-    "rings": [25, 50, 75, 100],
-}
-"""The radar chart's geometry, for the page's script and the team report alike."""
+@dataclass(frozen=True)
+class RadarGeometry:
+    """The radar chart's geometry, for the page's script and the team report alike."""
+
+    size: int = 320
+    """The chart's square, in SVG units; the centre is at size / 2."""
+    radius: int = 110
+    """The distance of the 100 ring from the centre."""
+    label_radius: int = 122
+    """Where the axis labels sit."""
+    margin_x: int = 60
+    """Room left and right of the square for labels."""
+    margin_y: int = 24
+    """Room above and below the square for labels."""
+    rings: tuple[int, ...] = (25, 50, 75, 100)
+
+    @property
+    def view_box(self) -> str:
+        return (f"{-self.margin_x} {-self.margin_y} {self.size + 2 * self.margin_x} "
+                f"{self.size + 2 * self.margin_y}")
+
+
+RADAR = RadarGeometry()
+
 
 SCRIPT_STRINGS = (
     "assessment.answered", "assessment.dimension", "assessment.score", "assessment.level",
@@ -54,7 +71,7 @@ def constants() -> dict[str, Any]:
             "not_applicable": SHARE_NOT_APPLICABLE, "unanswered": SHARE_UNANSWERED,
             "max_questions": SHARE_MAX_QUESTIONS,
         },
-        "radar": RADAR,
+        "radar": dataclasses.asdict(RADAR),
     }
 
 

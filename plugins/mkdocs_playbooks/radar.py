@@ -1,6 +1,6 @@
 """Radar charts as inline SVG (no chart library), for the team report.
 
-The browser draws the same chart in `assets/playbooks.js`.
+The page's script draws the same chart from the same geometry (`contract.RADAR`).
 """
 
 from __future__ import annotations
@@ -9,15 +9,23 @@ import math
 from collections.abc import Sequence
 from html import escape
 
-SIZE = 320
-CENTRE = SIZE / 2
-RADIUS = 110
+from .contract import RADAR
+
+CENTRE = RADAR.size / 2
 
 
-def _point(index: int, count: int, value: float) -> tuple[float, float]:
+def point(index: int, count: int, distance: float) -> tuple[float, float]:
+    """Where `distance` from the centre lies on axis `index` of `count` (the first points up)."""
     angle = -math.pi / 2 + 2 * math.pi * index / count
-    distance = RADIUS * max(0.0, min(value, 100.0)) / 100
     return CENTRE + distance * math.cos(angle), CENTRE + distance * math.sin(angle)
+
+
+def _at(index: int, count: int, value: float) -> tuple[float, float]:
+    return point(index, count, RADAR.radius * max(0.0, min(value, 100.0)) / 100)
+
+
+def _polygon(points: Sequence[tuple[float, float]]) -> str:
+    return " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
 
 
 def radar_svg(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]],
@@ -25,23 +33,20 @@ def radar_svg(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float 
     """An SVG radar of `series` (name, one 0-100 value per label; None counts as 0)."""
     count = len(labels)
     rings = "".join(
-        '<polygon class="ring" points="'
-        + " ".join(f"{x:.1f},{y:.1f}" for x, y in (_point(i, count, ring) for i in range(count)))
-        + '"/>'
-        for ring in (25, 50, 75, 100)
+        f'<polygon class="ring" points="{_polygon([_at(i, count, ring) for i in range(count)])}"/>'
+        for ring in RADAR.rings
     )
     axes = "".join(
         f'<line class="axis" x1="{CENTRE}" y1="{CENTRE}" x2="{x:.1f}" y2="{y:.1f}"/>'
         f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="middle">{escape(label)}</text>'
         for i, label in enumerate(labels)
-        for (x, y), (tx, ty) in [(_point(i, count, 100), _point(i, count, 118))]
+        for (x, y), (tx, ty) in [(_at(i, count, 100), point(i, count, RADAR.label_radius))]
     )
     shapes = "".join(
         f'<polygon class="series series-{n}" points="'
-        + " ".join(f"{x:.1f},{y:.1f}" for x, y in
-                   (_point(i, count, value or 0) for i, value in enumerate(values)))
+        + _polygon([_at(i, count, value or 0) for i, value in enumerate(values)])
         + f'"><title>{escape(name)}</title></polygon>'
         for n, (name, values) in enumerate(series)
     )
-    return (f'<svg class="radar" viewBox="-40 -10 {SIZE + 80} {SIZE + 20}" role="img" '
+    return (f'<svg class="radar" viewBox="{RADAR.view_box}" role="img" '
             f'aria-label="{escape(title)}">{rings}{axes}{shapes}</svg>')

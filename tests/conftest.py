@@ -95,6 +95,16 @@ def playbook(title: str, playbook_id: str) -> str:
     return PLAYBOOK.format(title=title, id=playbook_id)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite the expected files of the golden tests from the code")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
 @pytest.fixture
 def simple_site(tmp_path: Path) -> Path:
     return write_site(tmp_path, {

@@ -1,9 +1,8 @@
 """Golden cases: each broken input under golden/errors gives exactly the messages of its
-`.expected` file (exit status first, then stderr). Set UPDATE_GOLDEN=1 to rewrite them."""
+`.expected` file (exit status first, then stderr). `pytest --update-golden` rewrites them."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -24,11 +23,11 @@ def run_validate(case: Path, capsys: pytest.CaptureFixture[str]) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
 def test_error_messages(case: Path, capsys: pytest.CaptureFixture[str],
-                        monkeypatch: pytest.MonkeyPatch) -> None:
+                        monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
     monkeypatch.chdir(CASES_DIR)
     actual = run_validate(case, capsys)
     expected_file = case.with_name(case.stem + ".expected")
-    if os.environ.get("UPDATE_GOLDEN"):
+    if update_golden:
         expected_file.write_text(actual, encoding="utf-8")
     assert actual == expected_file.read_text(encoding="utf-8")
 

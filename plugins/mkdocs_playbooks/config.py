@@ -115,7 +115,7 @@ class ConfigFileError(Exception):
 
 def default_settings(root: Path) -> Settings:
     """Settings of a folder without a configuration file: every option at its default."""
-    return make_settings(_validated({}, None), root=root, language=site_language(None))
+    return make_settings(validate_options({}, None), root=root, language=site_language(None))
 
 
 def read_settings(config_file: Path) -> Settings:
@@ -128,12 +128,12 @@ def read_settings(config_file: Path) -> Settings:
         raise ConfigFileError(f"{config_file}: cannot read it: {error}") from None
     if not isinstance(config, dict):
         raise ConfigFileError(f"{config_file}: expected keys such as `site_name:`")
-    options = _validated(_plugin_options(config.get("plugins")), config_file)
+    options = validate_options(_plugin_options(config.get("plugins")), config_file)
     return make_settings(options, root=config_file.parent.resolve(),
                          language=site_language(config.get("theme")))
 
 
-def _validated(options: Mapping[str, Any], config_file: Path | None) -> PlaybooksConfig:
+def validate_options(options: Mapping[str, Any], config_file: Path | None) -> PlaybooksConfig:
     config = PlaybooksConfig(config_file_path=str(config_file) if config_file else None)
     config.load_dict(dict(options))
     errors, _warnings = config.validate()  # warnings: the build reports them, `validate` not

@@ -1,0 +1,60 @@
+// checklists.js: checklist boxes, progress bars and the progress of recommended plays, drawn from
+// the progress document; a tick saved, then announced in the page's live region.
+
+const idList = (text) => text.split(" ").filter(Boolean);
+
+function renderBoxes(doc) {
+  for (const box of $$("input.pb-check")) {
+    const list = box.closest("[data-pb-playbook]");
+    box.checked = Boolean(list && ticks(doc, list.dataset.pbPlaybook)[box.dataset.pbItem]?.done);
+  }
+}
+
+function renderBars(doc) {
+  for (const bar of $$("[data-pb-progress]")) {
+    const items = idList(bar.dataset.pbItems);
+    const id = bar.dataset.pbProgress;
+    const done = bar.dataset.pbProgressOf === "assessment"
+      ? items.filter((q) => sheet(doc, id).answers[q]).length
+      : items.filter((item) => ticks(doc, id)[item]?.done).length;
+    const text = `${done} / ${items.length}`;
+    bar.setAttribute("aria-valuenow", String(done));
+    bar.setAttribute("aria-valuetext", text);
+    bar.style.setProperty("--pb-done", String(items.length ? done / items.length : 0));
+    $(".pb-progress-text", bar).textContent = text;
+    bar.hidden = false;
+  }
+}
+
+function renderPlayLinks(doc) { // recommended plays: their checklist progress after the link
+  for (const link of $$("a[data-pb-items]")) {
+    const items = idList(link.dataset.pbItems);
+    const done = items.filter((item) => ticks(doc, link.dataset.pbPlaybook)[item]?.done).length;
+    const note = link.nextElementSibling?.matches(".pb-play-progress") ? link.nextElementSibling
+      : link.insertAdjacentElement("afterend", make("span", { class: "pb-play-progress" }));
+    note.textContent = items.length ? ` (${done} / ${items.length})` : "";
+  }
+}
+
+function renderProgress(doc) {
+  renderBoxes(doc);
+  renderBars(doc);
+  renderPlayLinks(doc);
+}
+
+// Saves a box's state; false when the box belongs to no playbook.
+function saveTick(box) {
+  const list = box.closest("[data-pb-playbook]");
+  if (!list) return false;
+  store.update((doc) => {
+    ticks(doc, list.dataset.pbPlaybook)[box.dataset.pbItem] = { done: box.checked, at: now() };
+  });
+  return true;
+}
+
+function announceTick(box) {
+  const play = box.closest("[data-pb-playbook]")?.dataset.pbPlay;
+  const bar = $$('[data-pb-progress-of="play"]').find((b) => b.dataset.pbPlay === play);
+  const live = $(".pb-live");
+  if (bar && live) live.textContent = `${bar.getAttribute("aria-label")} ${bar.getAttribute("aria-valuetext")}`;
+}

@@ -1,0 +1,39 @@
+// dom.js: page helpers. Find elements, build elements and SVG from text (strings become text
+// nodes, never HTML), fill string templates, download a file, show or hide notices.
+
+const SVG_TAGS = new Set(["svg", "polygon", "line", "text", "title"]);
+
+const $ = (selector, root = document) => root.querySelector(selector);
+const $$ = (selector, root = document) => Array.from(root.querySelectorAll(selector));
+
+// "{name}" placeholders of a template replaced by `values[name]`.
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
+
+function make(tag, attributes = {}, ...children) {
+  const node = SVG_TAGS.has(tag) ? document.createElementNS("http://www.w3.org/2000/svg", tag)
+    : document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function showNotice(name, shown = true) {
+  for (const notice of $$(`[data-pb-notice="${name}"]`)) notice.hidden = !shown;
+}
+
+function hideNotices() {
+  for (const notice of $$("[data-pb-notice]")) notice.hidden = true;
+}
+
+function download(name, type, text) {
+  const link = make("a", { href: URL.createObjectURL(new Blob([text], { type })), download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 0);
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const now = () => new Date().toISOString();
+
+const confirmed = (button) => window.confirm(button.dataset.pbConfirm);

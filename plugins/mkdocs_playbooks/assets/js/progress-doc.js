@@ -1,0 +1,108 @@
+// progress-doc.js: the progress document kept in this browser (checklist ticks, answers,
+// attempts and targets, keyed by id): empty, read strictly, merged. Pure: no page, no storage.
+
+const PROGRESS_FORMAT = "mkdocs-playbooks/progress";
+const PROGRESS_VERSION = 1;
+
+// An object indexed by ids, with no prototype: "constructor" or "__proto__" is an id like any other.
+function byId(entries = []) {
+  const object = Object.create(null);
+  for (const [key, value] of entries) object[key] = value;
+  return object;
+}
+
+const emptyProgress = () => ({
+  format: PROGRESS_FORMAT, version: PROGRESS_VERSION, playbooks: byId(), assessments: byId(),
+});
+
+const isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+const isTime = (v) => typeof v === "string" && !Number.isNaN(Date.parse(v));
+
+// A copy of `object` with each value read by `read`; null when any value (or `object`) is not valid.
+function readAll(object, read) {
+  if (!isRecord(object)) return null;
+  const copy = byId();
+  for (const [key, value] of Object.entries(object)) {
+    const entry = read(value);
+    if (entry === null) return null;
+    copy[key] = entry;
+  }
+  return copy;
+}
+
+const readTick = (t) => (isRecord(t) && typeof t.done === "boolean" && isTime(t.at)
+  ? { done: t.done, at: t.at } : null);
+const readAnswer = (a) => (isRecord(a) && typeof a.choice === "string" && isTime(a.at)
+  ? { choice: a.choice, at: a.at } : null);
+const readChoice = (choice) => (typeof choice === "string" ? choice : null);
+
+function readPlaybook(playbook) {
+  const items = isRecord(playbook) ? readAll(playbook.items, readTick) : null;
+  return items && { items };
+}
+
+function readAttempt(attempt) {
+  const answers = isRecord(attempt) && isTime(attempt.taken_at)
+    ? readAll(attempt.answers, readChoice) : null;
+  return answers && { taken_at: attempt.taken_at, answers };
+}
+
+function readSheet(s) {
+  if (!isRecord(s) || !Array.isArray(s.attempts)) return null;
+  if (s.target !== undefined && typeof s.target !== "string") return null;
+  const answers = readAll(s.answers, readAnswer);
+  const attempts = s.attempts.map(readAttempt);
+  if (!answers || attempts.includes(null)) return null;
+  return s.target === undefined ? { answers, attempts } : { answers, attempts, target: s.target };
+}
+
+// A progress document, or null when `text` is not one this version understands.
+function parseProgress(text) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isRecord(doc) || doc.format !== PROGRESS_FORMAT || doc.version !== PROGRESS_VERSION) return null;
+  const playbooks = readAll(doc.playbooks, readPlaybook);
+  const assessments = readAll(doc.assessments === undefined ? {} : doc.assessments, readSheet);
+  return playbooks && assessments && { ...emptyProgress(), playbooks, assessments };
+}
+
+const ticks = (doc, id) => (doc.playbooks[id] ??= { items: byId() }).items;
+const sheet = (doc, id) => (doc.assessments[id] ??= { answers: byId(), attempts: [] });
+
+const isNewer = (time, than) => than === undefined || Date.parse(time) > Date.parse(than);
+
+function keepNewest(mine, theirs) {
+  for (const [key, entry] of Object.entries(theirs)) {
+    if (isNewer(entry.at, mine[key]?.at)) mine[key] = entry;
+  }
+}
+
+function uniteAttempts(mine, theirs) {
+  const seen = new Set();
+  return [...mine, ...theirs].filter((a) => !seen.has(a.taken_at) && seen.add(a.taken_at))
+    .sort((a, b) => Date.parse(a.taken_at) - Date.parse(b.taken_at));
+}
+
+// `incoming` merged into `doc`: per item and answer the newest wins (a tie keeps `doc`'s),
+// attempts are united (one per time, in time order), a target is only added.
+function mergeProgress(doc, incoming) {
+  for (const [id, entry] of Object.entries(incoming.playbooks)) keepNewest(ticks(doc, id), entry.items);
+  for (const [id, entry] of Object.entries(incoming.assessments)) {
+    const mine = sheet(doc, id);
+    keepNewest(mine.answers, entry.answers);
+    mine.attempts = uniteAttempts(mine.attempts, entry.attempts);
+    if (mine.target === undefined && entry.target !== undefined) mine.target = entry.target;
+  }
+  return doc;
+}
+
+if (typeof module !== "undefined") {
+  module.exports = {
+    FORMAT: PROGRESS_FORMAT, byId, empty: emptyProgress, parse: parseProgress,
+    merge: mergeProgress, ticks, sheet,
+  };
+}

@@ -1,33 +1,52 @@
-# The two commands of the README. Each sets up everything it needs in .venv on a fresh machine.
+# The two commands of the README (serve, test), and the quick loop (check). Each sets up what it
+# needs in .venv on a fresh machine.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# Two pytest workers: the machines here have two cores.
+PYTEST_WORKERS ?= 2
 
-.PHONY: serve build test lint clean
+.PHONY: serve build test check lint golden clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Install the package and serve the demo site on http://127.0.0.1:8000
-serve: $(BIN)/python
+# Reinstalled only when the package's metadata changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+# Install the package and serve the demo site on http://127.0.0.1:8000
+serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve
 
 # Install the package and build the demo site into site/ (strict: warnings fail)
-build: $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
-# Install the package with its test tools and Debian's Chromium (browser tests), then lint,
-# type-check and run every test
-test: $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test]'
-	scripts/install-chromium
+# Lint and type-check
+lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/pytest
+
+# The quick loop: lint, types, unit, golden, build and Node tests; no browser (under a minute)
+check: lint
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) -m "not browser"
+
+# Everything: Debian's Chromium for the browser tests, then lint, types and every test
+test: lint
+	scripts/install-chromium
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
+
+# Rewrite the expected files of the golden tests from the code (review the diff!)
+golden: $(VENV)/.installed-test
+	$(BIN)/pytest -q tests/test_golden_pages.py tests/test_golden_errors.py --update-golden
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

@@ -95,6 +95,16 @@ def playbook(title: str, playbook_id: str) -> str:
     return PLAYBOOK.format(title=title, id=playbook_id)
 
 
+BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks every test under tests/browser `browser`: `make check` leaves them out."""
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite the expected files of the golden tests from the code")

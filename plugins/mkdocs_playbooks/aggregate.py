@@ -31,6 +31,7 @@ class Summary:
     levels: Counter[str]
 
     def stat(self, name: str) -> float | None:
+        """The statistic `name` (mean, median, min, max) of the scores; None without any."""
         if not self.scores:
             return None
         functions: dict[str, Callable[[list[float]], float]] = {
@@ -62,6 +63,7 @@ def summarise(assessment: Assessment, taken: Sequence[TakenResult]) -> list[Summ
 
 def write_csv(path: Path, assessment: Assessment, summaries: list[Summary],
               participants: int) -> None:
+    """The team report as CSV: one row per dimension and one for the overall score."""
     level_ids = [level.id for level in assessment.levels]
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
@@ -79,6 +81,7 @@ def write_csv(path: Path, assessment: Assessment, summaries: list[Summary],
 
 def write_html(path: Path, assessment: Assessment, summaries: list[Summary],
                participants: int, t: Strings) -> None:
+    """The team report as one self-contained HTML page (no script, no outside request)."""
     dimensions = summaries[:-1]
     radar = radar_svg([s.title for s in dimensions],
                       [(t("report.mean"), [s.stat("mean") for s in dimensions])],

@@ -19,6 +19,7 @@ PLUGIN_ANCHOR_PREFIX = "pb-"
 def check_playbook(
     playbook: Playbook, loaded: Loaded, phases: Iterable[str]
 ) -> Iterator[Problem]:
+    """A playbook's own checks: unique ids, known phases, plugin anchors, safe links."""
     known_phases = list(phases)
     yield from _unique(loaded, "phase", [
         (("phases", p, "phase"), phase.phase) for p, phase in enumerate(playbook.phases)
@@ -50,6 +51,7 @@ def check_playbook(
 def check_assessment(
     assessment: Assessment, loaded: Loaded, phases: Iterable[str]
 ) -> Iterator[Problem]:
+    """An assessment's own checks: levels in order, unique ids, known phases and levels."""
     known_phases = list(phases)
     yield from _check_levels(assessment, loaded)
     level_ids = [level.id for level in assessment.levels]
@@ -96,6 +98,7 @@ def check_assessment(
 
 
 def check_common(document: Playbook | Assessment, loaded: Loaded) -> Iterator[Problem]:
+    """Checks shared by both kinds: safe source links, a review date for `review_months`."""
     yield from _check_links(loaded, ("sources",), document.sources)
     if document.review_months is not None and document.reviewed is None:
         yield loaded.problem(("review_months",), "'review_months' needs a 'reviewed' date",
@@ -105,6 +108,7 @@ def check_common(document: Playbook | Assessment, loaded: Loaded) -> Iterator[Pr
 def check_review(
     document: Playbook | Assessment, loaded: Loaded, today: datetime.date, overdue: Severity
 ) -> Iterator[Problem]:
+    """A note (or `overdue`) when the document's review is past due on `today`."""
     due = review_due_date(document)
     if due is not None and due < today:
         yield loaded.problem(
@@ -116,6 +120,7 @@ def check_review(
 
 
 def review_due_date(document: Playbook | Assessment) -> datetime.date | None:
+    """The day a review falls due: `reviewed` plus `review_months`; None without both."""
     if document.reviewed is None or document.review_months is None:
         return None
     return _add_months(document.reviewed, document.review_months)

@@ -20,6 +20,7 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the `playbooks` command with `argv`; return its exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
     try:

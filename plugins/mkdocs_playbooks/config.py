@@ -22,6 +22,7 @@ PLUGIN_NAME = "playbooks"
 
 
 class FrameworkPhaseConfig(base.Config):
+    """One phase of the framework in `mkdocs.yml`: `- {id: listen, title: Écouter}`."""
     id = c.Type(str)
     """The phase id that playbooks name in `phase:` (a slug such as `listen`)."""
 
@@ -61,6 +62,7 @@ class _Strings(c.Type[dict[str, Any]]):
 
 
 class PlaybooksConfig(base.Config):
+    """The options of the `playbooks` plugin, validated by MkDocs' own config machinery."""
     dir = c.Type(str, default="playbooks")
     """Folder of the YAML playbooks and assessments, relative to `mkdocs.yml`."""
 
@@ -101,7 +103,7 @@ def make_settings(options: PlaybooksConfig, *, root: Path, language: str) -> Set
         root=root,
         dir=(root / options.dir).resolve(),
         framework=tuple(_phases(options.framework)),
-        today=options.today or datetime.date.today(),
+        today=options.today or datetime.date.today(),  # noqa: DTZ011 - the build's own day
         language=language,
         strict_reviews=options.strict_reviews,
         facilitator=options.edition == "facilitator",
@@ -134,6 +136,7 @@ def read_settings(config_file: Path) -> Settings:
 
 
 def validate_options(options: Mapping[str, Any], config_file: Path | None) -> PlaybooksConfig:
+    """`options` validated as the build validates them; `ConfigFileError` names the problems."""
     config = PlaybooksConfig(config_file_path=str(config_file) if config_file else None)
     config.load_dict(dict(options))
     errors, _warnings = config.validate()  # warnings: the build reports them, `validate` not
@@ -160,7 +163,7 @@ class _LenientLoader(yaml.SafeLoader):
     checking playbooks needs none of them)."""
 
 
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+def _ignore_tag(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):

@@ -44,6 +44,7 @@ class RadarGeometry:
 
     @property
     def view_box(self) -> str:
+        """The SVG `viewBox` of the chart, margins included."""
         return (f"{-self.margin_x} {-self.margin_y} {self.size + 2 * self.margin_x} "
                 f"{self.size + 2 * self.margin_y}")
 

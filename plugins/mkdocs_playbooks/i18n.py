@@ -236,6 +236,7 @@ class Strings:
         }
 
     def __call__(self, key: str, **values: object) -> str:
+        """The string `key`, its `{placeholders}` filled from `values`."""
         return self._table[key].format(**values)
 
 

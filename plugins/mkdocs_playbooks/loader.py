@@ -37,6 +37,7 @@ Path_ = tuple[str | int, ...]
 
 
 class Mark(NamedTuple):
+    """A position in a file, line and column from 1."""
     line: int
     column: int
 
@@ -72,6 +73,7 @@ class Loaded:
         self, where: Path_, message: str, hint: str = "", *, at_key: bool = False,
         severity: Severity = Severity.ERROR,
     ) -> Problem:
+        """A problem located at the value (or, with `at_key`, the key) at `where`."""
         mark = self.key_mark(where) if at_key else self.mark(where)
         return Problem(self.path, mark.line, mark.column, severity, message, hint)
 
@@ -85,6 +87,8 @@ def load_file(path: Path, display_path: str | None = None) -> Loaded:
 
 
 def load_text(text: str, shown: str) -> Loaded:
+    """Load YAML `text` shown in messages as `shown`; raise `ContentError` when it is not a file
+    of ours."""
     builder = _Builder(shown)
     parser = _Loader(text)
     try:
@@ -293,7 +297,7 @@ class _Builder:
         else:
             parent.value.append(value)  # type: ignore[union-attr]
 
-    def _close(self, event: yaml.Event) -> None:
+    def _close(self, _event: yaml.Event) -> None:
         self.stack.pop()
 
     def _scalar(self, event: yaml.ScalarEvent) -> Any:

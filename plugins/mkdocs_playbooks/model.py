@@ -26,6 +26,7 @@ Weight = Annotated[float, Field(gt=0)]
 
 
 class Strict(BaseModel):
+    """The base of every part of the model: unknown keys refused, numbers accepted as text."""
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
 
 

@@ -45,10 +45,12 @@ class GeneratedPage(File):
     changed = True
 
     def is_modified(self) -> bool:
+        """Whether MkDocs must rebuild the page: its Markdown changed, or its HTML is missing."""
         return self.changed or not Path(self.abs_dest_path).is_file()
 
 
 class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
+    """The `playbooks` plugin of MkDocs: generated pages from the playbooks folder."""
     supports_multiple_instances = False
 
     def __init__(self) -> None:
@@ -65,6 +67,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     @property
     def settings(self) -> Settings:
+        """The core's settings, made from the plugin's options in `on_config`."""
         if self._settings is None:
             raise PluginError("playbooks: the plugin's settings are read in `on_config`, "
                               "which has not run")
@@ -72,15 +75,19 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     @property
     def site(self) -> Site:
+        """The playbooks loaded by `on_pre_build`, until their pages exist."""
         if self._site is None:
             raise PluginError("playbooks: the playbooks are loaded in `on_pre_build` and "
                               "released once their pages exist; this event came outside that")
         return self._site
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Default priority: only notes whether this is `mkdocs serve`, whose rebuilds keep
+        caches."""
         self.is_serve = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Default priority: the core's settings; the Markdown extensions and assets pages need."""
         root = Path(config.config_file_path or ".").resolve().parent
         self._settings = make_settings(self.config, root=root,
                                        language=site_language(config.theme))
@@ -95,6 +102,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     # Before the site folder is cleaned: a build that fails on content leaves the old site intact.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Default priority: load and check the playbooks, report every problem, fail the build on
+        errors."""
         self._site = self.settings.load(cache=self.parsed if self.is_serve else None)
         for problem in self._site.problems:
             _report(problem)
@@ -105,6 +114,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     # Early, so that later plugins (tags, search, …) see the generated pages as any other page.
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Priority 50, early: add the generated pages (and assets) so later plugins see them."""
         pages = list(site_pages(self.site, self.settings, self._playbook_page))
         _refuse_clashes(files, [page.uri for page in pages] + list(ASSETS), config)
         self.digests = {page.uri: _digest(page.markdown) for page in pages}
@@ -125,6 +135,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Default priority: titles of generated pages, and one nav section for them."""
         pages = {}
         for uri, page_title in self.titles.items():
             file = files.get_file_from_path(uri)
@@ -147,6 +158,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        """Priority -100, last: free the page's source copy once every plugin has read it."""
         if isinstance(page.file, GeneratedPage):
             page.file.content_string = ""  # the page holds its Markdown: one copy is enough
         return markdown
@@ -156,20 +168,24 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        """Priority 100, first: sanitise generated pages before other plugins add their HTML."""
         if self.config.allow_html or page.file.src_uri not in self.digests:
             return html
         return sanitize(html)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """Default priority: tidy the Edit link of generated pages."""
         # The Edit link of a generated page is `…/docs/../playbooks/x.yml`: tidy it.
         if page.file.generated_by and page.edit_url:
             page.edit_url = _without_dot_segments(page.edit_url)
         return page
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Default priority: remember what this successful build wrote, for `--dirty` rebuilds."""
         self.built_digests = self.digests  # only once the build has succeeded
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Default priority: rebuild when a playbook changes."""
         server.watch(str(self.settings.dir))
         return server
 

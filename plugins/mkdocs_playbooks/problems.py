@@ -9,6 +9,7 @@ from enum import StrEnum
 
 
 class Severity(StrEnum):
+    """How bad a problem is: errors fail validation, warnings fail it under `--strict`."""
     ERROR = "error"
     WARNING = "warning"
     NOTE = "note"
@@ -32,6 +33,7 @@ class Problem:
 
     @property
     def is_error(self) -> bool:
+        """Whether the problem makes the content invalid."""
         return self.severity is Severity.ERROR
 
 

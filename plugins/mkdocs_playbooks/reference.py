@@ -47,6 +47,7 @@ SECTIONS: list[tuple[str, type[BaseModel]]] = [
 
 
 def field_reference() -> str:
+    """The field reference of every part of the model, as Markdown tables."""
     return "\n".join(_section(title, model) for title, model in SECTIONS)
 
 
@@ -112,12 +113,14 @@ def _type_name(annotation: Any) -> str:
 
 
 def strings_reference() -> str:
+    """The table of every string the plugin writes, in each language."""
     rows = "".join(f"| `{key}` | {english} | {STRINGS['fr'][key]} |\n"
                    for key, english in STRINGS["en"].items())
     return f"| key | English | French |\n| --- | --- | --- |\n{rows}"
 
 
 def rewrite(path: Path) -> None:
+    """Rewrite the generated parts of the Markdown file at `path`."""
     text = path.read_text(encoding="utf-8")
     for start, end, table in ((START, END, field_reference),
                               (STRINGS_START, STRINGS_END, strings_reference)):

@@ -33,6 +33,7 @@ class ResultError(Exception):
 
 @dataclass(frozen=True)
 class TakenResult:
+    """The answers of one exported result, and where they came from."""
     source: str
     assessment: str
     taken_at: str
@@ -41,6 +42,7 @@ class TakenResult:
 
 def result_document(assessment: Assessment, answers: dict[str, str],
                     taken_at: datetime.datetime) -> dict[str, Any]:
+    """A result export of `answers`, with every score computed by the reference."""
     result = score(assessment, answers)
     return {
         "format": RESULT_FORMAT, "version": RESULT_VERSION, "assessment": assessment.id,
@@ -82,4 +84,5 @@ def read_result(path: Path) -> TakenResult:
 
 
 def rescore(assessment: Assessment, taken: TakenResult) -> Result:
+    """The scores of a result, recomputed from its answers."""
     return score(assessment, taken.answers)

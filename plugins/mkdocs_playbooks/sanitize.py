@@ -36,6 +36,7 @@ URL_SCHEMES = {"http", "https", "mailto"}
 
 
 def sanitize(html: str) -> str:
+    """`html` with only the tags and attributes of Markdown and of the plugin's markup."""
     return nh3.clean(
         html,
         tags=MARKDOWN_TAGS | PLUGIN_TAGS,

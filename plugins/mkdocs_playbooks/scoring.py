@@ -26,12 +26,14 @@ Answers = Mapping[str, str]
 
 @dataclass(frozen=True)
 class Score:
+    """A score (0-100) and the level it reaches; both None without any answer."""
     value: float | None
     level: str | None
 
 
 @dataclass(frozen=True)
 class Result:
+    """The score of every dimension, by id, and the overall score."""
     dimensions: dict[str, Score]
     overall: Score
 
@@ -46,6 +48,7 @@ def question_score(question: Question, answer: str | None) -> float | None:
 
 
 def level_of(levels: list[Level], value: float | None) -> str | None:
+    """The id of the last level whose `min` is at most `value`."""
     if value is None:
         return None
     reached = [level.id for level in levels if level.min <= value]
@@ -53,6 +56,7 @@ def level_of(levels: list[Level], value: float | None) -> str | None:
 
 
 def score(assessment: Assessment, answers: Answers) -> Result:
+    """The reference scoring of `answers` (see the module's docstring)."""
     dimensions: dict[str, Score] = {}
     weighted_total = weight_total = 0.0
     for dimension in assessment.dimensions:

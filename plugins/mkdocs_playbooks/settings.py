@@ -18,6 +18,7 @@ from .site import ParseCache, PhaseDef, Site, build_site, discover
 
 @dataclass(frozen=True)
 class Settings:
+    """What the core needs to know of a site: folders, framework, language, day, edition."""
     root: Path
     """The folder of the site's configuration; paths in messages are shown relative to it."""
     dir: Path
@@ -36,6 +37,7 @@ class Settings:
         return Strings(language or self.language, self.strings)
 
     def load(self, paths: Sequence[Path] | None = None, cache: ParseCache | None = None) -> Site:
+        """Load, check and link the playbooks of `paths` (default: the playbooks folder)."""
         files = discover(paths if paths is not None else [self.dir])
         return build_site(
             files, self.framework, root=self.root, today=self.today,

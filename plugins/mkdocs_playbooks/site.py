@@ -45,6 +45,7 @@ class PlayLink:
 
     @property
     def item_ids(self) -> list[str]:
+        """The ids of the play's checklist items."""
         return [item.id for item in self.play.checklist]
 
 
@@ -72,6 +73,7 @@ class Entry(Generic[T]):
 
 @dataclass
 class Site:
+    """Every valid playbook and assessment of a site, linked, and every problem found."""
     framework: tuple[PhaseDef, ...]
     playbooks: dict[str, Entry[Playbook]] = field(default_factory=dict)
     assessments: dict[str, Entry[Assessment]] = field(default_factory=dict)
@@ -79,6 +81,7 @@ class Site:
 
     @property
     def errors(self) -> list[Problem]:
+        """The problems that are errors."""
         return [problem for problem in self.problems if problem.is_error]
 
     def phase_title(self, phase_id: str, strings: Callable[..., str]) -> str:

@@ -27,6 +27,7 @@ from .urls import assessment_uri, playbook_uri, relative_link
 
 
 def render_assessment(entry: Entry[Assessment], site: Site, settings: Settings) -> str:
+    """The Markdown of an assessment's page."""
     assessment = entry.model
     t = settings.strings_for(assessment.lang)
     here = assessment_uri(entry.id)

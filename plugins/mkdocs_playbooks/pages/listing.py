@@ -19,6 +19,7 @@ from .urls import INDEX_URI, PROGRESS_URI, assessment_uri, playbook_uri, relativ
 
 
 def render_index(site: Site, settings: Settings) -> str:
+    """The index of every playbook (cards with summary, phases, tags, progress) and assessment."""
     t = settings.strings_for(None)
     parts = [f"# {plain(t('index.title'))}\n\n", notices(t), f"{esc(t('index.intro'))}\n\n"]
     if not site.playbooks:

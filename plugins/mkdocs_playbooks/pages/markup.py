@@ -18,6 +18,7 @@ Words = Callable[..., str]
 
 
 def esc(text: object) -> str:
+    """`text` escaped for HTML, quotes included (for attributes)."""
     return html.escape(str(text), quote=True)
 
 
@@ -35,11 +36,13 @@ def inline(text: str) -> str:
 
 
 def block(css_class: str, markdown: str, label: str = "") -> str:
+    """A Markdown `div` of `css_class`, with an optional bold label first."""
     heading = f'<p class="pb-label">{esc(label)}</p>\n\n' if label else ""
     return f'<div class="{css_class}" markdown>\n{heading}{markdown.strip()}\n\n</div>\n'
 
 
 def heading(level: int, text: str, anchor: str) -> str:
+    """A Markdown heading of plain `text` with a fixed `anchor`."""
     return f"\n{'#' * level} {plain(text)} {{#{anchor}}}\n\n"
 
 
@@ -62,6 +65,7 @@ def in_language(body: str, lang: str | None, site_language: str) -> str:
 
 
 def links_list(links: list[Link]) -> str:
+    """A Markdown list of links (or titles, for sources without an address)."""
     return "".join(
         f"- [{plain(link.title)}](<{link.url}>)\n" if link.url else f"- {plain(link.title)}\n"
         for link in links
@@ -69,6 +73,7 @@ def links_list(links: list[Link]) -> str:
 
 
 def sources(document: Playbook | Assessment, t: Words) -> str:
+    """The document's sources as a section; nothing when it has none."""
     if not document.sources:
         return ""
     return heading(2, t("playbook.sources"), "pb-sources") + links_list(document.sources)
@@ -130,5 +135,6 @@ def facts(document: Playbook | Assessment, t: Words, today: datetime.date) -> st
 
 
 def item_ids(playbook: Playbook, phase_id: str | None = None) -> list[str]:
+    """The checklist item ids of a playbook, or of one of its phases."""
     return [item.id for phase in playbook.phases if phase_id in (None, phase.phase)
             for play in phase.plays for item in play.checklist]

@@ -26,6 +26,7 @@ from .urls import PROGRESS_URI, playbook_uri, relative_link
 
 
 def render_playbook(entry: Entry[Playbook], site: Site, settings: Settings) -> str:
+    """The Markdown of a playbook's page."""
     playbook = entry.model
     t = settings.strings_for(playbook.lang)
     parts = [f"# {plain(playbook.title)}\n\n", notices(t)]

@@ -11,10 +11,12 @@ PROGRESS_URI = f"{PLAYBOOKS_DIR}/progress/index.md"
 
 
 def playbook_uri(playbook_id: str) -> str:
+    """The page source path of a playbook."""
     return f"{PLAYBOOKS_DIR}/{playbook_id}/index.md"
 
 
 def assessment_uri(assessment_id: str) -> str:
+    """The page source path of an assessment."""
     return f"{ASSESSMENTS_DIR}/{assessment_id}/index.md"
 
 

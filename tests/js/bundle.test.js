@@ -1,0 +1,57 @@
+// bundle.test.js: the script as served (assets.py's `script_bundle()`) compiles, names each thing
+// once, sets no global and waits for the page; each pure part loads alone, touching no page.
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
+const { python, SCRIPT_DIR } = require("./fixtures.js");
+
+const { parts, bundle } = JSON.parse(python("-c", `import json
+from mkdocs_playbooks.assets import SCRIPT_PARTS, script_bundle
+print(json.dumps({"parts": SCRIPT_PARTS, "bundle": script_bundle()}))`));
+const source = (name) => fs.readFileSync(path.join(SCRIPT_DIR, name), "utf8");
+const isPure = (name) => source(name).includes("module.exports");
+
+test("every part is served, each says its one job first", () => {
+  assert.deepEqual([...parts].sort(), fs.readdirSync(SCRIPT_DIR).filter((f) => f.endsWith(".js")).sort());
+  for (const name of parts) assert.match(source(name), new RegExp(`^// ${name.replace(".", "\\.")}: \\S`), name);
+});
+
+test("top-level names are declared once across the parts (they share one scope)", () => {
+  const seen = new Map();
+  for (const name of parts) {
+    for (const [, declared] of source(name).matchAll(/^(?:async )?(?:function|const|let|var|class) (\w+)/gm)) {
+      assert.ok(!seen.has(declared), `${declared} in ${name} and ${seen.get(declared)}`);
+      seen.set(declared, name);
+    }
+  }
+});
+
+function fakePage() {
+  const listeners = [];
+  const target = (name) => ({ addEventListener: (type) => listeners.push(`${name}:${type}`) });
+  const document = { ...target("document"), currentScript: { src: "http://example.org/site/assets/playbooks/playbooks.js" },
+    readyState: "loading" };
+  return { listeners, context: { document, window: target("window"), location: { href: "http://example.org/site/" }, URL } };
+}
+
+test("the bundle runs in its own scope and starts once the page is ready", () => {
+  const { listeners, context } = fakePage();
+  const before = Object.getOwnPropertyNames(context).sort();
+  vm.runInNewContext(bundle, context, { filename: "playbooks.js" });
+  assert.deepEqual(Object.getOwnPropertyNames(context).sort(), before); // no global set
+  assert.deepEqual(listeners, ["document:change", "document:click", "window:storage", "document:DOMContentLoaded"]);
+});
+
+test("pure parts load alone, with no page, no storage and no other part", () => {
+  const pure = parts.filter(isPure);
+  assert.deepEqual(pure, ["progress-doc.js", "scoring.js", "share.js", "radar.js"]);
+  for (const name of pure) {
+    const module = { exports: {} };
+    vm.runInNewContext(source(name), { module, TextEncoder }, { filename: name });
+    assert.ok(Object.keys(module.exports).length > 0, name);
+  }
+});

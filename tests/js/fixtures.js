@@ -1,0 +1,92 @@
+// fixtures.js: what the script's tests share. The pure parts (loaded as Node requires them), a
+// seeded random generator, the worked example of tests/test_scoring.py as page data, answers.
+"use strict";
+
+const path = require("node:path");
+const { spawnSync } = require("node:child_process");
+
+const REPO = path.resolve(__dirname, "..", "..");
+const SCRIPT_DIR = path.join(REPO, "plugins", "mkdocs_playbooks", "assets", "js");
+const part = (name) => require(path.join(SCRIPT_DIR, name));
+
+// The standard output of the Python of env PYTHON (the one with the package) run in the repository.
+function python(...args) {
+  const run = spawnSync(process.env.PYTHON || "python3", args, { cwd: REPO, encoding: "utf8", maxBuffer: 1 << 28 });
+  if (run.error) throw run.error;
+  if (run.status !== 0) throw new Error(`python ${args.join(" ")} failed (${run.status}):\n${run.stderr}`);
+  return run.stdout;
+}
+
+// The constants of contract.py as written into the page data (parity.test.js checks this copy).
+const CONSTANTS = {
+  na: "na",
+  share: {
+    version: "pb1", alphabet: "0123456789abcdefghijklmnopqrstuvwxyz",
+    not_applicable: "_", unanswered: "-", max_questions: 2000,
+  },
+  radar: { size: 320, radius: 110, label_radius: 122, margin_x: 60, margin_y: 24, rings: [25, 50, 75, 100] },
+};
+
+const question = (id, scores, { weight = 1, na = false, ids } = {}) => ({
+  id, weight, na, choices: scores.map((score, n) => ({ id: ids ? ids[n] : `${id}-${n}`, score })),
+});
+
+const WORKED = {
+  id: "worked",
+  levels: [
+    { id: "silent", title: "Silent", min: 0 },
+    { id: "responsive", title: "Responsive", min: 50 },
+    { id: "reliable", title: "Reliable", min: 80 },
+  ],
+  dimensions: [
+    { id: "listening", title: "Listening", weight: 1, questions: [
+      question("where-asked", [0, 1, 2], { ids: ["no-idea", "roughly", "everywhere"] })] },
+    { id: "answering", title: "Answering", weight: 2, questions: [
+      question("delay", [0, 1, 2], { ids: ["week", "day", "hour"] }),
+      question("tone", [0, 1], { weight: 0.5, na: true, ids: ["none", "models"] })] },
+  ],
+  strings: {},
+  constants: CONSTANTS,
+};
+
+// Dimensions and questions named like Object.prototype's members: ids like any other.
+const PROTOTYPE_NAMED = {
+  ...WORKED,
+  id: "constructor",
+  dimensions: [
+    { id: "__proto__", title: "Proto", weight: 1, questions: [
+      question("constructor", [0, 2], { ids: ["toString", "valueOf"] }),
+      question("__proto__", [0, 1], { na: true, ids: ["hasOwnProperty", "constructor"] })] },
+    { id: "toString", title: "ToString", weight: 3, questions: [question("valueOf", [1, 0, 3])] },
+  ],
+};
+
+// A seeded generator (mulberry32): the same cases on every run.
+function random(seed) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const below = (n) => Math.floor(next() * n);
+  return { next, below, pick: (list) => list[below(list.length)] };
+}
+
+const questionsOf = (spec) => spec.dimensions.flatMap((d) => d.questions);
+
+// Answers to some questions: a choice, or `na` where allowed; none for the others.
+function randomAnswers(spec, rng) {
+  const skip = rng.pick([0, 0.3, 0.7, 1]);
+  const answers = Object.create(null);
+  for (const q of questionsOf(spec)) {
+    if (rng.next() < skip) continue;
+    answers[q.id] = q.na && rng.next() < 0.25 ? spec.constants.na : rng.pick(q.choices).id;
+  }
+  return answers;
+}
+
+module.exports = {
+  REPO, SCRIPT_DIR, part, python, CONSTANTS, WORKED, PROTOTYPE_NAMED, random, questionsOf, randomAnswers,
+};

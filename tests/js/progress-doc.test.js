@@ -1,0 +1,115 @@
+// progress-doc.test.js: progress-doc.js reads only documents it understands, and merges an
+// imported one without losing the newer side of anything; any id is an id.
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { part } = require("./fixtures.js");
+
+const { FORMAT, byId, empty, parse, merge, ticks, sheet } = part("progress-doc.js");
+
+const T1 = "2026-01-01T10:00:00.000Z";
+const T2 = "2026-01-02T10:00:00.000Z";
+const T3 = "2026-01-03T10:00:00.000Z";
+const doc = (fields) => JSON.stringify({ format: FORMAT, version: 1, playbooks: {}, assessments: {}, ...fields });
+const plain = (value) => JSON.parse(JSON.stringify(value));
+
+test("a valid document is read, kept exactly", () => {
+  const fields = {
+    playbooks: { "ecoute-sociale": { items: { lister: { done: true, at: T1 } } } },
+    assessments: { maturite: { answers: { veille: { choice: "outille", at: T2 } },
+      attempts: [{ taken_at: T3, answers: { veille: "outille", delai: "na" } }], target: "engagement" } },
+  };
+  assert.deepEqual(plain(parse(doc(fields))), { format: FORMAT, version: 1, ...fields });
+  assert.deepEqual(plain(parse(JSON.stringify({ format: FORMAT, version: 1, playbooks: {} }))),
+    plain(empty())); // written before assessments existed
+});
+
+test("foreign, damaged and future documents are refused", () => {
+  const refused = [
+    "", "{", "null", "[]", "42", '"text"', "{}", JSON.stringify({ format: "other", version: 1, playbooks: {} }),
+    doc({ version: 2 }), doc({ version: "1" }), doc({ format: "mkdocs-playbooks/result" }), doc({ playbooks: null }),
+    doc({ playbooks: [] }), doc({ playbooks: { p: {} } }), doc({ playbooks: { p: { items: [] } } }),
+    doc({ playbooks: { p: { items: { i: { done: "yes", at: T1 } } } } }),
+    doc({ playbooks: { p: { items: { i: { done: true, at: "yesterday" } } } } }),
+    doc({ playbooks: { p: { items: { i: { done: true } } } } }),
+    doc({ playbooks: { p: { items: { i: null } } } }),
+    doc({ assessments: null }), doc({ assessments: { a: { answers: {} } } }),
+    doc({ assessments: { a: { answers: { q: { choice: 1, at: T1 } }, attempts: [] } } }),
+    doc({ assessments: { a: { answers: {}, attempts: [{ taken_at: T1, answers: { q: 3 } }] } } }),
+    doc({ assessments: { a: { answers: {}, attempts: [{ answers: {} }] } } }),
+    doc({ assessments: { a: { answers: {}, attempts: [null] } } }),
+    doc({ assessments: { a: { answers: {}, attempts: [], target: null } } }),
+  ];
+  for (const text of refused) assert.equal(parse(text), null, text);
+});
+
+test("ids named like prototype members are read as ids", () => {
+  const text = '{"format": "mkdocs-playbooks/progress", "version": 1, "playbooks": {'
+    + '"__proto__": {"items": {"constructor": {"done": true, "at": "2026-01-01T10:00:00Z"}}},'
+    + '"constructor": {"items": {"__proto__": {"done": false, "at": "2026-01-01T10:00:00Z"}}}},'
+    + '"assessments": {"toString": {"answers": {"__proto__": {"choice": "x", "at": "2026-01-01T10:00:00Z"}},'
+    + '"attempts": [{"taken_at": "2026-01-01T10:00:00Z", "answers": {"__proto__": "x"}}]}}}';
+  const read = parse(text);
+  assert.equal(ticks(read, "__proto__").constructor.done, true);
+  assert.equal(ticks(read, "constructor").__proto__.done, false);
+  assert.equal(sheet(read, "toString").answers.__proto__.choice, "x");
+  assert.equal(sheet(read, "toString").attempts[0].answers.__proto__, "x");
+  assert.equal(ticks(read, "hasOwnProperty").valueOf, undefined); // a new, empty entry
+  assert.equal(JSON.parse(JSON.stringify(read)).playbooks.constructor.items.__proto__.done, false);
+  assert.equal({}.constructor, Object); // nothing polluted
+});
+
+test("an empty document's entries are created on first use, for any id", () => {
+  const fresh = empty();
+  for (const id of ["constructor", "__proto__", "toString"]) {
+    ticks(fresh, id)[id] = { done: true, at: T1 };
+    sheet(fresh, id).answers[id] = { choice: id, at: T1 };
+  }
+  assert.deepEqual(Object.keys(fresh.playbooks), ["constructor", "__proto__", "toString"]);
+  assert.equal(parse(JSON.stringify(fresh)).playbooks.__proto__.items.__proto__.done, true);
+});
+
+function sample(tickAt, tickDone, answerAt, choice, attempts, target) {
+  const d = empty();
+  ticks(d, "p").i = { done: tickDone, at: tickAt };
+  Object.assign(sheet(d, "a"), { attempts, ...(target ? { target } : {}) });
+  sheet(d, "a").answers.q = { choice, at: answerAt };
+  return d;
+}
+
+test("merging: the newest tick and answer win, whichever side they are on", () => {
+  const older = () => sample(T1, false, T3, "mine", [], undefined);
+  const newer = () => sample(T2, true, T2, "theirs", [], undefined);
+  for (const [into, from] of [[older(), newer()], [newer(), older()]]) {
+    merge(into, from);
+    assert.deepEqual(ticks(into, "p").i, { done: true, at: T2 });
+    assert.deepEqual(sheet(into, "a").answers.q, { choice: "mine", at: T3 });
+  }
+  const tie = merge(sample(T1, false, T1, "mine", []), sample(T1, true, T1, "theirs", []));
+  assert.equal(ticks(tie, "p").i.done, false); // a tie keeps what is there
+});
+
+test("merging: attempts are united, each kept once, in time order; a target is only added", () => {
+  const a1 = { taken_at: T1, answers: byId([["q", "x"]]) };
+  const a2 = { taken_at: T2, answers: byId([["q", "y"]]) };
+  const a3 = { taken_at: T3, answers: byId([["q", "z"]]) };
+  const mine = sample(T1, true, T1, "x", [a1, a3], "mine");
+  merge(mine, sample(T1, true, T1, "x", [a3, a2, a1, a2], "theirs"));
+  assert.deepEqual(sheet(mine, "a").attempts.map((a) => a.taken_at), [T1, T2, T3]);
+  assert.equal(sheet(mine, "a").target, "mine");
+  const none = sample(T1, true, T1, "x", []);
+  merge(none, sample(T1, true, T1, "x", [], "theirs"));
+  assert.equal(sheet(none, "a").target, "theirs");
+  merge(none, empty());
+  assert.equal(sheet(none, "a").target, "theirs");
+});
+
+test("merging adds what only the import has, under any id", () => {
+  const incoming = parse(`{"format": "${FORMAT}", "version": 1,
+    "playbooks": {"__proto__": {"items": {"constructor": {"done": true, "at": "${T1}"}}}}}`);
+  const mine = merge(empty(), incoming);
+  assert.deepEqual(ticks(mine, "__proto__").constructor, { done: true, at: T1 });
+  const again = merge(parse(JSON.stringify(mine)), incoming); // an import merged twice
+  assert.deepEqual(plain(again), plain(mine));
+});

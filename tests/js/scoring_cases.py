@@ -1,0 +1,155 @@
+"""Cases for the script's parity tests (tests/js/parity.test.js), computed by the Python reference.
+
+Prints JSON: for each assessment, the page data the script receives (`assessment_data`) and
+generated answer sets, each with the reference scores (`scoring.score`) and share link
+(`share.encode`, `share.decode`); and hostile fragments with what `share.decode` makes of them.
+Run from the repository's root: python -m tests.js.scoring_cases
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from typing import Any
+
+from mkdocs_playbooks import share
+from mkdocs_playbooks.config import read_settings
+from mkdocs_playbooks.contract import NOT_APPLICABLE, assessment_data
+from mkdocs_playbooks.i18n import Strings
+from mkdocs_playbooks.model import Assessment
+from mkdocs_playbooks.scoring import Score, score
+
+from ..conftest import REPO
+from ..test_scoring import WORKED_EXAMPLE, assessment_of
+
+ANSWER_SETS = 100
+
+WEIGHTED = """\
+kind: assessment
+id: ponderee
+title: Pondérée
+levels:
+  - {id: a, title: A, min: 0}
+  - {id: b, title: B, min: 33.3}
+  - {id: c, title: C, min: 66.7}
+dimensions:
+  - id: un
+    title: Un
+    weight: 0.3
+    questions:
+      - id: q1
+        text: Q1
+        weight: 2.5
+        allow_na: true
+        choices:
+          - {id: x, text: X, score: 0}
+          - {id: y, text: Y, score: 0.7}
+          - {id: z, text: Z, score: 7}
+      - id: q2
+        text: Q2
+        weight: 0.1
+        choices:
+          - {id: x, text: X, score: 3}
+          - {id: y, text: Y, score: 1}
+  - id: deux
+    title: Deux
+    weight: 3
+    questions:
+      - id: q3
+        text: Q3
+        allow_na: true
+        choices:
+          - {id: x, text: X, score: 1}
+          - {id: y, text: Y, score: 2}
+          - {id: z, text: Z, score: 3}
+          - {id: t, text: T, score: 0}
+"""
+"""Fractional weights and scores, a best choice that is not the last, `allow_na`."""
+
+STRANGE_IDS = ["constructor", "__proto__", "toString", "hasOwnProperty", "removed-question"]
+"""Answers to questions the assessment does not have: ignored by both implementations."""
+
+
+def assessments() -> dict[str, Assessment]:
+    demo = read_settings(REPO / "mkdocs.yml").load().assessments["maturite-social-media"].model
+    assert isinstance(demo, Assessment)
+    return {"demo": demo, "worked": assessment_of(WORKED_EXAMPLE),
+            "weighted": assessment_of(WEIGHTED)}
+
+
+def random_answer(question_choices: list[str], allow_na: bool, rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.15:
+        return NOT_APPLICABLE if allow_na or rng.random() < 0.3 else rng.choice(question_choices)
+    if roll < 0.2:
+        return rng.choice(["bogus", "", "NA", "constructor", question_choices[0].upper()])
+    return rng.choice(question_choices)
+
+
+def answer_sets(assessment: Assessment, rng: random.Random) -> list[dict[str, str]]:
+    questions = [q for d in assessment.dimensions for q in d.questions]
+    sets: list[dict[str, str]] = [{}, {q.id: q.choices[-1].id for q in questions},
+                                  {q.id: q.choices[0].id for q in questions}]
+    while len(sets) < ANSWER_SETS:
+        skip = rng.choice([0.0, 0.0, 0.2, 0.6, 0.95])
+        answers = {q.id: random_answer([c.id for c in q.choices], q.allow_na, rng)
+                   for q in questions if rng.random() >= skip}
+        if rng.random() < 0.2:
+            answers[rng.choice(STRANGE_IDS)] = rng.choice(["bogus", NOT_APPLICABLE])
+        sets.append(answers)
+    return sets
+
+
+def as_json(result: Score) -> dict[str, Any]:
+    return {"score": result.value, "level": result.level}
+
+
+def case(assessment: Assessment, answers: dict[str, str]) -> dict[str, Any]:
+    result = score(assessment, answers)
+    fragment = share.encode(assessment, answers)
+    return {
+        "answers": answers,
+        "expected": {
+            "dimensions": {key: as_json(value) for key, value in result.dimensions.items()},
+            "overall": as_json(result.overall),
+        },
+        "share": fragment,
+        "decoded": share.decode(assessment, fragment),
+    }
+
+
+def garbage(rng: random.Random) -> str:
+    """As the hostile browser tests' fuzzed links."""
+    alphabet = "0123456789abcdefghijklmnopqrstuvwxyz_-.%#&=<>\"'/\\ éあ😀\u202e\0"
+    return "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 80)))
+
+
+def hostile_fragments(assessment: Assessment, rng: random.Random) -> list[str]:
+    valid = share.encode(assessment, {})
+    prefix, code = valid.rsplit(".", 1)
+    return ([f"#pb1.{garbage(rng)}" for _ in range(20)]
+            + [f"#pb1.{garbage(rng)}.{garbage(rng)}" for _ in range(10)]
+            + [f"{prefix}.{garbage(rng)}" for _ in range(10)]
+            + [valid + "0", valid[:-1], f"{prefix}.{'z' * len(code)}",
+               f"{prefix}.{'_' * len(code)}", valid.upper(), valid.replace("#pb1.", "#pb2."),
+               valid + "\n", " " + valid])
+
+
+def main() -> None:
+    out = []
+    for name, assessment in assessments().items():
+        rng = random.Random(f"parity-{name}")
+        fragments = hostile_fragments(assessment, rng)
+        out.append({
+            "name": name,
+            "spec": assessment_data(assessment, Strings(assessment.lang or "en")),
+            "cases": [case(assessment, answers) for answers in answer_sets(assessment, rng)],
+            "hostile": [{"fragment": f, "decoded": share.decode(assessment, f)}
+                        for f in fragments],
+        })
+    json.dump(out, sys.stdout, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    main()

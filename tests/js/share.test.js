@@ -1,0 +1,131 @@
+// share.test.js: share.js round trips generated answers and strictly refuses anything else
+// (the fuzz corpus of tests/browser/test_hostile.py, mutated links, foreign fingerprints).
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { part, WORKED, PROTOTYPE_NAMED, random, questionsOf, randomAnswers } = require("./fixtures.js");
+
+const { fingerprint, isShareFragment, encode, decode } = part("share.js");
+
+const PAYLOADS = [
+  '<script>alert("script")</script>', '<img src=x onerror=alert("img")>', '<svg onload=alert("svg")>',
+  '"><script>alert("attribute")</script>', "'><img src=x onerror=alert('quote')>",
+  '[lien](javascript:alert("markdown-link"))', "<a href=\"javascript:alert('a')\">a</a>",
+  "<iframe src=\"javascript:alert('iframe')\"></iframe>", '<details open ontoggle=alert("details")>x</details>',
+  "</label></li></ul><script>alert('close')</script>", "<style>body{display:none}</style>",
+  "{{ 7*7 }} ${alert('template')} <%= 7 %>", '<math><mtext><table><mglyph><style><img src=x onerror=alert("mxss")>',
+  "javascript:alert('plain')",
+];
+
+const GARBAGE = Array.from("0123456789abcdefghijklmnopqrstuvwxyz_-.%#&=<>\"'/\\ éあ😀\u202e\0");
+const garbage = (rng) => Array.from({ length: rng.below(80) }, () => rng.pick(GARBAGE)).join("");
+
+// What a link can hold of `answers`: valid choices, and `na` where allowed.
+function canonical(spec, answers) {
+  const kept = Object.create(null);
+  for (const q of questionsOf(spec)) {
+    const answer = Object.prototype.hasOwnProperty.call(answers, q.id) ? answers[q.id] : undefined;
+    if ((answer === "na" && q.na) || q.choices.some((c) => c.id === answer)) kept[q.id] = answer;
+  }
+  return kept;
+}
+
+const wide = (count) => ({ ...WORKED, id: "wide", dimensions: [{ id: "d", title: "D", weight: 1,
+  questions: Array.from({ length: count }, (_, n) => ({ id: `q${n}`, weight: 1, na: false,
+    choices: [{ id: "a", score: 0 }, { id: "b", score: 1 }] })) }] });
+
+test("a link is the version, the fingerprint and one character per question", () => {
+  const link = encode(WORKED, { "where-asked": "everywhere", tone: "na", bogus: "x" });
+  assert.equal(link, `#pb1.${fingerprint(WORKED)}.2-_`);
+  assert.match(fingerprint(WORKED), /^[0-9a-z]{1,7}$/);
+  assert.ok(isShareFragment(WORKED, link));
+  assert.ok(!isShareFragment(WORKED, "#pb-sources"));
+});
+
+test("generated answer sets come back from their link", () => {
+  const rng = random(7);
+  for (const spec of [WORKED, PROTOTYPE_NAMED]) {
+    for (let n = 0; n < 300; n += 1) {
+      const answers = randomAnswers(spec, rng);
+      if (rng.next() < 0.3) answers[rng.pick(["bogus", "constructor", "toString"])] = rng.pick(["na", "x"]);
+      const decoded = decode(spec, encode(spec, answers));
+      assert.deepEqual(decoded, canonical(spec, answers)); // both without prototype
+    }
+  }
+});
+
+test("the fuzz corpus is refused", () => {
+  const rng = random(11);
+  const fragments = [
+    ...Array.from({ length: 300 }, () => `#pb1.${garbage(rng)}`),
+    ...PAYLOADS.map((p) => `#pb1.x.${p}`),
+    ...PAYLOADS.map((p) => `#pb1.${fingerprint(WORKED)}.${p}`),
+    ...Array.from({ length: 300 }, () => `#pb1.${garbage(rng)}.${garbage(rng)}`),
+    ...Array.from({ length: 300 }, () => `#pb1.${fingerprint(WORKED)}.${garbage(rng)}`)
+      .filter((fragment) => !/\.[0-2_-][0-2-][01_-]$/.test(fragment)), // not a valid code by chance
+    "#pb1.zzzz.0000", "#pb1.", "#pb1.abc.<img src=x onerror=alert(1)>", "", "#", "#pb1..",
+    `#pb1.${fingerprint(WORKED)}.9999999999999999999999`, `#pb1.${fingerprint(WORKED)}.0000`,
+    `#pb1.${fingerprint(WORKED)}.00`, `#pb1.${fingerprint(WORKED)}.999`, `#pb1.${fingerprint(WORKED)}._00`,
+    `#pb1.${fingerprint(WORKED)}.${"0".repeat(2001)}`, `#pb1.${fingerprint(WORKED)}.`,
+  ];
+  for (const fragment of fragments) {
+    assert.equal(decode(WORKED, fragment), null, JSON.stringify(fragment));
+  }
+});
+
+// A character no question of `spec` can hold at `q`.
+function invalidFor(q, rng) {
+  const invalid = [...GARBAGE, "A", "Z", "."].filter((ch) =>
+    !(ch === "-" || (ch === "_" && q.na) || "0123456789abcdefghijklmnopqrstuvwxyz".slice(0, q.choices.length).includes(ch)));
+  return rng.pick(invalid);
+}
+
+test("a valid link with one character changed, added or removed is refused", () => {
+  const rng = random(13);
+  for (let n = 0; n < 500; n += 1) {
+    const link = encode(WORKED, randomAnswers(WORKED, rng));
+    const at = link.length - 3 + rng.below(3);
+    const q = questionsOf(WORKED)[at - (link.length - 3)];
+    const mutated = [
+      link.slice(0, at) + invalidFor(q, rng) + link.slice(at + 1),
+      link + rng.pick(["0", "-", "_"]),
+      link.slice(0, -1),
+      link.replace(".", rng.pick([".x", "", ".."])),
+    ];
+    for (const fragment of mutated) assert.equal(decode(WORKED, fragment), null, fragment);
+  }
+});
+
+test("a link from another version of the assessment is refused", () => {
+  const link = encode(WORKED, { "where-asked": "roughly", delay: "day" });
+  const edits = [
+    { ...WORKED, id: "other" },
+    { ...WORKED, dimensions: [...WORKED.dimensions].reverse() },
+    { ...WORKED, dimensions: [WORKED.dimensions[0], { ...WORKED.dimensions[1], questions: [
+      WORKED.dimensions[1].questions[0], { ...WORKED.dimensions[1].questions[1], na: false }] }] },
+    { ...WORKED, dimensions: [{ ...WORKED.dimensions[0], questions: [{ ...WORKED.dimensions[0].questions[0],
+      choices: [...WORKED.dimensions[0].questions[0].choices, { id: "new", score: 3 }] }] }, WORKED.dimensions[1]] },
+  ];
+  for (const spec of edits) {
+    assert.notEqual(fingerprint(spec), fingerprint(WORKED));
+    assert.equal(decode(spec, link), null);
+  }
+});
+
+test("the longest code a link may hold is max_questions characters", () => {
+  const most = wide(WORKED.constants.share.max_questions);
+  const all = Object.fromEntries(questionsOf(most).map((q) => [q.id, "b"]));
+  assert.deepEqual({ ...decode(most, encode(most, all)) }, all);
+  const tooMany = wide(WORKED.constants.share.max_questions + 1);
+  assert.equal(decode(tooMany, encode(tooMany, {})), null);
+});
+
+test("characters and limits come from the page's constants", () => {
+  const spec = { ...WORKED, constants: { ...WORKED.constants, share: {
+    version: "v9", alphabet: "ABC", not_applicable: "n", unanswered: "u", max_questions: 3 } } };
+  const link = encode(spec, { "where-asked": "everywhere", tone: "na" });
+  assert.equal(link, `#v9.${fingerprint(spec)}.Cun`);
+  assert.deepEqual({ ...decode(spec, link) }, { "where-asked": "everywhere", tone: "na" });
+  assert.equal(decode(spec, link.replace("#v9", "#pb1")), null);
+});

@@ -11,8 +11,13 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
-from ..conftest import build, write_site
+from mkdocs_playbooks.config import read_settings
+from mkdocs_playbooks.share import fingerprint
+
+from ..conftest import REPO, build, write_site
 from .conftest import Server, watch
+
+DEMO = read_settings(REPO / "mkdocs.yml").load().assessments["maturite-social-media"].model
 
 PAYLOADS = [
     '<script>alert("script")</script>',
@@ -136,9 +141,13 @@ def stored(page: Page) -> Any:
 
 
 def test_fuzzed_share_links_change_nothing(browser: Browser, demo_server: Server) -> None:
+    """A few links prove the page refuses and keeps everything; the decoder itself is fuzzed on
+    thousands of links in tests/js/share.test.js."""
     rng = random.Random("share")
-    fragments = [f"pb1.{garbage(rng)}" for _ in range(60)] + [f"pb1.x.{p}" for p in PAYLOADS]
-    fragments += [f"pb1.{garbage(rng)}.{garbage(rng)}" for _ in range(30)]
+    questions = sum(len(dimension.questions) for dimension in DEMO.dimensions)
+    fragments = [f"pb1.{garbage(rng)}", f"pb1.x.{PAYLOADS[1]}",
+                 f"pb1.{garbage(rng)}.{garbage(rng)}", f"pb1.{fingerprint(DEMO)}.{PAYLOADS[0]}",
+                 f"pb1.{fingerprint(DEMO)}.{'z' * questions}"]  # right length, no such choice
     context = browser.new_context()
     page = context.new_page()
     dialogs: list[str] = []

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from mkdocs_playbooks.reference import (
     END,
+    OPTIONS_END,
+    OPTIONS_START,
     START,
     STRINGS_END,
     STRINGS_START,
     field_reference,
+    options_reference,
     strings_reference,
 )
 
@@ -26,7 +29,8 @@ def test_cli_reference_names_every_command_and_option() -> None:
     for word in ("playbooks validate", "playbooks schema", "playbooks new", "playbooks init",
                  "playbooks aggregate", "--assessment",
                  "--strict", "--config-file", "--kind", "--language", "--output",
-                 "strict_reviews", "allow_html", "nav_limit", "edition", "framework", "strings"):
+                 "strict_reviews", "allow_html", "nav_limit", "edition", "framework", "strings",
+                 "today"):
         assert word in text, word
 
 
@@ -42,3 +46,14 @@ def test_strings_table_matches_the_code() -> None:
     generated = text.split(STRINGS_START, 1)[1].split(STRINGS_END, 1)[0]
     assert generated.strip() == strings_reference().strip(), (
         "run: python -m mkdocs_playbooks.reference docs/guide/cli.md")
+
+
+def test_options_table_matches_the_declarations() -> None:
+    text = (REPO / "docs" / "guide" / "cli.md").read_text(encoding="utf-8")
+    generated = text.split(OPTIONS_START, 1)[1].split(OPTIONS_END, 1)[0]
+    assert generated.strip() == options_reference().strip(), (
+        "run: python -m mkdocs_playbooks.reference docs/guide/cli.md")
+    from mkdocs_playbooks.config import PlaybooksConfig
+
+    for name, _option in PlaybooksConfig._schema:
+        assert f"| `{name}` |" in generated, f"option {name} has no docstring"

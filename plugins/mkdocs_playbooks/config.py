@@ -64,33 +64,43 @@ class _Strings(c.Type[dict[str, Any]]):
 class PlaybooksConfig(base.Config):
     """The options of the `playbooks` plugin, validated by MkDocs' own config machinery."""
     dir = c.Type(str, default="playbooks")
-    """Folder of the YAML playbooks and assessments, relative to `mkdocs.yml`."""
+    """The folder of the YAML playbooks and assessments, relative to `mkdocs.yml`. Keep it
+    outside `docs/`."""
 
     framework = c.Optional(_Framework(c.SubConfig(FrameworkPhaseConfig)))
-    """Phases of the strategy framework; default: listen, engage, adapt in the site language."""
+    """The phases of the strategy framework, in order: a list of `{id, title}` (default: `listen`,
+    `engage`, `adapt`). Each `id` is an [id](reference.md#ids), given once; playbooks and
+    dimensions name it in `phase:`. `title` is optional: without it, `listen`, `engage` and
+    `adapt` take their built-in title in each page's language (see `strings`) and other ids show
+    as they are."""
 
     edition = c.Choice(("participant", "facilitator"), default="participant")
-    """`facilitator` adds each play's `facilitator` notes to the pages; `participant` omits them."""
+    """`participant` leaves the plays' `facilitator` notes out of the pages; `facilitator` adds
+    them, in a *Facilitator notes* box."""
 
     allow_html = c.Type(bool, default=False)
-    """Keep raw HTML written in playbooks. Off by default: the generated pages are sanitised
-    (scripts, event handlers, styles, frames and `javascript:` links removed, Markdown formatting
-    kept), because playbook text often comes from many contributors; turn it on only when every
-    author may publish scripts on the site."""
+    """`false` sanitises the generated pages: Markdown formatting is kept, while scripts, event
+    handlers (`onerror=`…), styles, frames and `javascript:` links are removed, whoever wrote
+    them (playbook text often comes from many contributors). `true` keeps raw HTML as written:
+    turn it on only if every author of the playbooks may publish scripts on the site. See
+    [Security and privacy](security.md)."""
 
     strict_reviews = c.Type(bool, default=False)
-    """Report reviews past due as warnings (so `--strict` fails) rather than as notes."""
+    """`true` reports reviews that are due as warnings (so `--strict` fails) rather than as
+    notes."""
 
     nav_limit = c.Type(int, default=30)
-    """Playbooks are listed one by one in the nav only up to this many; beyond, the nav holds the
-    index page alone, which keeps every page's HTML small on large sites."""
+    """The playbooks and assessments are listed one by one in the navigation only up to this
+    many; beyond, the navigation shows the index page alone, which keeps every page's HTML small
+    on large sites (see [Navigation](#navigation))."""
 
     strings = _Strings()
-    """Overrides of the words the plugin writes, by language: `{fr: {"play.why": "Enjeux"}}`."""
+    """Your own words for the ones the plugin writes, by language code:
+    `{fr: {play.why: Enjeux}}` (see [Strings](#strings))."""
 
     today = c.Optional(c.Type(datetime.date))
-    """The day the build takes as today (reviews due are counted from it); default: the day of
-    the build. Set it (`today: 2026-11-27`) to make builds reproducible."""
+    """The day the build takes as today: reviews due are counted from it. Default: the day of
+    the build. Set it (`today: 2026-11-27`) to make a build reproducible."""
 
 
 def _phases(phases: list[FrameworkPhaseConfig] | None) -> list[PhaseDef]:

@@ -1,4 +1,5 @@
-"""Reference tables generated from the code: the fields (from the model) and the plugin's words.
+"""Reference tables generated from the code: the fields (from the model), the plugin's options
+(from their docstrings in `config.py`) and the plugin's words.
 
 `python -m mkdocs_playbooks.reference FILE…` rewrites the parts of each FILE between the markers
 below; tests fail when `docs/guide/reference.md` or `docs/guide/cli.md` differ from the code.
@@ -6,6 +7,9 @@ below; tests fail when `docs/guide/reference.md` or `docs/guide/cli.md` differ f
 
 from __future__ import annotations
 
+import ast
+import inspect
+import itertools
 import sys
 import types
 import typing
@@ -37,6 +41,7 @@ from .model import (
 
 START, END = "<!-- fields:start -->", "<!-- fields:end -->"
 STRINGS_START, STRINGS_END = "<!-- strings:start -->", "<!-- strings:end -->"
+OPTIONS_START, OPTIONS_END = "<!-- options:start -->", "<!-- options:end -->"
 
 SECTIONS: list[tuple[str, type[BaseModel]]] = [
     ("Playbook", Playbook), ("Phase", Phase), ("Play", Play),
@@ -119,11 +124,48 @@ def strings_reference() -> str:
     return f"| key | English | French |\n| --- | --- | --- |\n{rows}"
 
 
+def options_reference() -> str:
+    """The table of the plugin's options: name, default, and the docstring that declares it."""
+    from . import config
+
+    rows = "".join(
+        f"| `{name}` | {_default(option)} | {_cell(doc)} |\n"
+        for name, option, doc in _declared_options(config)
+    )
+    return f"| option | default | meaning |\n| --- | --- | --- |\n{rows}"
+
+
+def _declared_options(config: types.ModuleType) -> list[tuple[str, Any, str]]:
+    """Each option of `PlaybooksConfig` with the docstring written under its declaration."""
+    tree = ast.parse(inspect.getsource(config.PlaybooksConfig))
+    body = tree.body[0].body  # type: ignore[attr-defined]
+    options = dict(config.PlaybooksConfig._schema)
+    found = []
+    for statement, following in itertools.pairwise(body):
+        if (isinstance(statement, ast.Assign) and isinstance(following, ast.Expr)
+                and isinstance(following.value, ast.Constant)):
+            name = statement.targets[0].id  # type: ignore[attr-defined]
+            found.append((name, options[name], str(following.value.value)))
+    return found
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _default(option: Any) -> str:
+    default = getattr(option, "default", None)
+    if default in (None, {}, []):
+        return "none"
+    return f"`{_show(default)}`"
+
+
 def rewrite(path: Path) -> None:
     """Rewrite the generated parts of the Markdown file at `path`."""
     text = path.read_text(encoding="utf-8")
     for start, end, table in ((START, END, field_reference),
-                              (STRINGS_START, STRINGS_END, strings_reference)):
+                              (STRINGS_START, STRINGS_END, strings_reference),
+                              (OPTIONS_START, OPTIONS_END, options_reference)):
         if start in text:
             head, _, rest = text.partition(start)
             _, _, tail = rest.partition(end)

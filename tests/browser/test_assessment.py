@@ -247,6 +247,19 @@ def test_instant_navigation_to_the_assessment(watched: Watched, demo_server: Ser
     assert watched.errors == []
 
 
+def test_works_from_disk(watched: Watched, demo_server: Server) -> None:
+    """Opened as files (file://), as a site copied to a shared drive: no server at all."""
+    page = watched.page
+    page.goto((demo_server.root / PAGE.strip("/") / "index.html").as_uri())
+    answer(page, "veille", "continu")
+    expect(page.locator("[data-pb-answered]")).to_contain_text("1 /")
+    page.get_by_role("button", name="Voir mes résultats").click()
+    expect(page.locator(".pb-results-body svg.pb-radar")).to_be_visible()
+    page.reload()
+    expect(page.locator('input[name="pb-answer-veille"][value="continu"]')).to_be_checked()
+    assert watched.our_errors() == []
+
+
 def test_csv_export(watched: Watched, demo_server: Server, tmp_path: Path) -> None:
     page = watched.page
     page.goto(demo_server.url + PAGE)

@@ -30,20 +30,33 @@ test("top-level names are declared once across the parts (they share one scope)"
   }
 });
 
-function fakePage() {
+function fakePage({ protocol = "http:", material = false } = {}) {
   const listeners = [];
   const target = (name) => ({ addEventListener: (type) => listeners.push(`${name}:${type}`) });
-  const document = { ...target("document"), currentScript: { src: "http://example.org/site/assets/playbooks/playbooks.js" },
-    readyState: "loading" };
-  return { listeners, context: { document, window: target("window"), location: { href: "http://example.org/site/" }, URL } };
+  const document = { ...target("document"), readyState: "loading",
+    currentScript: { src: `${protocol}//example.org/site/assets/playbooks/playbooks.js` } };
+  const context = { document, window: target("window"), location: { protocol, href: `${protocol}//example.org/site/` }, URL };
+  if (material) context.document$ = { subscribe: () => listeners.push("document$") };
+  return { listeners, context };
 }
+
+const BOUND = ["document:change", "document:click", "window:storage"];
 
 test("the bundle runs in its own scope and starts once the page is ready", () => {
   const { listeners, context } = fakePage();
   const before = Object.getOwnPropertyNames(context).sort();
   vm.runInNewContext(bundle, context, { filename: "playbooks.js" });
   assert.deepEqual(Object.getOwnPropertyNames(context).sort(), before); // no global set
-  assert.deepEqual(listeners, ["document:change", "document:click", "window:storage", "document:DOMContentLoaded"]);
+  assert.deepEqual(listeners, [...BOUND, "document:DOMContentLoaded"]);
+});
+
+test("with Material, it starts on each page of instant navigation, but from files on load", () => {
+  const served = fakePage({ material: true });
+  vm.runInNewContext(bundle, served.context);
+  assert.deepEqual(served.listeners, [...BOUND, "document$"]);
+  const fromDisk = fakePage({ material: true, protocol: "file:" });
+  vm.runInNewContext(bundle, fromDisk.context);
+  assert.deepEqual(fromDisk.listeners, [...BOUND, "document:DOMContentLoaded"]);
 });
 
 test("pure parts load alone, with no page, no storage and no other part", () => {

@@ -61,6 +61,8 @@ function start() {
   render();
 }
 
-if (typeof document$ !== "undefined") document$.subscribe(start);
+// Material's `document$` emits for each page of instant navigation, but never from files (file://),
+// where Material turns instant navigation off: there, as on other themes, each page loads anew.
+if (typeof document$ !== "undefined" && location.protocol !== "file:") document$.subscribe(start);
 else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
 else start();

@@ -16,14 +16,18 @@ const source = (name) => fs.readFileSync(path.join(SCRIPT_DIR, name), "utf8");
 const isPure = (name) => source(name).includes("module.exports");
 
 test("every part is served, each says its one job first", () => {
-  assert.deepEqual([...parts].sort(), fs.readdirSync(SCRIPT_DIR).filter((f) => f.endsWith(".js")).sort());
-  for (const name of parts) assert.match(source(name), new RegExp(`^// ${name.replace(".", "\\.")}: \\S`), name);
+  const files = fs.readdirSync(SCRIPT_DIR).filter((f) => f.endsWith(".js"));
+  assert.deepEqual([...parts].sort(), files.sort());
+  for (const name of parts) {
+    assert.match(source(name), new RegExp(`^// ${name.replace(".", "\\.")}: \\S`), name);
+  }
 });
 
 test("top-level names are declared once across the parts (they share one scope)", () => {
   const seen = new Map();
   for (const name of parts) {
-    for (const [, declared] of source(name).matchAll(/^(?:async )?(?:function|const|let|var|class) (\w+)/gm)) {
+    const declarations = source(name).matchAll(/^(?:async )?(?:function|const|let|var|class) (\w+)/gm);
+    for (const [, declared] of declarations) {
       assert.ok(!seen.has(declared), `${declared} in ${name} and ${seen.get(declared)}`);
       seen.set(declared, name);
     }
@@ -35,7 +39,8 @@ function fakePage({ protocol = "http:", material = false } = {}) {
   const target = (name) => ({ addEventListener: (type) => listeners.push(`${name}:${type}`) });
   const document = { ...target("document"), readyState: "loading",
     currentScript: { src: `${protocol}//example.org/site/assets/playbooks/playbooks.js` } };
-  const context = { document, window: target("window"), location: { protocol, href: `${protocol}//example.org/site/` }, URL };
+  const location = { protocol, href: `${protocol}//example.org/site/` };
+  const context = { document, window: target("window"), location, URL };
   if (material) context.document$ = { subscribe: () => listeners.push("document$") };
   return { listeners, context };
 }

@@ -11,7 +11,8 @@ const part = (name) => require(path.join(SCRIPT_DIR, name));
 
 // The standard output of the Python of env PYTHON (the one with the package) run in the repository.
 function python(...args) {
-  const run = spawnSync(process.env.PYTHON || "python3", args, { cwd: REPO, encoding: "utf8", maxBuffer: 1 << 28 });
+  const options = { cwd: REPO, encoding: "utf8", maxBuffer: 1 << 28 };
+  const run = spawnSync(process.env.PYTHON || "python3", args, options);
   if (run.error) throw run.error;
   if (run.status !== 0) throw new Error(`python ${args.join(" ")} failed (${run.status}):\n${run.stderr}`);
   return run.stdout;
@@ -24,7 +25,9 @@ const CONSTANTS = {
     version: "pb1", alphabet: "0123456789abcdefghijklmnopqrstuvwxyz",
     not_applicable: "_", unanswered: "-", max_questions: 2000,
   },
-  radar: { size: 320, radius: 110, label_radius: 122, margin_x: 60, margin_y: 24, rings: [25, 50, 75, 100] },
+  radar: {
+    size: 320, radius: 110, label_radius: 122, margin_x: 60, margin_y: 24, rings: [25, 50, 75, 100],
+  },
 };
 
 const question = (id, scores, { weight = 1, na = false, ids } = {}) => ({

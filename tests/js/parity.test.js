@@ -15,7 +15,10 @@ const bare = (object) => (object === null ? null : Object.assign(Object.create(n
 function sameScore(actual, expected, where) {
   assert.equal(actual.level, expected.level, `${where}: level`);
   if (expected.score === null) assert.equal(actual.score, null, `${where}: score`);
-  else assert.ok(Math.abs(actual.score - expected.score) <= 1e-9, `${where}: ${actual.score} ≠ ${expected.score}`);
+  else {
+    const message = `${where}: ${actual.score} ≠ ${expected.score}`;
+    assert.ok(Math.abs(actual.score - expected.score) <= 1e-9, message);
+  }
 }
 
 test("cases cover the demo, the worked example and a weighted assessment", () => {

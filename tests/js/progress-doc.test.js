@@ -27,8 +27,10 @@ test("a valid document is read, kept exactly", () => {
 
 test("foreign, damaged and future documents are refused", () => {
   const refused = [
-    "", "{", "null", "[]", "42", '"text"', "{}", JSON.stringify({ format: "other", version: 1, playbooks: {} }),
-    doc({ version: 2 }), doc({ version: "1" }), doc({ format: "mkdocs-playbooks/result" }), doc({ playbooks: null }),
+    "", "{", "null", "[]", "42", '"text"', "{}",
+    JSON.stringify({ format: "other", version: 1, playbooks: {} }),
+    doc({ version: 2 }), doc({ version: "1" }), doc({ format: "mkdocs-playbooks/result" }),
+    doc({ playbooks: null }),
     doc({ playbooks: [] }), doc({ playbooks: { p: {} } }), doc({ playbooks: { p: { items: [] } } }),
     doc({ playbooks: { p: { items: { i: { done: "yes", at: T1 } } } } }),
     doc({ playbooks: { p: { items: { i: { done: true, at: "yesterday" } } } } }),

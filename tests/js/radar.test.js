@@ -56,8 +56,10 @@ test("series values are placed 0-100, none counting as 0, beyond clamped", () =>
 
 test("the SVG: rings, then an axis and label per dimension, then one shape per series", () => {
   const make = (tag, attributes = {}, ...children) => ({ tag, attributes, children });
-  const svg = radarSvg(make, R, { titles: ["Écoute", "<b>x</b>"], series: [[100, 0], [null, 50]], label: "Radar" });
-  assert.deepEqual(svg.attributes, { class: "pb-radar", viewBox: "-60 -24 440 368", role: "img", "aria-label": "Radar" });
+  const titles = ["Écoute", "<b>x</b>"];
+  const svg = radarSvg(make, R, { titles, series: [[100, 0], [null, 50]], label: "Radar" });
+  assert.deepEqual(svg.attributes,
+    { class: "pb-radar", viewBox: "-60 -24 440 368", role: "img", "aria-label": "Radar" });
   assert.deepEqual(svg.children.map((c) => `${c.tag}.${c.attributes.class ?? ""}`), [
     "polygon.pb-ring", "polygon.pb-ring", "polygon.pb-ring", "polygon.pb-ring",
     "line.pb-axis", "text.", "line.pb-axis", "text.",

@@ -25,7 +25,7 @@ test("not applicable and unanswered questions are left out", () => {
   assert.equal(withNa.dimensions.answering.answered, 1);
   assert.equal(withNa.overall.score, 50);
   const alone = score(WORKED, { delay: "hour" });
-  assert.deepEqual({ ...alone.dimensions.listening }, { score: null, level: null, answered: 0, na: 0 });
+  assert.deepEqual(alone.dimensions.listening, { score: null, level: null, answered: 0, na: 0 });
   assert.equal(alone.overall.score, 100);
   const nothing = score(WORKED, { "where-asked": "unknown-choice" });
   assert.deepEqual(nothing.overall, { score: null, level: null });
@@ -47,10 +47,12 @@ test("a score equal to a minimum reaches the level", () => {
 });
 
 test("answers keyed by prototype names are ids like any other", () => {
-  const answers = JSON.parse('{"__proto__": "valueOf", "constructor": "valueOf", "valueOf": "valueOf-2"}');
+  const answers = JSON.parse('{"__proto__": "valueOf", "constructor": "valueOf", '
+    + '"valueOf": "valueOf-2"}');
   const result = score(PROTOTYPE_NAMED, answers);
   assert.equal(result.dimensions.__proto__.score, 100);
-  assert.equal(result.dimensions.__proto__.answered, 1); // "constructor" answered; "__proto__" with no choice of its own
+  // "constructor" is answered; "__proto__" is not (its answer is no choice of its own)
+  assert.equal(result.dimensions.__proto__.answered, 1);
   assert.equal(result.dimensions.toString.score, 100);
   const none = score(PROTOTYPE_NAMED, {}); // inherited members are no answers
   assert.equal(none.dimensions.__proto__.answered, 0);
@@ -65,6 +67,9 @@ test("scores stay within 0-100 and the overall between the dimensions'", () => {
     const values = Object.values(result.dimensions).map((d) => d.score).filter((v) => v !== null);
     for (const value of values) assert.ok(value >= 0 && value <= 100);
     if (!values.length) assert.equal(result.overall.score, null);
-    else assert.ok(result.overall.score >= Math.min(...values) - 1e-9 && result.overall.score <= Math.max(...values) + 1e-9);
+    else {
+      assert.ok(result.overall.score >= Math.min(...values) - 1e-9);
+      assert.ok(result.overall.score <= Math.max(...values) + 1e-9);
+    }
   }
 });

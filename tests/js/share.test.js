@@ -74,11 +74,10 @@ test("the fuzz corpus is refused", () => {
   }
 });
 
-// A character no question of `spec` can hold at `q`.
+// A character that question `q` cannot hold.
 function invalidFor(q, rng) {
-  const invalid = [...GARBAGE, "A", "Z", "."].filter((ch) =>
-    !(ch === "-" || (ch === "_" && q.na) || "0123456789abcdefghijklmnopqrstuvwxyz".slice(0, q.choices.length).includes(ch)));
-  return rng.pick(invalid);
+  const valid = [...WORKED.constants.share.alphabet.slice(0, q.choices.length), "-", ...(q.na ? ["_"] : [])];
+  return rng.pick([...GARBAGE, "A", "Z", "."].filter((ch) => !valid.includes(ch)));
 }
 
 test("a valid link with one character changed, added or removed is refused", () => {
@@ -99,13 +98,17 @@ test("a valid link with one character changed, added or removed is refused", () 
 
 test("a link from another version of the assessment is refused", () => {
   const link = encode(WORKED, { "where-asked": "roughly", delay: "day" });
+  const edited = (change) => {
+    const spec = structuredClone(WORKED);
+    change(spec);
+    return spec;
+  };
   const edits = [
-    { ...WORKED, id: "other" },
-    { ...WORKED, dimensions: [...WORKED.dimensions].reverse() },
-    { ...WORKED, dimensions: [WORKED.dimensions[0], { ...WORKED.dimensions[1], questions: [
-      WORKED.dimensions[1].questions[0], { ...WORKED.dimensions[1].questions[1], na: false }] }] },
-    { ...WORKED, dimensions: [{ ...WORKED.dimensions[0], questions: [{ ...WORKED.dimensions[0].questions[0],
-      choices: [...WORKED.dimensions[0].questions[0].choices, { id: "new", score: 3 }] }] }, WORKED.dimensions[1]] },
+    edited((spec) => { spec.id = "other"; }),
+    edited((spec) => { spec.dimensions.reverse(); }),
+    edited((spec) => { spec.dimensions[1].questions[1].na = false; }),
+    edited((spec) => { spec.dimensions[0].questions[0].choices.push({ id: "new", score: 3 }); }),
+    edited((spec) => { spec.dimensions[0].questions[0].choices[0].id = "renamed"; }),
   ];
   for (const spec of edits) {
     assert.notEqual(fingerprint(spec), fingerprint(WORKED));

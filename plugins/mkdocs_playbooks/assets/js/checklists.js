@@ -56,5 +56,6 @@ function announceTick(box) {
   const play = box.closest("[data-pb-playbook]")?.dataset.pbPlay;
   const bar = $$('[data-pb-progress-of="play"]').find((b) => b.dataset.pbPlay === play);
   const live = $(".pb-live");
-  if (bar && live) live.textContent = `${bar.getAttribute("aria-label")} ${bar.getAttribute("aria-valuetext")}`;
+  if (!bar || !live) return;
+  live.textContent = `${bar.getAttribute("aria-label")} ${bar.getAttribute("aria-valuetext")}`;
 }

@@ -81,7 +81,8 @@ function renderHistory(spec, attempts) {
   const results = chosen.map((a) => score(spec, a.answers));
   const s = spec.strings;
   $(".pb-compare-body", box).replaceChildren(
-    ...changesSince(spec, chosen).slice(0, 1).map((c) => make("p", { class: "pb-notice" }, fill(s.changed, c))),
+    ...changesSince(spec, chosen).slice(0, 1)
+      .map((change) => make("p", { class: "pb-notice" }, fill(s.changed, change))),
     table([s.dimension, "A", "B"], spec.dimensions.map((d) => [d.title, ...results.map((r) =>
       `${rounded(r.dimensions[d.id].score)} (${levelTitle(spec, r.dimensions[d.id].level)})`)])),
     chart(spec, results),

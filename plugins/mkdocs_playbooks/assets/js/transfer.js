@@ -4,7 +4,8 @@
 const MAX_IMPORT_BYTES = 5_000_000;
 
 function exportProgress() {
-  download(`playbooks-progress-${today()}.json`, "application/json", JSON.stringify(store.read(), null, 2));
+  const text = JSON.stringify(store.read(), null, 2);
+  download(`playbooks-progress-${today()}.json`, "application/json", text);
 }
 
 async function importProgress(input) {

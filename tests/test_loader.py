@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import datetime
+import os
 import time
 from pathlib import Path
 
 import pytest
 
-from mkdocs_playbooks.loader import MAX_DEPTH, MAX_FILE_BYTES, Mark, load_file, load_text
+from mkdocs_playbooks.loader import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    Mark,
+    Number,
+    load_file,
+    load_text,
+)
 from mkdocs_playbooks.problems import ContentError
 
 
@@ -27,10 +34,30 @@ def test_values_and_keys_have_one_based_positions() -> None:
     assert loaded.mark(("phases", 0, "missing", 3)) == Mark(3, 5)
 
 
-def test_scalars_are_typed_as_yaml_says_but_keys_stay_text() -> None:
-    loaded = load_text("on: 2026-09-30\nn: 3\nf: 1.5\nb: no\nnull: ~\n", "f.yml")
-    assert loaded.data == {"on": datetime.date(2026, 9, 30), "n": 3, "f": 1.5, "b": False,
-                           "null": None}
+def test_scalars_are_read_by_the_yaml_1_2_core_schema_and_keys_stay_text() -> None:
+    loaded = load_text("on: 2026-09-30\nn: 3\nf: 1.5\nb: no\nnull: ~\nt: true\n"
+                       "o: 0755\nh: 0x1F\nc: 1:30\ns: 190:20:30\nd: 1.10\ny: yes\n", "f.yml")
+    assert loaded.data == {"on": "2026-09-30", "n": "3", "f": "1.5", "b": "no", "null": None,
+                           "t": True, "o": "0755", "h": "0x1F", "c": "1:30", "s": "190:20:30",
+                           "d": "1.10", "y": "yes"}
+    numbers = {key: value.value for key, value in loaded.data.items() if isinstance(value, Number)}
+    assert numbers == {"n": 3, "f": 1.5, "o": 755, "h": 31, "d": 1.1}
+
+
+@pytest.mark.parametrize("text", [
+    'title: "a\\x1b[31mred"\n', 'title: "a\\rb"\n', "title: \"\\u0085\"\n", "title: \"\\0\"\n",
+])
+def test_control_characters_in_text_are_located_errors(text: str) -> None:
+    (message,) = problems_of(text)
+    assert message.startswith("f.yml:1:8: error: control character U+")
+
+
+def test_special_files_are_refused_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yml"
+    os.mkfifo(fifo)
+    with pytest.raises(ContentError) as caught:
+        load_file(fifo, "pipe.yml")
+    assert "not a regular file" in str(caught.value)
 
 
 def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:

@@ -40,11 +40,13 @@ def test_defaults_are_filled() -> None:
     assert model.phases[0].plays[0].checklist == []
 
 
-def test_numbers_are_accepted_as_text_but_yes_no_are_not() -> None:
-    model = model_of("title: 2026\nphases:\n  - phase: listen\n    plays:\n"
-                     "      - {id: a, title: A, duration: 45}\n")
-    assert model.title == "2026"
-    _, problems = to_model(load_text("title: no\nphases: []\n", "f.yml"))
+def test_text_is_kept_as_typed_and_true_false_are_not_text() -> None:
+    model = model_of("title: 0755\nowner: 1.10\ntags: [0x1F, yes, No, on]\nphases:\n"
+                     "  - phase: listen\n    plays:\n      - {id: a, title: A, duration: 1:30}\n")
+    assert isinstance(model, Playbook)
+    assert (model.title, model.owner, model.tags) == ("0755", "1.10", ["0x1F", "yes", "No", "on"])
+    assert model.phases[0].plays[0].duration == "1:30"
+    _, problems = to_model(load_text("title: false\nphases: []\n", "f.yml"))
     assert any("must be text, found false" in problem.message for problem in problems)
 
 

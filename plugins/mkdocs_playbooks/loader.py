@@ -4,11 +4,18 @@ The file is read as a stream of parser events (the C parser when available) and 
 with an explicit stack, which gives in one pass: positions for error messages, duplicate keys,
 refused anchors/aliases/tags (no exponential blow-up, no arbitrary objects) and a nesting limit
 (libyaml's own composer recurses in C and crashes on very deep input).
+
+Scalars are read as editors read them, by YAML 1.2's core schema: `true`/`false`, `null`/`~`,
+and numbers; `yes`, `No`, `on`, `2026-09-30`, `1:30` are text. A number is kept as the author
+wrote it (`Number`, a `str`): text where the model expects text (`0755` stays `0755`), its value
+where it expects a number.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +41,38 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 Path_ = tuple[str | int, ...]
 """Where a value sits in a document: keys and list indexes from the top."""
+
+
+class Number(str):
+    """A plain scalar that YAML 1.2's core schema reads as a number, as the author wrote it."""
+
+    __slots__ = ()
+
+    @property
+    def value(self) -> int | float:
+        """The number; `ValueError` when it has too many digits to be one."""
+        text = str(self)
+        if text.startswith(("0o", "0x")):
+            return int(text[2:], 8 if text[1] == "o" else 16)
+        if _CORE_INT.fullmatch(text):
+            return int(text)
+        if text[-1] in "fFnN":  # .inf, -.Inf, .nan…: Python spells them without the dot
+            return float(text.replace(".", ""))
+        return float(text)
+
+
+_CORE_INT = re.compile(r"[-+]?[0-9]+")
+_CORE_NUMBER = re.compile(
+    r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+    r"|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+_CORE_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_CORE_BOOL = {"true": True, "True": True, "TRUE": True,
+              "false": False, "False": False, "FALSE": False}
+_MAYBE_NOT_TEXT = frozenset("-+.0123456789~nNtTfF")
+"""First characters of the plain scalars that may be something else than text."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Characters never wanted in text: C0 and C1 controls but tab and line feed."""
 
 
 class Mark(NamedTuple):
@@ -108,7 +147,12 @@ def load_text(text: str, shown: str) -> Loaded:
 
 def _read_bytes(path: Path, shown: str) -> bytes:
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise ContentError([Problem(shown, 1, 1, Severity.ERROR,
+                                        "not a regular file (a device, a pipe or a folder)",
+                                        "name a YAML file")])
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             raise ContentError([Problem(
                 shown, 1, 1, Severity.ERROR,
@@ -116,7 +160,8 @@ def _read_bytes(path: Path, shown: str) -> bytes:
                 f"{MAX_FILE_BYTES // 1024 // 1024} MiB limit for one playbook",
                 "split it into several playbooks",
             )])
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            return stream.read(MAX_FILE_BYTES + 1)  # never more, should the file grow meanwhile
     except OSError as error:
         raise ContentError([Problem(shown, 1, 1, Severity.ERROR,
                                     f"cannot read the file: {error.strerror}")]) from None
@@ -166,10 +211,10 @@ def _character_problem(error: yaml.reader.ReaderError, shown: str, text: str) ->
 _TOO_DEEP = (f"nesting deeper than {MAX_DEPTH} levels",
              "playbooks are only a few levels deep; check the indentation")
 
+_TAG = "tag:yaml.org,2002:"
 _STANDARD_TAGS = {
-    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+    f"{_TAG}str", f"{_TAG}int", f"{_TAG}float", f"{_TAG}bool", f"{_TAG}null",
+    f"{_TAG}timestamp", f"{_TAG}map", f"{_TAG}seq",
 }
 
 
@@ -185,7 +230,6 @@ class _Open:
         self.pending_key: str | None = None
 
 
-_STR = "tag:yaml.org,2002:str"
 _DUPLICATE = "\0duplicate:"
 
 
@@ -198,9 +242,6 @@ class _Builder:
 
     def __init__(self, shown: str) -> None:
         self.shown = shown
-        self.resolver = yaml.resolver.Resolver()
-        self.implicit = self.resolver.yaml_implicit_resolvers
-        self.constructor = yaml.constructor.SafeConstructor()
         self.stack: list[_Open] = []
         self.result: Loaded = Loaded(shown, None)
         self.documents = 0
@@ -301,24 +342,40 @@ class _Builder:
         self.stack.pop()
 
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
-        tag = event.tag
-        value = event.value
-        if tag is None or tag == "!":
-            plain = event.implicit[0]
-            if not plain or (value and value[0] not in self.implicit):
-                return value  # quoted, or cannot be a number, date, boolean or null
-            tag = self.resolver.resolve(  # type: ignore[no-untyped-call]
-                yaml.ScalarNode, value, event.implicit)
-        if tag == _STR:
-            return value
-        try:
-            return self.constructor.construct_object(yaml.ScalarNode(tag, value))
-        except (yaml.constructor.ConstructorError, ValueError):
-            if tag == "tag:yaml.org,2002:timestamp":
-                return value  # looks like a date but is not one: the model says why
-            self._fail(event, f"'{value}' is not a valid {tag.rsplit(':', 1)[-1]}",
-                       "put it in quotes to keep it as text")
+        tag, value = event.tag, event.value
+        if tag is None:
+            if not event.implicit[0] or (value and value[0] not in _MAYBE_NOT_TEXT):
+                return self._text(event, value)  # quoted, or cannot be anything but text
+            return self._plain(event, value)
+        kind = tag.removeprefix(_TAG)
+        if tag == "!" or kind in ("str", "timestamp"):  # YAML 1.2 has no dates: text
+            return self._text(event, value)
+        if kind == "int" and _CORE_NUMBER.fullmatch(value) and "." not in value:
+            return Number(value)
+        if kind == "float" and _CORE_NUMBER.fullmatch(value):
+            return Number(value)
+        if kind == "bool" and value in _CORE_BOOL:
+            return _CORE_BOOL[value]
+        if kind == "null" and value in _CORE_NULL:
+            return None
+        self._fail(event, f"'{value}' is not a valid {kind}", "remove the tag to keep it as text")
         return None  # pragma: no cover - _fail raises
+
+    def _plain(self, event: yaml.ScalarEvent, value: str) -> Any:
+        if value in _CORE_NULL:
+            return None
+        if value in _CORE_BOOL:
+            return _CORE_BOOL[value]
+        if _CORE_NUMBER.fullmatch(value):
+            return Number(value)
+        return self._text(event, value)
+
+    def _text(self, event: yaml.ScalarEvent, value: str) -> str:
+        control = _CONTROL.search(value)
+        if control is not None:
+            self._fail(event, f"control character U+{ord(control.group()):04X} in the text",
+                       "remove it; write a line break as a new line")
+        return value
 
 
 _HANDLERS: dict[type, Callable[[_Builder, Any], None]] = {

@@ -8,8 +8,8 @@
   dimensions that have a score.
 - A level is the last level whose `min` ≤ the score.
 
-`assets/playbooks.js` implements the same, summing in the same order; a browser test compares both
-on generated answer sets.
+`assets/js/scoring.js` implements the same, summing in the same order; `tests/js/parity.test.js`
+compares both on generated answer sets.
 """
 
 from __future__ import annotations

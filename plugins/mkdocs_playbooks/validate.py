@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 import types
@@ -11,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .loader import Loaded, Path_
+from .loader import Loaded, Number, Path_
 from .model import KINDS, LANG_PATTERN, PLAY_REF_PATTERN, SLUG_PATTERN, Assessment, Playbook
 from .problems import Problem, did_you_mean
 
@@ -79,39 +80,73 @@ def _problem(loaded: Loaded, model: type[BaseModel], detail: Any) -> Problem:
     return loaded.problem(where, message, hint)
 
 
+_MESSAGES = {
+    "blank_text": ("{name} must not be blank", "write some visible text, or remove the key"),
+    "string_too_short": ("{name} must not be blank", "write some visible text, or remove the key"),
+    "multiline_text": ("{name} must be one line",
+                       "join the lines: only Markdown fields hold paragraphs"),
+    "markdown_too_long": ("{name} is {length:,} characters long, over the limit of {limit:,}",
+                          "split it, or move the detail to a page and link to it"),
+    "markdown_brackets": ("{name} has {count:,} '[', over the limit of {limit}",
+                          "Markdown takes minutes to render that many: write fewer, "
+                          "or put them in `code`"),
+    "list_type": ("{name} must be a list, found {found}",
+                  "write each item on its own line as `- …`"),
+    "model_type": ("{name} must be keys and values, found {found}",
+                   "write it as `key: value` lines"),
+    "dict_type": ("{name} must be keys and values, found {found}",
+                  "write it as `key: value` lines"),
+    "model_attributes_type": ("{name} must be keys and values, found {found}",
+                              "write it as `key: value` lines"),
+    "too_long": ("{name} has more than {max_length} items", ""),
+    "finite_number": ("{name} must be a finite number, found {shown}", ""),
+    "number_too_long": ("{name} has too many digits to be a number: {shown}", ""),
+    "literal_error": ("{name} must be {expected}, found {found}", ""),
+    "date_range": ("{name} must be between {earliest} and {latest}, found {shown}",
+                   "check the year"),
+}
+"""Messages by pydantic error type: `{name}`, `{found}` (described), `{shown}` and the context."""
+
+_BOUNDS = {"greater_than": "greater than", "greater_than_equal": "at least",
+           "less_than_equal": "at most", "less_than": "less than"}
+
+
 def _explain(kind: str, name: str, value: Any, ctx: dict[str, Any], msg: str) -> tuple[str, str]:
     found = _describe(value)
+    if kind in _MESSAGES:
+        message, hint = _MESSAGES[kind]
+        return message.format(name=name, found=found, shown=_show(value), **ctx), hint
     if kind == "string_pattern_mismatch":
         return _pattern_message(name, str(value), ctx.get("pattern", ""))
     if kind == "string_type":
-        hint = ("YAML reads yes/no/on/off/true/false as true or false: put the text in quotes"
+        hint = ("YAML reads true and false as yes/no values: put the text in quotes"
                 if isinstance(value, bool) else "")
         return f"{name} must be text, found {found}", hint
-    if kind == "string_too_short":
-        return f"{name} must not be empty", ""
-    if kind == "list_type":
-        return f"{name} must be a list, found {found}", "write each item on its own line as `- …`"
-    if kind in {"model_type", "dict_type", "model_attributes_type"}:
-        return f"{name} must be keys and values, found {found}", "write it as `key: value` lines"
-    if kind == "too_long":
-        return f"{name} has more than {ctx.get('max_length')} items", ""
     if kind == "too_short":
         count = ctx.get("min_length", 1)
         return f"{name} needs at least {count} item{'s' if count != 1 else ''}", ""
-    if kind in {"greater_than", "greater_than_equal", "less_than_equal", "less_than"}:
-        bound = {"greater_than": "greater than", "greater_than_equal": "at least",
-                 "less_than_equal": "at most", "less_than": "less than"}[kind]
+    if kind in _BOUNDS:
         limit = next(iter(ctx.values()), "")
-        return f"{name} must be {bound} {_show(limit)}, found {_show(value)}", ""
-    if kind.startswith(("float_", "int_")):
-        return f"{name} must be a number, found {found}", ""
+        return f"{name} must be {_BOUNDS[kind]} {_show(limit)}, found {_show(value)}", ""
+    return _explain_type(kind, name, value, found, msg)
+
+
+def _explain_type(kind: str, name: str, value: Any, found: str, msg: str) -> tuple[str, str]:
+    """Messages for a value of the wrong type: number, whole number, date, yes/no."""
+    if kind.startswith("int_"):
+        return f"{name} must be a whole number, found {found}", ""
+    if kind.startswith("float_"):
+        hint = ("remove the quotes: a number is written without them"
+                if isinstance(value, str) and _NUMBER.fullmatch(value.strip()) else "")
+        return f"{name} must be a number, found {found}", hint
     if kind.startswith(("date_", "datetime_")):
         return f"{name} must be a date like 2026-09-30, found {found}", "write YYYY-MM-DD"
     if kind.startswith("bool_"):
-        return f"{name} must be true or false, found {found}", ""
-    if kind == "literal_error":
-        return f"{name} must be {ctx.get('expected', '')}, found {found}", ""
+        return f"{name} must be true or false, found {found}", "write `true` or `false`"
     return f"{name}: {msg}", ""
+
+
+_NUMBER = re.compile(r"[-+]?[0-9]*\.?[0-9]+([eE][-+]?[0-9]+)?")
 
 
 def _pattern_message(name: str, value: str, pattern: str) -> tuple[str, str]:
@@ -158,10 +193,22 @@ def _inside(where: Path_, kind: str) -> str:
     return f" in '{where[-1]}'"
 
 
+MAX_ECHO = 40
+"""The longest value echoed in a message; longer ones end with an ellipsis."""
+
+
 def _show(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return f"'{value}'" if isinstance(value, str) else repr(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Number):
+        return _clip(str(value))
+    return f"'{_clip(value)}'" if isinstance(value, str) else _clip(repr(value))
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_ECHO else text[:MAX_ECHO] + "…"
 
 
 def _describe(value: Any) -> str:
@@ -169,10 +216,10 @@ def _describe(value: Any) -> str:
         return "nothing"
     if isinstance(value, bool):
         return f"{str(value).lower()} (a yes/no value)"
-    if isinstance(value, int | float):
-        return f"the number {value}"
+    if isinstance(value, Number | int | float):
+        return f"the number {_show(value)}"
     if isinstance(value, str):
-        return f"the text '{value[:40]}'"
+        return f"the text {_show(value)}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):

@@ -12,6 +12,7 @@ from ..settings import Settings
 from ..site import Entry, LinkedRecommendation, PlayLink, Site
 from .markup import (
     Words,
+    authored,
     block,
     esc,
     facts,
@@ -116,7 +117,7 @@ def _levels(assessment: Assessment, t: Words) -> str:
         f'<li class="pb-level" id="pb-level-{level.id}" markdown="block">\n'
         f'<p class="pb-label">{esc(level.title)} '
         f'<span class="pb-level-min">({esc(t("assessment.level_from", min=f"{level.min:g}"))})'
-        f"</span></p>\n\n{level.description.strip()}\n\n</li>\n"
+        f"</span></p>\n\n{authored(level.description)}\n\n</li>\n"
         for level in assessment.levels
     )
     return (f"\n## {esc(t('assessment.levels'))} {{#pb-levels}}\n\n"
@@ -169,7 +170,7 @@ def _recommendations(
         parts.append(
             f'<div class="pb-recommendation" data-pb-level="{advice.level}" markdown>\n'
             f'<p class="pb-label">{esc(titles.get(advice.level, advice.level))}'
-            f"</p>\n\n{advice.text.strip()}\n\n"
+            f"</p>\n\n{authored(advice.text)}\n\n"
             + (f"→ {links}\n\n" if links else "") + "</div>\n"
         )
     parts.append("</div>\n\n")

@@ -7,6 +7,7 @@ from ..settings import Settings
 from ..site import Entry, Site
 from .markup import (
     NOTICES,
+    authored,
     esc,
     heading,
     item_ids,
@@ -79,7 +80,7 @@ def _card(entry: Entry[Playbook], site: Site, settings: Settings, here: str) -> 
     lang = f' lang="{esc(playbook.lang)}"' if playbook.lang else ""
     phases = " · ".join(esc(site.phase_title(phase.phase, t)) for phase in playbook.phases)
     tags = "".join(f'<span class="pb-tag">{esc(tag)}</span> ' for tag in playbook.tags)
-    summary = f"{playbook.summary.strip()}\n\n" if playbook.summary else ""
+    summary = f"{authored(playbook.summary)}\n\n" if playbook.summary else ""
     return (
         f'<article class="pb-card" data-pb-playbook="{entry.id}"{lang} markdown>\n'
         f'<h2 class="pb-card-title" id="pb-card-{entry.id}" markdown="span">'

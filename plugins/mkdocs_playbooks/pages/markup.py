@@ -30,15 +30,27 @@ def plain(text: str) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
 
 
+_PLUGIN_ATTRIBUTE = re.compile("data-pb-", re.IGNORECASE)
+
+
+def authored(markdown: str) -> str:
+    """An author's Markdown, unable to pose as the plugin's own controls.
+
+    The script acts only on elements with `data-pb-*` attributes; any that an author writes, in
+    raw HTML or in an attribute list `{: … }`, is renamed `data-author-pb-*` and means nothing.
+    """
+    return _PLUGIN_ATTRIBUTE.sub("data-author-pb-", markdown).strip()
+
+
 def inline(text: str) -> str:
-    """Inline Markdown kept on one line so it stays inside its HTML element."""
-    return " ".join(text.split())
+    """An author's inline Markdown, kept on one line so it stays inside its HTML element."""
+    return " ".join(authored(text).split())
 
 
 def block(css_class: str, markdown: str, label: str = "") -> str:
-    """A Markdown `div` of `css_class`, with an optional bold label first."""
+    """An author's Markdown in a `div` of `css_class`, with an optional bold label first."""
     heading = f'<p class="pb-label">{esc(label)}</p>\n\n' if label else ""
-    return f'<div class="{css_class}" markdown>\n{heading}{markdown.strip()}\n\n</div>\n'
+    return f'<div class="{css_class}" markdown>\n{heading}{authored(markdown)}\n\n</div>\n'
 
 
 def heading(level: int, text: str, anchor: str) -> str:

@@ -141,3 +141,11 @@ def test_answers_to_removed_questions_are_ignored_with_a_note(
     assert aggregate(*twenty, "-o", tmp_path, monkeypatch=monkeypatch) == 0
     assert "1 answer(s) to questions the assessment no longer has were ignored: " \
            "question-retiree" in capsys.readouterr().err
+
+
+def test_titles_cannot_become_spreadsheet_formulas() -> None:
+    from mkdocs_playbooks.aggregate import spreadsheet_safe
+
+    for dangerous in ('=HYPERLINK("http://x","y")', "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1"):
+        assert spreadsheet_safe(dangerous) == "'" + dangerous
+    assert spreadsheet_safe("Écoute") == "Écoute"

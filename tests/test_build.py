@@ -197,3 +197,38 @@ def test_init_site_builds_strictly(tmp_path: Path) -> None:
     assert result.result.returncode == 0, result.result.stderr
     assert (result.site / "playbooks" / "first-playbook" / "index.html").is_file()
     assert (result.site / "assessments" / "self-assessment" / "index.html").is_file()
+
+
+def test_a_docs_file_in_the_way_keeps_the_previous_site(simple_site: Path) -> None:
+    assert build(simple_site).result.returncode == 0
+    before = (simple_site / "site" / "playbooks" / "alpha" / "index.html").read_text()
+    (simple_site / "docs" / "playbooks").mkdir()
+    (simple_site / "docs" / "playbooks" / "beta.md").write_text("# Mine\n")
+    result = build(simple_site)
+    assert result.result.returncode == 1
+    assert "docs/playbooks/beta.md: this file takes the place of a page" in result.result.stderr
+    assert (simple_site / "site" / "playbooks" / "alpha" / "index.html").read_text() == before
+
+
+def test_a_missing_playbooks_folder_is_named(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {}, options=":\n      dir: contenu")
+    result = build(site)
+    assert result.result.returncode == 1
+    assert f"no playbooks folder at {tmp_path / 'contenu'}" in result.result.stderr
+    assert "Traceback" not in result.result.stderr
+    assert "contenu:1:1" not in result.result.stderr
+
+
+def test_a_file_name_cannot_put_markup_in_the_edit_link(tmp_path: Path) -> None:
+    name = 'x" onmouseover="alert(1) é.yml'
+    site = write_site(tmp_path, {name: "id: x\n" + playbook("X", "x")},
+                      extra_config="repo_url: https://example.org/r\nedit_uri: edit/main/docs/\n")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "font: false", "font: false\n  features: [content.action.edit]"))
+    result = build(site)
+    assert result.result.returncode == 0, result.result.stderr
+    html = result.page("playbooks/x")
+    assert "onmouseover" not in html.replace("%22%20onmouseover", "")
+    quoted = "x%22%20onmouseover%3D%22alert%281%29%20%C3%A9.yml"
+    assert f'href="https://example.org/r/edit/main/playbooks/{quoted}"' in html

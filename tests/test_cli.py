@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -133,3 +134,34 @@ def test_a_bad_framework_in_mkdocs_yml_is_a_usage_error(tmp_path: Path) -> None:
     result = run("validate", cwd=tmp_path)
     assert result.returncode == 2
     assert "framework phase id 'Listen' is not a valid id" in result.stderr
+
+
+def test_a_symlink_is_checked_as_the_build_checks_it(tmp_path: Path) -> None:
+    write_site(tmp_path, {})
+    outside = tmp_path / "elsewhere.yml"
+    outside.write_text("titel: A\n")
+    (tmp_path / "playbooks" / "lien.yml").symlink_to(outside)
+    named = run("validate", "playbooks/lien.yml", cwd=tmp_path)
+    folder = run("validate", cwd=tmp_path)
+    for result in (named, folder):
+        assert result.returncode == 1
+        assert "playbooks/lien.yml:1:1: error: unknown key 'titel'" in result.stderr
+        assert "1 file(s) checked: 2 error(s)" in result.stderr
+
+
+def test_special_files_are_refused_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yml"
+    os.mkfifo(fifo)
+    for target in (str(fifo), "/dev/zero"):
+        result = run("validate", target, cwd=tmp_path)
+        assert result.returncode == 1
+        assert "not a regular file" in result.stderr
+
+
+def test_names_and_values_cannot_fake_locations_or_reach_the_terminal(tmp_path: Path) -> None:
+    (tmp_path / "playbooks").mkdir()
+    (tmp_path / "playbooks" / "a:9:9: error: x.yml").write_text("title: A\n\x1b[31m: 1\n")
+    result = run("validate", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "\x1b" not in result.stderr
+    assert result.stderr.startswith('"playbooks/a:9:9: error: x.yml":2:1: error:')

@@ -136,3 +136,16 @@ def test_render_uses_the_playbook_language_and_stable_anchors(tmp_path: Path) ->
     assert '<p class="pb-label">Why</p>' in markdown
     assert '<label for="pb-item-step">Do **it**</label>' in markdown
     assert "## Listen {#pb-phase-listen}" in markdown  # built-in title, in the page's language
+
+
+def test_an_assessment_holds_no_more_questions_than_a_share_link(tmp_path: Path) -> None:
+    questions = "".join(
+        f"      - {{id: q{n}, text: Q{n}, choices: [{{id: a, text: A, score: 0}}, "
+        f"{{id: b, text: B, score: 1}}]}}\n" for n in range(2001))
+    path = tmp_path / "long.yml"
+    path.write_text("kind: assessment\ntitle: Long\nlevels:\n  - {id: l, title: L, min: 0}\n"
+                    "dimensions:\n  - id: d\n    title: D\n    questions:\n" + questions)
+    site = build_site([path], FRAMEWORK, root=tmp_path, today=TODAY)
+    assert [str(problem) for problem in site.problems] == [
+        "long.yml:5:1: error: 2,001 questions, over the limit of 2,000 (a share link holds one "
+        "character a question) (split it into several assessments)"]

@@ -61,6 +61,15 @@ def summarise(assessment: Assessment, taken: Sequence[TakenResult]) -> list[Summ
     return summaries
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text that a spreadsheet shows as text, never runs as a formula (OWASP's advice on CSV
+    injection: a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'`)."""
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
 def write_csv(path: Path, assessment: Assessment, summaries: list[Summary],
               participants: int) -> None:
     """The team report as CSV: one row per dimension and one for the overall score."""
@@ -71,7 +80,7 @@ def write_csv(path: Path, assessment: Assessment, summaries: list[Summary],
                          *(f"level:{level}" for level in level_ids), "level:none"])
         for summary in summaries:
             writer.writerow([
-                summary.id, summary.title, participants, len(summary.scores),
+                summary.id, spreadsheet_safe(summary.title), participants, len(summary.scores),
                 *("" if summary.stat(name) is None else f"{summary.stat(name):.2f}"
                   for name in STATS),
                 *(summary.levels.get(level, 0) for level in level_ids),

@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
-from .contract import NOT_APPLICABLE
+from .contract import NOT_APPLICABLE, SHARE_MAX_QUESTIONS
 from .loader import Loaded, Path_
 from .model import Assessment, Link, Playbook
 from .problems import Problem, Severity, did_you_mean
@@ -68,6 +68,11 @@ def check_assessment(
         (("dimensions", d, "id"), dimension.id)
         for d, dimension in enumerate(assessment.dimensions)
     ])
+    count = sum(len(dimension.questions) for dimension in assessment.dimensions)
+    if count > SHARE_MAX_QUESTIONS:
+        yield loaded.problem(("dimensions",), f"{count:,} questions, over the limit of "
+                             f"{SHARE_MAX_QUESTIONS:,} (a share link holds one character a "
+                             "question)", "split it into several assessments", at_key=True)
     for d, dimension in enumerate(assessment.dimensions):
         if dimension.phase is not None and dimension.phase not in known_phases:
             yield loaded.problem(("dimensions", d, "phase"), f"unknown phase '{dimension.phase}'",

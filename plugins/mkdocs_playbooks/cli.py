@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import ConfigFileError, default_settings, read_settings
+from .problems import printable
 from .settings import Settings
 from .site import discover, shown_path
 from .skeletons import SkeletonError
@@ -26,9 +27,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result: int = args.run(args)
     except (ConfigFileError, SkeletonError) as error:
-        print(f"playbooks: error: {error}", file=sys.stderr)
+        _say(f"playbooks: error: {error}")
         return EXIT_USAGE
     return result
+
+
+def _say(text: str) -> None:
+    """A message on stderr, control characters shown as escapes (names and values echoed in it
+    come from files that anyone may have written)."""
+    print(printable(text), file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -120,11 +127,11 @@ def _validate(args: argparse.Namespace) -> int:
     settings = _settings(args.config_file)
     missing = [path for path in args.paths if not path.exists()]
     if missing:
-        print(f"playbooks: error: no such file or folder: {missing[0]}", file=sys.stderr)
+        _say(f"playbooks: error: no such file or folder: {missing[0]}")
         return EXIT_USAGE
     if not args.paths and not settings.dir.is_dir():
-        print(f"playbooks: error: no playbooks folder at {shown_path(settings.dir, Path.cwd())}"
-              " (name files or folders to check, or run in a site folder)", file=sys.stderr)
+        _say(f"playbooks: error: no playbooks folder at {shown_path(settings.dir, Path.cwd())}"
+             " (name files or folders to check, or run in a site folder)")
         return EXIT_USAGE
     chosen = discover(args.paths) if args.paths else discover([settings.dir])
     files = chosen
@@ -134,14 +141,13 @@ def _validate(args: argparse.Namespace) -> int:
         files = [*chosen, *(path for path in discover([settings.dir])
                             if path.resolve() not in chosen_resolved)]
     site = settings.load(files)
-    shown = {shown_path(path.resolve(), settings.root) for path in chosen}
+    shown = {shown_path(path, settings.root) for path in chosen}  # as build_site shows them
     problems = [problem for problem in site.problems if problem.path in shown]
     for problem in problems:
-        print(problem, file=sys.stderr)
+        _say(str(problem))
     errors = sum(problem.is_error for problem in problems)
     warnings = sum(problem.severity.value == "warning" for problem in problems)
-    print(f"{len(chosen)} file(s) checked: {errors} error(s), {warnings} warning(s)",
-          file=sys.stderr)
+    _say(f"{len(chosen)} file(s) checked: {errors} error(s), {warnings} warning(s)")
     failed = errors > 0 or (args.strict and warnings > 0)
     return EXIT_INVALID if failed else EXIT_OK
 
@@ -162,7 +168,7 @@ def _new(args: argparse.Namespace) -> int:
 
     directory = args.dir if args.dir is not None else _settings(None).dir
     path = new_document(directory, args.id, args.kind)
-    print(f"wrote {path}", file=sys.stderr)
+    _say(f"wrote {path}")
     return EXIT_OK
 
 
@@ -170,7 +176,7 @@ def _init(args: argparse.Namespace) -> int:
     from .skeletons import new_site
 
     new_site(args.dir, args.language)
-    print(f"created {args.dir}: run `mkdocs serve` in it", file=sys.stderr)
+    _say(f"created {args.dir}: run `mkdocs serve` in it")
     return EXIT_OK
 
 
@@ -190,29 +196,29 @@ def _aggregate(args: argparse.Namespace) -> int:
                 f"not '{assessment_id}'" for result in taken
                 if result.assessment != assessment_id]
     for message in refused:
-        print(f"playbooks: error: {message}", file=sys.stderr)
+        _say(f"playbooks: error: {message}")
     if refused:
         return EXIT_INVALID
     site = settings.load() if settings.dir.is_dir() else None
     entry = site.assessments.get(str(assessment_id)) if site else None
     if entry is None:
-        print(f"playbooks: error: no assessment '{assessment_id}' in "
-              f"{shown_path(settings.dir, Path.cwd())}", file=sys.stderr)
+        _say(f"playbooks: error: no assessment '{assessment_id}' in "
+             f"{shown_path(settings.dir, Path.cwd())}")
         return EXIT_USAGE
     assessment = entry.model
     for result in taken:
         unknown = sorted(set(result.answers) - {
             q.id for d in assessment.dimensions for q in d.questions})
         if unknown:
-            print(f"{result.source}: note: {len(unknown)} answer(s) to questions the assessment "
-                  f"no longer has were ignored: {', '.join(unknown)}", file=sys.stderr)
+            _say(f"{result.source}: note: {len(unknown)} answer(s) to questions the assessment "
+                 f"no longer has were ignored: {', '.join(unknown)}")
     summaries = summarise(assessment, taken)
     args.output.mkdir(parents=True, exist_ok=True)
     strings = settings.strings_for(assessment.lang or settings.language)
     write_csv(args.output / "team-report.csv", assessment, summaries, len(taken))
     write_html(args.output / "team-report.html", assessment, summaries, len(taken), strings)
-    print(f"{len(taken)} result(s): wrote {args.output / 'team-report.csv'} and "
-          f"{args.output / 'team-report.html'}", file=sys.stderr)
+    _say(f"{len(taken)} result(s): wrote {args.output / 'team-report.csv'} and "
+         f"{args.output / 'team-report.html'}")
     return EXIT_OK
 
 

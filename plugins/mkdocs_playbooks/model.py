@@ -32,7 +32,7 @@ LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 
 MAX_MARKDOWN_CHARS = 10_000
 """The longest Markdown field (a long `how` is a tenth of it): a longer text is a page itself."""
-MAX_MARKDOWN_BRACKETS = 500
+MAX_MARKDOWN_BRACKETS = 200
 """Python-Markdown's link matching grows with the square of the `[` in a text: 10,000 of them take
 a minute to render. No real field has more than a few dozen."""
 MAX_WEIGHT = 1000

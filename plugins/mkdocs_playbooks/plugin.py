@@ -13,12 +13,12 @@ import os
 import posixpath
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -27,6 +27,7 @@ from .assets import CSS_URI, JS_URI, STYLESHEET, script_bundle
 from .config import PlaybooksConfig, make_settings
 from .model import Playbook
 from .pages import INDEX_URI, render_playbook, site_pages
+from .pages import Page as GeneratedMarkdown
 from .problems import Problem, Severity
 from .sanitize import sanitize
 from .settings import Settings, site_language
@@ -56,7 +57,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def __init__(self) -> None:
         self.is_serve = False
         self._settings: Settings | None = None
-        self._site: Site | None = None
+        self.pages: list[GeneratedMarkdown] = []
+        """The pages of this build, made in `on_pre_build`, handed to MkDocs in `on_files`."""
         self.digests: dict[str, bytes] = {}
         """A digest of the Markdown of each generated page of this build, by source path."""
         self.titles: dict[str, str] = {}
@@ -72,14 +74,6 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             raise PluginError("playbooks: the plugin's settings are read in `on_config`, "
                               "which has not run")
         return self._settings
-
-    @property
-    def site(self) -> Site:
-        """The playbooks loaded by `on_pre_build`, until their pages exist."""
-        if self._site is None:
-            raise PluginError("playbooks: the playbooks are loaded in `on_pre_build` and "
-                              "released once their pages exist; this event came outside that")
-        return self._site
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Default priority: only notes whether this is `mkdocs serve`, whose rebuilds keep
@@ -100,38 +94,43 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             config.extra_javascript.append(JS_URI)
         return config
 
-    # Before the site folder is cleaned: a build that fails on content leaves the old site intact.
+    # Before the site folder is cleaned: a build that fails on content, or on a file of `docs/`
+    # in the way of a generated page, leaves the old site intact.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Default priority: load and check the playbooks, report every problem, fail the build on
-        errors."""
-        self._site = self.settings.load(cache=self.parsed if self.is_serve else None)
-        for problem in self._site.problems:
+        errors; make the pages and refuse a file of `docs/` in the place of one."""
+        folder = self.settings.dir
+        if not folder.is_dir():
+            raise PluginError(f"playbooks: no playbooks folder at {folder}: create it, or set "
+                              f"the plugin's `dir` option to the folder of your playbooks")
+        site = self.settings.load(cache=self.parsed if self.is_serve else None)
+        for problem in site.problems:
             _report(problem)
-        errors = self._site.errors
+        errors = site.errors
         if errors and not self.is_serve:
             raise PluginError(f"{len(errors)} error(s) in the playbooks: see the messages above")
+        self.pages = list(site_pages(site, self.settings, self._playbook_page))
+        _refuse_clashes(get_files(config), [page.uri for page in self.pages] + list(ASSETS),
+                        config)
 
     # Early, so that later plugins (tags, search, …) see the generated pages as any other page.
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Priority 50, early: add the generated pages (and assets) so later plugins see them."""
-        pages = list(site_pages(self.site, self.settings, self._playbook_page))
-        _refuse_clashes(files, [page.uri for page in pages] + list(ASSETS), config)
-        self.digests = {page.uri: _digest(page.markdown) for page in pages}
-        self.titles = {page.uri: html.escape(page.title) for page in pages}
-        for page in pages:
+        self.digests = {page.uri: _digest(page.markdown) for page in self.pages}
+        self.titles = {page.uri: html.escape(page.title) for page in self.pages}
+        for page in self.pages:
             file = GeneratedPage.generated(config, page.uri, content=page.markdown,
                                            inclusion=InclusionLevel.NOT_IN_NAV)
             if not isinstance(file, GeneratedPage):  # pragma: no cover - MkDocs' contract
                 raise PluginError(f"playbooks: MkDocs made no generated page for {page.uri}")
             file.changed = self.built_digests.get(page.uri) != self.digests[page.uri]
             if page.source is not None:
-                file.edit_uri = Path(os.path.relpath(page.source, config.docs_dir)).as_posix()
+                file.edit_uri = _edit_uri(page.source, config)
             files.append(file)
         files.append(File.generated(config, CSS_URI, abs_src_path=str(STYLESHEET)))
         files.append(File.generated(config, JS_URI, content=script_bundle()))
-        if not self.is_serve:
-            self._site = None  # all it held is in the pages now: memory for the build
+        self.pages = []  # the files hold the pages now: one copy of each
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -203,6 +202,11 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
 def _digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode(), digest_size=16).digest()
+
+
+def _edit_uri(source: Path, config: MkDocsConfig) -> str:
+    """The YAML file's path from `docs/`, URL-quoted: a file name is no place for markup."""
+    return quote(Path(os.path.relpath(source, config.docs_dir)).as_posix(), safe="/")
 
 
 def _without_dot_segments(url: str) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -27,14 +29,29 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}:{self.column}: {self.severity.value}: {self.message}"
+        text = f"{self.severity.value}: {self.message}"
         text = f"{text} ({self.hint})" if self.hint else text
-        return " ".join(text.split("\n"))  # always one line
+        return f"{shown_name(self.path)}:{self.line}:{self.column}: {printable(text)}"
 
     @property
     def is_error(self) -> bool:
         """Whether the problem makes the content invalid."""
         return self.severity is Severity.ERROR
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_MISREAD = re.compile("[:\"\x00-\x1f\x7f-\x9f\u2028\u2029]|^\\s|\\s$|^$")
+
+
+def printable(text: str) -> str:
+    """`text` on one line, with control characters (terminal escapes…) shown as escapes."""
+    return _UNPRINTABLE.sub(lambda found: found.group().encode("unicode_escape").decode(), text)
+
+
+def shown_name(path: str) -> str:
+    """A file name as messages print it: in quotes, escaped, when it could be misread (a name
+    holding `:9:9: error:` would fake a location; a control character would reach the terminal)."""
+    return json.dumps(path, ensure_ascii=False) if _MISREAD.search(path) else path
 
 
 class ContentError(Exception):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime
 import difflib
@@ -278,6 +279,7 @@ def _add(site: Site, model: Playbook | Assessment, loaded: Loaded, path: Path) -
 
 def _link(site: Site) -> Iterator[Problem]:
     """Resolves every play reference once, onto the entries the pages read; reports the rest."""
+    hints = _ReferenceHints(site)
     for assessment_id, entry in site.assessments.items():
         linked: dict[str, tuple[LinkedRecommendation, ...]] = {}
         for d, dimension in enumerate(entry.model.dimensions):
@@ -289,7 +291,7 @@ def _link(site: Site) -> Iterator[Problem]:
                     if found is None:
                         yield entry.loaded.problem(
                             ("dimensions", d, "recommendations", r, "plays", n),
-                            f"no play '{reference}'", _reference_hint(site, reference),
+                            f"no play '{reference}'", hints.hint(reference),
                         )
                     else:
                         plays.append(found)
@@ -298,15 +300,48 @@ def _link(site: Site) -> Iterator[Problem]:
         site.assessments[assessment_id] = dataclasses.replace(entry, recommendations=linked)
 
 
-def _reference_hint(site: Site, reference: str) -> str:
-    references = [f"{entry.id}/{play.id}" for entry in site.playbooks.values()
-                  for phase in entry.model.phases for play in phase.plays]
-    if not references:
+class _ReferenceHints:
+    """"Did you mean" for play references, in time linear in the references: candidates are
+    the plays of the named playbook, else the playbook ids next to the typed one in sorted
+    order (a typo keeps most of an id's beginning); one answer per typed playbook id."""
+
+    NEIGHBOURS = 25
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.sorted_ids = sorted(site.playbooks)
+        self.close_playbooks: dict[str, str | None] = {}
+
+    def _close_playbook(self, typed: str) -> str | None:
+        if typed not in self.close_playbooks:
+            at = bisect.bisect_left(self.sorted_ids, typed)
+            near = self.sorted_ids[max(0, at - self.NEIGHBOURS):at + self.NEIGHBOURS]
+            close = difflib.get_close_matches(typed, near, n=1, cutoff=0.6)
+            self.close_playbooks[typed] = close[0] if close else None
+        return self.close_playbooks[typed]
+
+    def hint(self, reference: str) -> str:
+        playbook_id, _, play_id = reference.partition("/")
+        entry = self.site.playbooks.get(playbook_id)
+        if entry is not None:
+            plays = [play.id for phase in entry.model.phases for play in phase.plays]
+            play = difflib.get_close_matches(play_id, plays, n=1, cutoff=0.6)
+            if play:
+                return f"did you mean '{playbook_id}/{play[0]}'?"
+            return f"the plays of '{playbook_id}' are: " + ", ".join(
+                f"'{play}'" for play in plays[:self.NEIGHBOURS])
+        playbook = self._close_playbook(playbook_id)
+        if playbook:
+            return f"no playbook '{playbook_id}': did you mean '{playbook}/{play_id}'?"
+        return self.example()
+
+    def example(self) -> str:
+        for entry in self.site.playbooks.values():
+            for phase in entry.model.phases:
+                for play in phase.plays:
+                    return f"write `playbook-id/play-id` of an existing play, e.g. " \
+                           f"'{entry.id}/{play.id}'"
         return "there is no playbook yet"
-    close = difflib.get_close_matches(reference, references, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return "write `playbook-id/play-id` of an existing play"
 
 
 DEFAULT_PHASES = ("listen", "engage", "adapt")

@@ -119,7 +119,7 @@ def test_init_writes_the_schema_and_skeletons_point_at_it(tmp_path: Path) -> Non
 def test_help_lists_every_command() -> None:
     result = run("--help", cwd=REPO)
     listed = set(re.findall(r"^    ([a-z]+)\b", result.stdout, re.MULTILINE))
-    assert listed == {"validate", "schema", "new", "init", "aggregate"}
+    assert listed == {"validate", "schema", "new", "init", "aggregate", "csp"}
 
 
 def test_no_playbooks_folder_is_a_usage_error(tmp_path: Path) -> None:
@@ -165,3 +165,18 @@ def test_names_and_values_cannot_fake_locations_or_reach_the_terminal(tmp_path: 
     assert result.returncode == 1
     assert "\x1b" not in result.stderr
     assert result.stderr.startswith('"playbooks/a:9:9: error: x.yml":2:1: error:')
+
+
+def test_csp_hashes_every_inline_script_that_runs(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "index.html").write_text('<script>var a=1</script><script src="x.js"></script>'
+                                     '<script type="application/json">{"b": 2}</script>')
+    (site / "a" / "index.html").write_text('<script type="module">var a=1</script>'
+                                           "<script>var c=3</script>")
+    assert main(["csp", str(site)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("default-src 'self'; script-src 'self' 'sha256-")
+    assert printed.count("'sha256-") == 2  # var a=1 (twice, once hashed), var c=3; JSON not run
+    assert main(["csp", str(tmp_path / "nothing")]) == 2

@@ -109,6 +109,16 @@ def _parser() -> argparse.ArgumentParser:
     aggregate.add_argument("-f", "--config-file", type=Path, metavar="FILE",
                            help="the mkdocs.yml of the site (default: ./mkdocs.yml if present)")
     aggregate.set_defaults(run=_aggregate)
+
+    csp = commands.add_parser(
+        "csp", help="a Content-Security-Policy for a built site",
+        description="Print a strict Content-Security-Policy for the site built in DIR: its own "
+        "files only, plus the hash of each inline script of the theme, so that search, the "
+        "palette toggle and the plugin keep working. Rebuild, then run it again, whenever the "
+        "theme or its settings change.",
+    )
+    csp.add_argument("site", type=Path, metavar="DIR", help="the built site (e.g. site/)")
+    csp.set_defaults(run=_csp)
     return parser
 
 
@@ -219,6 +229,16 @@ def _aggregate(args: argparse.Namespace) -> int:
     write_html(args.output / "team-report.html", assessment, summaries, len(taken), strings)
     _say(f"{len(taken)} result(s): wrote {args.output / 'team-report.csv'} and "
          f"{args.output / 'team-report.html'}")
+    return EXIT_OK
+
+
+def _csp(args: argparse.Namespace) -> int:
+    from .csp import policy
+
+    if not (args.site / "index.html").is_file():
+        _say(f"playbooks: error: no built site in {args.site} (run `mkdocs build` first)")
+        return EXIT_USAGE
+    print(policy(args.site))
     return EXIT_OK
 
 

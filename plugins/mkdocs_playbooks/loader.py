@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .problems import ContentError, Problem, Severity
+from .yaml_errors import explain
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -184,18 +185,14 @@ def _decode(raw: bytes, shown: str) -> str:
 def _syntax_problem(error: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    message = "YAML syntax error: " + " ".join(
-        part for part in (error.context, error.problem) if part
-    )
-    if "maximum nesting depth" in message:  # libyaml's own limit, for flow collections
+    if "maximum nesting depth" in str(error.problem):  # libyaml's own limit, for flow collections
         return Problem(shown, line, column, Severity.ERROR, *_TOO_DEEP)
-    hint = ""
-    lines = text.splitlines()
-    if "\t" in message or (0 < line <= len(lines) and "\t" in lines[line - 1][:column]):
-        hint = "indent with spaces: YAML does not allow tabs for indentation"
-    elif "mapping values are not allowed" in message:
-        hint = "put quotes around text that contains ': '"
-    return Problem(shown, line, column, Severity.ERROR, message, hint)
+    context = error.context_mark
+    explained = explain(str(error.problem or ""), str(error.context or ""), line, column,
+                        lines=text.splitlines(),
+                        context_at=(context.line + 1, context.column + 1) if context else None)
+    return Problem(shown, explained.line, explained.column, Severity.ERROR, explained.message,
+                   explained.hint)
 
 
 def _character_problem(error: yaml.reader.ReaderError, shown: str, text: str) -> Problem:

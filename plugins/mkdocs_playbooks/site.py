@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from .checks import check_assessment, check_common, check_playbook, check_review
-from .loader import Loaded, load_file
+from .loader import Loaded, Path_, load_file
 from .model import SLUG_PATTERN, Assessment, Play, Playbook, Recommendation
-from .problems import ContentError, Problem, Severity
+from .problems import ContentError, Problem, Severity, shown_name
 from .validate import slugify, to_model
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -79,6 +79,8 @@ class Site:
     playbooks: dict[str, Entry[Playbook]] = field(default_factory=dict)
     assessments: dict[str, Entry[Assessment]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    broken: dict[str, str] = field(default_factory=dict)
+    """Files that could not be read into a document: the id each would have had → its path."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -143,6 +145,8 @@ class _Parsed:
     loaded: Loaded | None
     model: Playbook | Assessment | None
     problems: list[Problem]
+    claimed_id: str
+    """The id the file gives itself (or its name): what other files call it, even if broken."""
 
 
 ParseCache = dict[Path, _Parsed]
@@ -163,14 +167,17 @@ def build_site(
     phase_ids = tuple(phase.id for phase in framework)
     with _collector_paused():
         for path in files:
-            parsed = _parse(path, shown_path(path, root), phase_ids, cache)
+            shown = shown_path(path, root)
+            parsed = _parse(path, shown, phase_ids, cache)
             site.problems.extend(parsed.problems)
             if parsed.model is None or parsed.loaded is None:
+                site.broken.setdefault(parsed.claimed_id, shown)
                 continue
             site.problems.extend(check_review(parsed.model, parsed.loaded, today, overdue))
             _add(site, parsed.model, parsed.loaded, path)
-    site.problems.extend(_link(site))
-    site.problems.sort()
+    consequences = list(_link(site))
+    # The root causes first: what other files say of a broken one comes after.
+    site.problems = sorted(site.problems) + sorted(consequences)
     return site
 
 
@@ -208,15 +215,18 @@ def _parse_anew(path: Path, shown: str, stamp: Stamp) -> _Parsed:
     try:
         loaded = load_file(path, shown)
     except ContentError as error:
-        return _Parsed(stamp, None, None, error.problems)
+        return _Parsed(stamp, None, None, error.problems, path.stem)
+    data = loaded.data
+    claimed = data.get("id") if isinstance(data, dict) else None
+    claimed_id = claimed if isinstance(claimed, str) else path.stem
     model, problems = to_model(loaded)
     if model is None:
-        return _Parsed(stamp, None, None, problems)
+        return _Parsed(stamp, None, None, problems, claimed_id)
     model, more = _with_id(model, loaded, path)
     problems += more
     if model is not None:
         problems += _check_document(model, loaded, list(stamp[3]))
-    return _Parsed(stamp, loaded.keep(_needed_later), model, problems)
+    return _Parsed(stamp, loaded.keep(_needed_later), model, problems, claimed_id)
 
 
 def _needed_later(where: tuple[str | int, ...]) -> bool:
@@ -278,26 +288,40 @@ def _add(site: Site, model: Playbook | Assessment, loaded: Loaded, path: Path) -
 
 
 def _link(site: Site) -> Iterator[Problem]:
-    """Resolves every play reference once, onto the entries the pages read; reports the rest."""
+    """Resolves every play reference once, onto the entries the pages read; reports the rest.
+
+    References to a playbook whose file could not be read are not reported one by one: one note
+    per assessment names the broken file, whose own errors are the root cause.
+    """
     hints = _ReferenceHints(site)
     for assessment_id, entry in site.assessments.items():
         linked: dict[str, tuple[LinkedRecommendation, ...]] = {}
+        unchecked: dict[str, list[Path_]] = {}
         for d, dimension in enumerate(entry.model.dimensions):
             recommendations = []
             for r, recommendation in enumerate(dimension.recommendations):
                 plays = []
                 for n, reference in enumerate(recommendation.plays):
+                    where: Path_ = ("dimensions", d, "recommendations", r, "plays", n)
                     found = site.find_play(reference)
-                    if found is None:
-                        yield entry.loaded.problem(
-                            ("dimensions", d, "recommendations", r, "plays", n),
-                            f"no play '{reference}'", hints.hint(reference),
-                        )
-                    else:
+                    playbook_id = reference.partition("/")[0]
+                    if found is not None:
                         plays.append(found)
+                    elif playbook_id in site.broken and playbook_id not in site.playbooks:
+                        unchecked.setdefault(playbook_id, []).append(where)
+                    else:
+                        yield entry.loaded.problem(where, f"no play '{reference}'",
+                                                   hints.hint(reference))
                 recommendations.append(LinkedRecommendation(recommendation, tuple(plays)))
             linked[dimension.id] = tuple(recommendations)
         site.assessments[assessment_id] = dataclasses.replace(entry, recommendations=linked)
+        for playbook_id, places in unchecked.items():
+            count = len(places)
+            yield entry.loaded.problem(
+                places[0], f"{count} reference{'s' if count > 1 else ''} to plays of "
+                f"'{playbook_id}' not checked: {shown_name(site.broken[playbook_id])} has "
+                "errors", "fix that file first: its errors come first",
+                severity=Severity.NOTE)
 
 
 class _ReferenceHints:
@@ -333,15 +357,15 @@ class _ReferenceHints:
         playbook = self._close_playbook(playbook_id)
         if playbook:
             return f"no playbook '{playbook_id}': did you mean '{playbook}/{play_id}'?"
-        return self.example()
+        return f"there is no playbook '{playbook_id}'" + self.example()
 
     def example(self) -> str:
+        """An existing play, as an example of a reference; nothing when there is none."""
         for entry in self.site.playbooks.values():
             for phase in entry.model.phases:
                 for play in phase.plays:
-                    return f"write `playbook-id/play-id` of an existing play, e.g. " \
-                           f"'{entry.id}/{play.id}'"
-        return "there is no playbook yet"
+                    return f"; write `playbook-id/play-id`, e.g. '{entry.id}/{play.id}'"
+        return ""
 
 
 DEFAULT_PHASES = ("listen", "engage", "adapt")

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from .contract import NOT_APPLICABLE, SHARE_MAX_QUESTIONS
 from .loader import Loaded, Path_
-from .model import Assessment, Link, Playbook
+from .model import Assessment, Choice, Link, Playbook
 from .problems import Problem, Severity, did_you_mean
 
 SAFE_URL_SCHEMES = {"http", "https", "mailto"}
@@ -93,6 +93,7 @@ def check_assessment(
             if max(choice.score for choice in question.choices) <= 0:
                 yield loaded.problem((*where, "choices"), "every choice scores 0",
                                      "give the best answer a score above 0")
+            yield from _choices_in_order(loaded, where, question.choices)
         for r, recommendation in enumerate(dimension.recommendations):
             if recommendation.level not in level_ids:
                 yield loaded.problem(
@@ -158,6 +159,18 @@ def _check_levels(assessment: Assessment, loaded: Loaded) -> Iterator[Problem]:
                 f"'{previous.id}' ({previous.min:g})",
                 "list levels lowest first, each `min` higher than the one before",
             )
+
+
+def _choices_in_order(loaded: Loaded, where: Path_, choices: list[Choice]) -> Iterator[Problem]:
+    """Choices are listed lowest score first: the paper form numbers them in that order."""
+    for c in range(1, len(choices)):
+        if choices[c].score < choices[c - 1].score:
+            yield loaded.problem(
+                (*where, "choices", c, "score"),
+                f"choice '{choices[c].id}' scores {choices[c].score:g}, less than "
+                f"'{choices[c - 1].id}' before it ({choices[c - 1].score:g})",
+                "list the choices lowest score first")
+            return
 
 
 def _check_links(loaded: Loaded, where: Path_, links: list[Link]) -> Iterator[Problem]:

@@ -101,9 +101,18 @@ def _date(value: Any) -> Any:
     return day
 
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-PlayRef = Annotated[str, StringConstraints(pattern=PLAY_REF_PATTERN)]
-Lang = Annotated[str, StringConstraints(pattern=LANG_PATTERN)]
+def _not_a_number(value: Any) -> Any:
+    """Ids and codes are text: `id: 2026` is a number to YAML (and to editors), so it is refused
+    as editors refuse it; `id: "2026"` is fine."""
+    if isinstance(value, Number):
+        raise PydanticCustomError("string_type", "must be text")
+    return value
+
+
+Slug = Annotated[str, BeforeValidator(_not_a_number), StringConstraints(pattern=SLUG_PATTERN)]
+PlayRef = Annotated[str, BeforeValidator(_not_a_number),
+                    StringConstraints(pattern=PLAY_REF_PATTERN)]
+Lang = Annotated[str, BeforeValidator(_not_a_number), StringConstraints(pattern=LANG_PATTERN)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_one_line),
                  AfterValidator(_visible)]
 """Plain text on one line (titles, names): shown as typed, never as Markdown."""

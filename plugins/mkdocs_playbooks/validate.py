@@ -120,7 +120,8 @@ def _explain(kind: str, name: str, value: Any, ctx: dict[str, Any], msg: str) ->
         return _pattern_message(name, str(value), ctx.get("pattern", ""))
     if kind == "string_type":
         hint = ("YAML reads true and false as yes/no values: put the text in quotes"
-                if isinstance(value, bool) else "")
+                if isinstance(value, bool) else
+                f'put it in quotes: "{value}"' if isinstance(value, Number) else "")
         return f"{name} must be text, found {found}", hint
     if kind == "too_short":
         count = ctx.get("min_length", 1)

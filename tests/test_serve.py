@@ -68,14 +68,26 @@ def test_serve_reports_errors_and_recovers_when_fixed(
     assert wait_for(lambda: fetch(f"{base}/playbooks/")[0] == 200), (
         site / "serve.log").read_text()
     _, index = fetch(f"{base}/playbooks/")
-    assert "alpha/" in index
-    assert "beta/" not in index
+    assert 'data-pb-playbook="alpha"' in index
+    assert 'data-pb-playbook="beta"' not in index  # no card: it has no content yet
     log = (site / "serve.log").read_text()
     assert "playbooks/beta.yml:1:1: error: unknown key 'titel'" in log
     assert "Traceback" not in log
+    status, broken = fetch(f"{base}/playbooks/beta/")  # the errors where the author looks
+    assert status == 200
+    assert "playbooks/beta.yml:1:1</code> error: unknown key 'titel'" in broken
+
+    # A page that built, then broken: its errors on top of it as it last built
+    (site / "playbooks" / "alpha.yml").write_text(
+        playbook("Alpha", "alpha").replace("title: Alpha", "title: Alpha <i>\n  x: [") ,
+        encoding="utf-8")
+    assert wait_for(lambda: "Cette page a des erreurs" in fetch(f"{base}/playbooks/alpha/")[1])
+    page = fetch(f"{base}/playbooks/alpha/")[1]
+    assert "Lister les relations de Alpha" in page  # the last version that built
+    assert "<i>" not in page.split("Cette page a des erreurs")[1].split("</div>")[0]
 
     (site / "playbooks" / "beta.yml").write_text(playbook("Beta", "beta"), encoding="utf-8")
-    assert wait_for(lambda: fetch(f"{base}/playbooks/beta/")[0] == 200), (
-        site / "serve.log").read_text()
-    assert "Lister les relations de Beta" in fetch(f"{base}/playbooks/beta/")[1]
+    assert wait_for(lambda: "Lister les relations de Beta" in fetch(f"{base}/playbooks/beta/")[1]
+                    ), (site / "serve.log").read_text()
+    assert "Cette page a des erreurs" not in fetch(f"{base}/playbooks/beta/")[1]
     assert process.poll() is None

@@ -28,6 +28,7 @@ from .config import PlaybooksConfig, make_settings
 from .model import Playbook
 from .pages import INDEX_URI, render_playbook, site_pages
 from .pages import Page as GeneratedMarkdown
+from .problem_pages import pages_with_problems
 from .problems import Problem, Severity
 from .sanitize import sanitize
 from .settings import Settings, site_language
@@ -66,6 +67,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self.parsed: ParseCache = {}
         self.built_digests: dict[str, bytes] = {}
         self.playbook_markdown: dict[str, tuple[Playbook, Settings, str]] = {}
+        self.last_built: dict[str, str] = {}
+        """The Markdown of each page as it last built, shown under its errors while serving."""
 
     @property
     def settings(self) -> Settings:
@@ -110,6 +113,10 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         if errors and not self.is_serve:
             raise PluginError(f"{len(errors)} error(s) in the playbooks: see the messages above")
         self.pages = list(site_pages(site, self.settings, self._playbook_page))
+        if self.is_serve:  # errors shown in the pages, where the author looks
+            self.last_built.update((page.uri, page.markdown) for page in self.pages)
+            self.pages = pages_with_problems(site, self.pages, self.last_built,
+                                             self.settings.language)
         _refuse_clashes(get_files(config), [page.uri for page in self.pages] + list(ASSETS),
                         config)
 

@@ -72,6 +72,14 @@ class Entry(Generic[T]):
     """An assessment's recommendations by dimension id, linked (empty for a playbook)."""
 
 
+@dataclass(frozen=True)
+class BrokenFile:
+    """A file that could not be read into a document: where, and what it meant to be."""
+
+    path: str
+    kind: str
+
+
 @dataclass
 class Site:
     """Every valid playbook and assessment of a site, linked, and every problem found."""
@@ -79,8 +87,8 @@ class Site:
     playbooks: dict[str, Entry[Playbook]] = field(default_factory=dict)
     assessments: dict[str, Entry[Assessment]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    broken: dict[str, str] = field(default_factory=dict)
-    """Files that could not be read into a document: the id each would have had → its path."""
+    broken: dict[str, BrokenFile] = field(default_factory=dict)
+    """Files that could not be read into a document, by the id each would have had."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -147,6 +155,7 @@ class _Parsed:
     problems: list[Problem]
     claimed_id: str
     """The id the file gives itself (or its name): what other files call it, even if broken."""
+    claimed_kind: str = "playbook"
 
 
 ParseCache = dict[Path, _Parsed]
@@ -171,7 +180,7 @@ def build_site(
             parsed = _parse(path, shown, phase_ids, cache)
             site.problems.extend(parsed.problems)
             if parsed.model is None or parsed.loaded is None:
-                site.broken.setdefault(parsed.claimed_id, shown)
+                site.broken.setdefault(parsed.claimed_id, BrokenFile(shown, parsed.claimed_kind))
                 continue
             site.problems.extend(check_review(parsed.model, parsed.loaded, today, overdue))
             _add(site, parsed.model, parsed.loaded, path)
@@ -216,12 +225,12 @@ def _parse_anew(path: Path, shown: str, stamp: Stamp) -> _Parsed:
         loaded = load_file(path, shown)
     except ContentError as error:
         return _Parsed(stamp, None, None, error.problems, path.stem)
-    data = loaded.data
-    claimed = data.get("id") if isinstance(data, dict) else None
-    claimed_id = claimed if isinstance(claimed, str) else path.stem
+    data = loaded.data if isinstance(loaded.data, dict) else {}
+    claimed_id = data["id"] if isinstance(data.get("id"), str) else path.stem
+    claimed_kind = "assessment" if data.get("kind") == "assessment" else "playbook"
     model, problems = to_model(loaded)
     if model is None:
-        return _Parsed(stamp, None, None, problems, claimed_id)
+        return _Parsed(stamp, None, None, problems, claimed_id, claimed_kind)
     model, more = _with_id(model, loaded, path)
     problems += more
     if model is not None:
@@ -319,7 +328,7 @@ def _link(site: Site) -> Iterator[Problem]:
             count = len(places)
             yield entry.loaded.problem(
                 places[0], f"{count} reference{'s' if count > 1 else ''} to plays of "
-                f"'{playbook_id}' not checked: {shown_name(site.broken[playbook_id])} has "
+                f"'{playbook_id}' not checked: {shown_name(site.broken[playbook_id].path)} has "
                 "errors", "fix that file first: its errors come first",
                 severity=Severity.NOTE)
 

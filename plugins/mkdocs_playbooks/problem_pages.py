@@ -1,0 +1,85 @@
+"""Under `mkdocs serve`, the errors of a playbook shown in its page, where its author looks.
+
+A file that cannot be read still gets a page at its address, holding its located messages and,
+below them, the last version of the page that built; a page whose file has errors but still
+renders gets the messages on top. Everything here is escaped: messages quote the author's input.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+
+from .model import SLUG_PATTERN
+from .pages import Page
+from .pages.urls import assessment_uri, playbook_uri
+from .problems import Problem, printable, shown_name
+from .site import BrokenFile, Site
+
+_HEAD = {"en": ("This page has errors", "The page as it last built is shown below; it comes "
+                "back as it should once the file is fixed and saved."),
+         "fr": ("Cette page a des erreurs", "La page telle qu'elle a été construite la dernière "
+                "fois est affichée dessous ; elle revient d'elle-même une fois le fichier "
+                "corrigé et enregistré.")}
+
+
+def problems_block(problems: Iterable[Problem], language: str) -> str:
+    """The messages as an alert block, each `PATH:LINE:COL` in code, escaped."""
+    title, explanation = _HEAD.get(language.split("-", maxsplit=1)[0], _HEAD["en"])
+    items = "".join(
+        f"<li><code>{html.escape(shown_name(p.path))}:{p.line}:{p.column}</code> "
+        f"{html.escape(p.severity.value)}: {html.escape(printable(p.message))}"
+        + (f" <em>({html.escape(printable(p.hint))})</em>" if p.hint else "") + "</li>"
+        for p in problems)
+    return (f'<div class="pb-problems admonition failure" role="alert">'
+            f'<p class="admonition-title">{html.escape(title)}</p>'
+            f"<ul>{items}</ul><p>{html.escape(explanation)}</p></div>\n\n")
+
+
+def with_problems(markdown: str, block: str) -> str:
+    """`markdown` with `block` first, after its front matter."""
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 4)
+        if end >= 0:
+            return markdown[:end + 5] + "\n" + block + markdown[end + 5:]
+    return block + markdown
+
+
+def _uri_of(broken: BrokenFile, document_id: str) -> str:
+    return assessment_uri(document_id) if broken.kind == "assessment" \
+        else playbook_uri(document_id)
+
+
+def pages_with_problems(
+    site: Site, pages: list[Page], last_built: Mapping[str, str], language: str
+) -> list[Page]:
+    """`pages`, each with the errors of its file on top, plus a page for each file that could not
+    be read, showing its errors and the page as it last built (`last_built`, by URI)."""
+    by_path: dict[str, list[Problem]] = {}
+    for problem in site.problems:
+        if problem.is_error:
+            by_path.setdefault(problem.path, []).append(problem)
+    shown = {uri: path for path, uri in _sources(site).items()}
+    result = [Page(page.uri, page.title,
+                   with_problems(page.markdown, problems_block(by_path[shown[page.uri]],
+                                                               language))
+                   if shown.get(page.uri) in by_path else page.markdown, page.source)
+              for page in pages]
+    taken = {page.uri for page in pages}
+    for document_id, broken in site.broken.items():
+        uri = _uri_of(broken, document_id)
+        if uri in taken or not re.fullmatch(SLUG_PATTERN, document_id):
+            continue
+        block = problems_block(by_path.get(broken.path, []), language)
+        before = last_built.get(uri, f"# {html.escape(document_id)}\n")
+        result.append(Page(uri, document_id, with_problems(before, block), None))
+    return result
+
+
+def _sources(site: Site) -> dict[str, str]:
+    """The shown path of each document's file → the URI of its page."""
+    found = {entry.loaded.path: playbook_uri(entry.id) for entry in site.playbooks.values()}
+    found |= {entry.loaded.path: assessment_uri(entry.id)
+              for entry in site.assessments.values()}
+    return found

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mkdocs_playbooks import scoring
 from mkdocs_playbooks.loader import load_text
 from mkdocs_playbooks.model import Assessment
-from mkdocs_playbooks.scoring import level_of, score
+from mkdocs_playbooks.scoring import level_of, results, score
 from mkdocs_playbooks.validate import to_model
 
 WORKED_EXAMPLE = """\
@@ -110,3 +112,55 @@ def test_scores_stay_in_range_and_overall_between_dimensions(answers: dict[str, 
         assert min(values) - 1e-9 <= result.overall.value <= max(values) + 1e-9
     else:
         assert result.overall.value is None
+
+
+def test_shown_numbers_are_whole_and_the_level_follows_the_shown_number() -> None:
+    worked = assessment_of(WORKED_EXAMPLE.replace("min: 80", "min: 61"))
+    shown = results(worked, {"where-asked": "roughly", "delay": "day", "tone": "models"})
+    assert shown.dimensions["answering"].exact == pytest.approx(200 / 3)
+    assert shown.dimensions["answering"].score == 67
+    assert shown.dimensions["listening"].score == 50
+    assert shown.score == 61  # (1 × 50 + 2 × 67) / 3 = 61.33, from the shown dimension scores
+    assert shown.level == "reliable"  # 61 reaches min 61
+    assert shown.complete
+
+
+def test_rounding_is_half_up_and_ignores_float_noise() -> None:
+    assert [scoring.shown(v) for v in (39.99999999999999, 89.5, 89.49999999999, 0.49, 100.0)] \
+        == [40, 90, 90, 0, 100]
+
+
+def test_a_partial_answer_set_has_no_level() -> None:
+    worked = assessment_of(WORKED_EXAMPLE)
+    partial = results(worked, {"delay": "hour"})
+    assert partial.score == 100
+    assert partial.level is None
+    assert not partial.complete
+    assert (partial.answered, partial.questions) == (1, 3)
+    answering = partial.dimensions["answering"]
+    assert (answering.score, answering.level, answering.complete) == (100, None, False)
+    listening = partial.dimensions["listening"]
+    assert (listening.score, listening.answered, listening.complete) == (None, 0, False)
+
+
+def test_complete_at_lets_an_author_accept_fewer_answers() -> None:
+    lenient = assessment_of(WORKED_EXAMPLE.replace("dimensions:\n",
+                                                   "complete_at: 50\ndimensions:\n", 1))
+    shown = results(lenient, {"where-asked": "everywhere", "delay": "hour"})
+    assert shown.complete
+    assert shown.level == "reliable"
+
+
+def test_not_applicable_counts_as_answered_and_unknown_choices_do_not() -> None:
+    worked = assessment_of(WORKED_EXAMPLE)
+    shown = results(worked, {"where-asked": "roughly", "delay": "day", "tone": "na"})
+    assert shown.complete
+    assert shown.dimensions["answering"].not_applicable == 1
+    bogus = results(worked, {"where-asked": "roughly", "delay": "day", "tone": "bogus"})
+    assert not bogus.complete
+
+
+def test_points_missing_are_counted_from_the_shown_score() -> None:
+    level = assessment_of(WORKED_EXAMPLE).levels[1].model_copy(update={"min": 33.3})
+    assert scoring.points_missing(level, 33) == 1
+    assert scoring.points_missing(level, 34) == 0

@@ -280,6 +280,10 @@ class Assessment(Document):
     intro: Markdown = Field("", description="Text shown before the questions (Markdown).")
     levels: list[Level] = Field(min_length=1, description="Maturity levels, lowest first.")
     dimensions: list[Dimension] = Field(min_length=1, description="The scored dimensions.")
+    complete_at: Percent = Field(
+        100, description="How much of each dimension (in % of its questions, *not applicable* "
+        "counting as answered) must be answered before its level is given; the overall level "
+        "needs every dimension so answered. Below that, scores are shown as partial.")
 
 
 KINDS: dict[str, type[Playbook] | type[Assessment]] = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import html
 import json
 import random
 import statistics
@@ -14,7 +15,7 @@ import pytest
 from mkdocs_playbooks.cli import main
 from mkdocs_playbooks.config import read_settings
 from mkdocs_playbooks.results import result_document
-from mkdocs_playbooks.scoring import score
+from mkdocs_playbooks.scoring import results
 
 from .conftest import REPO
 
@@ -53,6 +54,17 @@ def aggregate(*args: str | Path, monkeypatch: pytest.MonkeyPatch) -> int:
     return main(["aggregate", *map(str, args)])
 
 
+def read_csv(path: Path) -> dict[str, dict[str, str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with a byte order mark, for spreadsheets
+    rows = csv.DictReader(raw.decode("utf-8-sig").splitlines(), delimiter=";")
+    return {row["dimension"]: row for row in rows}
+
+
+def french(value: float) -> str:
+    return f"{value:.1f}".removesuffix(".0").replace(".", ",")
+
+
 def test_report_statistics_are_recomputed_from_the_answers(
     twenty: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -63,38 +75,55 @@ def test_report_statistics_are_recomputed_from_the_answers(
     out = tmp_path / "report"
     assert aggregate(*twenty, "-o", out, monkeypatch=monkeypatch) == 0
 
-    results = [score(ASSESSMENT, json.loads(path.read_text())["answers"]) for path in twenty]
-    with (out / "team-report.csv").open(encoding="utf-8") as stream:
-        rows = {row["dimension"]: row for row in csv.DictReader(stream)}
+    computed = [results(ASSESSMENT, json.loads(path.read_text())["answers"]) for path in twenty]
+    rows = read_csv(out / "team-report.csv")
     for dimension in ASSESSMENT.dimensions:
-        values = [r.dimensions[dimension.id].value for r in results]
-        known = [v for v in values if v is not None]
+        shown = [r.dimensions[dimension.id] for r in computed]
+        scores = [d.score for d in shown if d.score is not None]
         row = rows[dimension.id]
         assert row["participants"] == "20"
-        assert row["answered"] == str(len(known))
-        assert float(row["mean"]) == pytest.approx(statistics.fmean(known), abs=0.005)
-        assert float(row["median"]) == pytest.approx(statistics.median(known), abs=0.005)
-        assert float(row["min"]) == pytest.approx(min(known), abs=0.005)
-        assert float(row["max"]) == pytest.approx(max(known), abs=0.005)
-        levels = [r.dimensions[dimension.id].level for r in results]
+        assert row["scored"] == str(len(scores))
+        assert row["partial"] == str(sum(not d.complete and d.score is not None for d in shown))
+        assert row["mean"] == french(round(statistics.fmean(scores), 1))
+        assert row["median"] == french(statistics.median(scores))
+        assert row["min"] == str(min(scores))
+        assert row["max"] == str(max(scores))
         for level in ASSESSMENT.levels:
-            assert row[f"level:{level.id}"] == str(levels.count(level.id))
-    assert float(rows["overall"]["mean"]) == pytest.approx(
-        statistics.fmean(r.overall.value for r in results if r.overall.value is not None),
-        abs=0.005)
+            assert row[f"level:{level.id}"] == str(
+                sum(d.level == level.id for d in shown))
+    overall = [r.score for r in computed if r.score is not None]
+    assert rows["overall"]["median"] == french(statistics.median(overall))
 
 
-def test_html_report_is_self_contained(
+def test_html_report_shows_the_spread_and_what_to_do_next(
     twenty: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert aggregate(*twenty, "-o", tmp_path, monkeypatch=monkeypatch) == 0
-    html = (tmp_path / "team-report.html").read_text(encoding="utf-8")
-    assert "<script" not in html
-    assert "<svg" in html
-    assert "20 participant(s)." in html
-    assert "Maturité social media" in html
-    for attribute in ('src="', 'href="', "url(", "@import"):
-        assert attribute not in html  # nothing fetched from anywhere
+    assert aggregate(*twenty, "-o", tmp_path, "--team", "Équipe com",
+                     monkeypatch=monkeypatch) == 0
+    page = (tmp_path / "team-report.html").read_text(encoding="utf-8")
+    assert "<script" not in page
+    for fetched in ('src="', "url(", "@import", "<link"):
+        assert fetched not in page  # nothing fetched from anywhere
+    text = html.unescape(page)
+    assert "Rapport d'équipe : Maturité social media — Équipe com" in text
+    assert "20 participants" in text
+    assert "novembre 2026" in text  # dates in the site's language
+    assert page.count('class="series ') == 3  # min, median, max on the radar
+    assert "Que faire ensuite" in text
+    assert 'href="https://mkdocs-playbooks.github.io/mkdocs-playbooks/playbooks/' in page
+
+
+def test_a_result_given_twice_is_counted_once_with_a_warning(
+    twenty: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    copy = tmp_path / "copy.json"
+    copy.write_text(twenty[3].read_text())
+    assert aggregate(*twenty, copy, "-o", tmp_path / "out", monkeypatch=monkeypatch) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {copy}: the same result as {twenty[3]}: counted once" in err
+    assert "20 result(s)" in err
+    assert read_csv(tmp_path / "out" / "team-report.csv")["overall"]["participants"] == "20"
 
 
 def test_results_of_another_assessment_or_version_are_refused(
@@ -105,7 +134,7 @@ def test_results_of_another_assessment_or_version_are_refused(
     other["assessment"] = "another-one"
     (tmp_path / "other.json").write_text(json.dumps(other))
     future = json.loads(twenty[2].read_text())
-    future["version"] = 2
+    future["version"] = 3
     (tmp_path / "future.json").write_text(json.dumps(future))
     (tmp_path / "broken.json").write_text("{")
     status = aggregate(twenty[0], tmp_path / "other.json", tmp_path / "future.json",
@@ -115,7 +144,7 @@ def test_results_of_another_assessment_or_version_are_refused(
     err = capsys.readouterr().err
     assert f"{tmp_path / 'other.json'}: a result of assessment 'another-one', not " \
            "'maturite-social-media'" in err
-    assert f"{tmp_path / 'future.json'}: result format version 2 is not supported" in err
+    assert f"{tmp_path / 'future.json'}: result format version 3 is not supported" in err
     assert f"{tmp_path / 'broken.json'}: not JSON" in err
     assert not (tmp_path / "out").exists()
 
@@ -131,16 +160,18 @@ def test_unknown_assessment_is_a_usage_error(
     assert "no assessment 'nowhere'" in capsys.readouterr().err
 
 
-def test_answers_to_removed_questions_are_ignored_with_a_note(
+def test_answers_the_assessment_does_not_have_are_errors_naming_the_file(
     twenty: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     data = json.loads(twenty[0].read_text())
     data["answers"]["question-retiree"] = "oui"
+    data["answers"]["veille"] = "choix-inconnu"
     twenty[0].write_text(json.dumps(data))
-    assert aggregate(*twenty, "-o", tmp_path, monkeypatch=monkeypatch) == 0
-    assert "1 answer(s) to questions the assessment no longer has were ignored: " \
-           "question-retiree" in capsys.readouterr().err
+    assert aggregate(*twenty, "-o", tmp_path / "out", monkeypatch=monkeypatch) == 1
+    assert f"{twenty[0]}: answers that the assessment does not have: question-retiree, " \
+           "veille: choix-inconnu" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
 
 
 def test_titles_cannot_become_spreadsheet_formulas() -> None:

@@ -98,7 +98,10 @@ def _parser() -> argparse.ArgumentParser:
         "aggregate", help="a team report (CSV and HTML) from exported results",
         description="Read results exported from an assessment page, recompute every score "
         "from the answers, and write team-report.csv and a self-contained team-report.html: "
-        "participants, mean, median, min and max per dimension, levels, radar of the mean.",
+        "the spread per dimension (min, median, max, mean), how many people reached each "
+        "level, a radar of the spread, and the advice for the level the team's median "
+        "reaches. A result given twice is counted once; a result of another assessment, or "
+        "with answers the assessment does not have, is an error (exit 1, nothing written).",
     )
     aggregate.add_argument("results", nargs="+", type=Path, metavar="RESULT.json",
                            help="result files exported by readers")
@@ -106,6 +109,8 @@ def _parser() -> argparse.ArgumentParser:
                            help="the assessment of the results (default: the one they name)")
     aggregate.add_argument("-o", "--output", type=Path, default=Path(), metavar="DIR",
                            help="folder for team-report.csv and team-report.html (default: .)")
+    aggregate.add_argument("--team", metavar="LABEL",
+                           help="the team's name, shown in the report's title")
     aggregate.add_argument("-f", "--config-file", type=Path, metavar="FILE",
                            help="the mkdocs.yml of the site (default: ./mkdocs.yml if present)")
     aggregate.set_defaults(run=_aggregate)
@@ -191,45 +196,43 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _aggregate(args: argparse.Namespace) -> int:
-    from .aggregate import summarise, write_csv, write_html
-    from .results import ResultError, read_result
+    from .aggregate import collect, summarise, write_csv, write_html
 
     settings = _settings(args.config_file)
-    taken, refused = [], []
-    for path in args.results:
-        try:
-            taken.append(read_result(path))
-        except ResultError as error:
-            refused.append(str(error))
-    assessment_id = args.assessment or (taken[0].assessment if taken else None)
-    refused += [f"{result.source}: a result of assessment '{result.assessment}', "
-                f"not '{assessment_id}'" for result in taken
-                if result.assessment != assessment_id]
-    for message in refused:
-        _say(f"playbooks: error: {message}")
-    if refused:
-        return EXIT_INVALID
+    assessment_id = args.assessment or _first_assessment(args.results)
     site = settings.load() if settings.dir.is_dir() else None
     entry = site.assessments.get(str(assessment_id)) if site else None
     if entry is None:
         _say(f"playbooks: error: no assessment '{assessment_id}' in "
              f"{shown_path(settings.dir, Path.cwd())}")
         return EXIT_USAGE
-    assessment = entry.model
-    for result in taken:
-        unknown = sorted(set(result.answers) - {
-            q.id for d in assessment.dimensions for q in d.questions})
-        if unknown:
-            _say(f"{result.source}: note: {len(unknown)} answer(s) to questions the assessment "
-                 f"no longer has were ignored: {', '.join(unknown)}")
-    summaries = summarise(assessment, taken)
+    collected = collect(args.results, entry.model)
+    for message in collected.errors:
+        _say(f"playbooks: error: {message}")
+    for message in collected.warnings:
+        _say(f"playbooks: warning: {message}")
+    if collected.errors or not collected.taken:
+        return EXIT_INVALID
+    report = summarise(entry, collected.taken, args.team or "")
     args.output.mkdir(parents=True, exist_ok=True)
-    strings = settings.strings_for(assessment.lang or settings.language)
-    write_csv(args.output / "team-report.csv", assessment, summaries, len(taken))
-    write_html(args.output / "team-report.html", assessment, summaries, len(taken), strings)
-    _say(f"{len(taken)} result(s): wrote {args.output / 'team-report.csv'} and "
+    strings = settings.strings_for(entry.model.lang)
+    write_csv(args.output / "team-report.csv", report, strings.language)
+    write_html(args.output / "team-report.html", report, strings, settings.site_url)
+    _say(f"{len(collected.taken)} result(s): wrote {args.output / 'team-report.csv'} and "
          f"{args.output / 'team-report.html'}")
     return EXIT_OK
+
+
+def _first_assessment(paths: list[Path]) -> str | None:
+    """The assessment named by the first readable result (the others must name the same)."""
+    from .results import ResultError, read_result
+
+    for path in paths:
+        try:
+            return read_result(path).assessment
+        except ResultError:
+            continue
+    return None
 
 
 def _csp(args: argparse.Namespace) -> int:

@@ -107,7 +107,8 @@ def _phases(phases: list[FrameworkPhaseConfig] | None) -> list[PhaseDef]:
     return make_framework(None if phases is None else [(p.id, p.title) for p in phases])
 
 
-def make_settings(options: PlaybooksConfig, *, root: Path, language: str) -> Settings:
+def make_settings(options: PlaybooksConfig, *, root: Path, language: str,
+                  site_url: str | None = None) -> Settings:
     """The core's settings from validated options; the only place the clock is read."""
     return Settings(
         root=root,
@@ -118,6 +119,7 @@ def make_settings(options: PlaybooksConfig, *, root: Path, language: str) -> Set
         strict_reviews=options.strict_reviews,
         facilitator=options.edition == "facilitator",
         strings=options.strings,
+        site_url=site_url or None,
     )
 
 
@@ -141,8 +143,10 @@ def read_settings(config_file: Path) -> Settings:
     if not isinstance(config, dict):
         raise ConfigFileError(f"{config_file}: expected keys such as `site_name:`")
     options = validate_options(_plugin_options(config.get("plugins")), config_file)
+    site_url = config.get("site_url")
     return make_settings(options, root=config_file.parent.resolve(),
-                         language=site_language(config.get("theme")))
+                         language=site_language(config.get("theme")),
+                         site_url=site_url if isinstance(site_url, str) else None)
 
 
 def validate_options(options: Mapping[str, Any], config_file: Path | None) -> PlaybooksConfig:

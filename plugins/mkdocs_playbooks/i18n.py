@@ -91,23 +91,43 @@ STRINGS: dict[str, dict[str, str]] = {
         "notice.unreadable": "The progress saved in this browser could not be read (damaged, "
         "or saved by another version): it is left as it is, and new ticks are not saved. "
         "You can erase it on the progress page.",
-        "notice.imported": "Progress imported: for each item, the most recent tick was kept.",
+        "notice.imported": "Progress imported: {ticks} tick(s), {answers} answer(s) and "
+        "{attempts} attempt(s) newer than this browser's were kept.",
+        "notice.import_nothing": "This file holds nothing newer than the progress saved in this "
+        "browser: nothing was changed.",
+        "notice.import_unsaved": "The file was read, but this browser could not save what it "
+        "holds (storage full or blocked): it shows on this page only and will be lost when you "
+        "leave it.",
         "notice.import_failed": "This file is not a progress export of this site: "
+        "nothing was changed.",
+        "notice.import_too_big": "This file is too large to be a progress export: "
         "nothing was changed.",
         "notice.reset": "All progress saved in this browser was erased.",
         "report.title": "Team report: {title}",
-        "report.participants": "{count} participant(s).",
+        "report.participants": "{count} participant | {count} participants",
+        "report.partial_participants": "{count} with partial answers | "
+        "{count} with partial answers",
+        "report.date": "answered on {date}",
+        "report.dates": "answered from {first} to {last}",
+        "report.overall_median": "The team's median: {score} / 100, level {level}",
         "report.dimension": "Dimension",
         "report.overall": "Overall",
-        "report.answered": "Answered",
+        "report.scored": "Scored",
+        "report.partial": "Partial",
         "report.mean": "Mean",
         "report.median": "Median",
         "report.min": "Min",
         "report.max": "Max",
+        "report.team_level": "Team level (median)",
         "report.no_answer": "No answer",
-        "report.radar": "Mean score per dimension (0-100)",
+        "report.spread": "Spread per dimension",
+        "report.levels": "Who reached which level",
+        "report.levels_help": "People counted at each level, per dimension; partial answers "
+        "reach no level.",
+        "report.next_steps": "What to do next",
+        "report.radar": "Scores per dimension (0-100): highest, median and lowest of the team",
         "report.recomputed": "Every score was recomputed from the answers with the reference "
-        "scoring; the level columns count participants at each level.",
+        "scoring: whole numbers rounded half up, the level read from the number shown.",
     },
     "fr": {
         "phase.listen": "Écouter",
@@ -199,28 +219,57 @@ STRINGS: dict[str, dict[str, str]] = {
         "(abîmée, ou enregistrée par une autre version) : elle est laissée telle quelle et les "
         "nouvelles coches ne sont pas enregistrées. Vous pouvez l'effacer sur la page de "
         "progression.",
-        "notice.imported": "Progression importée : pour chaque élément, la coche la plus "
-        "récente a été gardée.",
+        "notice.imported": "Progression importée : {ticks} coche(s), {answers} réponse(s) et "
+        "{attempts} tentative(s) plus récentes que celles de ce navigateur ont été gardées.",
+        "notice.import_nothing": "Ce fichier ne contient rien de plus récent que la progression "
+        "enregistrée dans ce navigateur : rien n'a été modifié.",
+        "notice.import_unsaved": "Le fichier a été lu, mais ce navigateur n'a pas pu enregistrer "
+        "son contenu (stockage plein ou bloqué) : il n'apparaît que sur cette page et sera perdu "
+        "en la quittant.",
         "notice.import_failed": "Ce fichier n'est pas un export de progression de ce site : "
         "rien n'a été modifié.",
+        "notice.import_too_big": "Ce fichier est trop volumineux pour être un export de "
+        "progression : rien n'a été modifié.",
         "notice.reset": "Toute la progression enregistrée dans ce navigateur a été effacée.",
         "report.title": "Rapport d'équipe : {title}",
-        "report.participants": "{count} participant(s).",
+        "report.participants": "{count} participant | {count} participants",
+        "report.partial_participants": "{count} aux réponses partielles | "
+        "{count} aux réponses partielles",
+        "report.date": "réponses du {date}",
+        "report.dates": "réponses du {first} au {last}",
+        "report.overall_median": "Médiane de l'équipe : {score} / 100, niveau {level}",
         "report.dimension": "Dimension",
         "report.overall": "Global",
-        "report.answered": "Réponses",
+        "report.scored": "Scores",
+        "report.partial": "Partiels",
         "report.mean": "Moyenne",
         "report.median": "Médiane",
         "report.min": "Min",
         "report.max": "Max",
+        "report.team_level": "Niveau de l'équipe (médiane)",
         "report.no_answer": "Sans réponse",
-        "report.radar": "Score moyen par dimension (0-100)",
+        "report.spread": "Dispersion par dimension",
+        "report.levels": "Qui a atteint quel niveau",
+        "report.levels_help": "Nombre de personnes à chaque niveau, par dimension ; des réponses "
+        "partielles n'atteignent aucun niveau.",
+        "report.next_steps": "Que faire ensuite",
+        "report.radar": "Scores par dimension (0-100) : le plus haut, la médiane et le plus bas "
+        "de l'équipe",
         "report.recomputed": "Chaque score a été recalculé à partir des réponses avec le calcul "
-        "de référence ; les colonnes de niveau comptent les participants à chaque niveau.",
+        "de référence : nombres entiers arrondis au plus proche, niveau lu sur le nombre affiché.",
     },
 }
 
 DEFAULT_LANGUAGE = "en"
+
+
+PLURAL_FORMS = " | "
+"""Separates a string's singular form from its plural form: `"{count} day | {count} days"`."""
+
+
+def is_singular(language: str, count: int) -> bool:
+    """French puts 0 and 1 in the singular; English (and the fallback) 1 only."""
+    return count <= 1 if language == "fr" else count == 1
 
 
 class Strings:
@@ -229,6 +278,7 @@ class Strings:
     def __init__(self, language: str, overrides: Mapping[str, Mapping[str, str]] | None = None):
         base = language.split("-", maxsplit=1)[0].lower()
         self.language = language
+        self.base = base if base in STRINGS else DEFAULT_LANGUAGE
         self._table = {
             **STRINGS[DEFAULT_LANGUAGE],
             **STRINGS.get(base, {}),
@@ -238,6 +288,12 @@ class Strings:
     def __call__(self, key: str, **values: object) -> str:
         """The string `key`, its `{placeholders}` filled from `values`."""
         return self._table[key].format(**values)
+
+    def plural(self, key: str, count: int, **values: object) -> str:
+        """The form of `key` for `count` (singular or plural), `{count}` filled too."""
+        forms = self._table[key].split(PLURAL_FORMS)
+        form = forms[0] if len(forms) == 1 or is_singular(self.base, count) else forms[-1]
+        return form.format(count=count, **values)
 
 
 def unknown_keys(overrides: Mapping[str, Mapping[str, str]]) -> list[str]:

@@ -87,7 +87,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         """Default priority: the core's settings; the Markdown extensions and assets pages need."""
         root = Path(config.config_file_path or ".").resolve().parent
         self._settings = make_settings(self.config, root=root,
-                                       language=site_language(config.theme))
+                                       language=site_language(config.theme),
+                                       site_url=config.site_url)
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)

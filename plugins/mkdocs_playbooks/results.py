@@ -1,14 +1,18 @@
-"""The public result format: one completed self-assessment, as readers export it.
+"""The public result format: one self-assessment, as readers export it (version 2).
 
 ```json
-{"format": "mkdocs-playbooks/result", "version": 1, "assessment": "ID",
+{"format": "mkdocs-playbooks/result", "version": 2, "assessment": "ID",
  "taken_at": "2026-11-22T09:15:02Z", "answers": {"QUESTION_ID": "CHOICE_ID or na"},
- "dimensions": {"DIMENSION_ID": {"score": 61.1, "level": "LEVEL_ID"}},
- "overall": {"score": 58.3, "level": "LEVEL_ID"}}
+ "complete": true, "answered": 23, "questions": 23,
+ "dimensions": {"DIMENSION_ID": {"score": 61, "level": "LEVEL_ID", "complete": true,
+                                 "answered": 4, "questions": 4}},
+ "overall": {"score": 58, "level": "LEVEL_ID"}}
 ```
 
-Scores are unrounded; a dimension without answers has `"score": null, "level": null`. Readers of
-results (the team report) recompute every score from `answers` and never trust the numbers.
+Scores are the shown ones (whole numbers, see `scoring`); a level is given only where the answers
+are complete, so a partial result carries `"complete": false` and `"level": null`. Version 1
+files (exact scores, no completeness) are still read. Readers of results (the team report)
+recompute every score from `answers` and never trust the numbers.
 """
 
 from __future__ import annotations
@@ -20,10 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from .model import Assessment
-from .scoring import Result, Score, score
+from .scoring import results
 
 RESULT_FORMAT = "mkdocs-playbooks/result"
-RESULT_VERSION = 1
+RESULT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 MAX_RESULT_BYTES = 1024 * 1024
 
 
@@ -42,18 +47,18 @@ class TakenResult:
 
 def result_document(assessment: Assessment, answers: dict[str, str],
                     taken_at: datetime.datetime) -> dict[str, Any]:
-    """A result export of `answers`, with every score computed by the reference."""
-    result = score(assessment, answers)
+    """A result export of `answers`, with what the reader is shown of them."""
+    shown = results(assessment, answers)
     return {
         "format": RESULT_FORMAT, "version": RESULT_VERSION, "assessment": assessment.id,
         "taken_at": taken_at.isoformat().replace("+00:00", "Z"), "answers": dict(answers),
-        "dimensions": {key: _score(value) for key, value in result.dimensions.items()},
-        "overall": _score(result.overall),
+        "complete": shown.complete, "answered": shown.answered, "questions": shown.questions,
+        "dimensions": {key: {"score": value.score, "level": value.level,
+                             "complete": value.complete, "answered": value.answered,
+                             "questions": value.questions}
+                       for key, value in shown.dimensions.items()},
+        "overall": {"score": shown.score, "level": shown.level},
     }
-
-
-def _score(value: Score) -> dict[str, Any]:
-    return {"score": value.value, "level": value.level}
 
 
 def read_result(path: Path) -> TakenResult:
@@ -69,9 +74,9 @@ def read_result(path: Path) -> TakenResult:
     if not isinstance(data, dict) or data.get("format") != RESULT_FORMAT:
         raise ResultError(f"{path}: not a result export (its \"format\" is not "
                           f"\"{RESULT_FORMAT}\")")
-    if data.get("version") != RESULT_VERSION:
+    if data.get("version") not in READABLE_VERSIONS:
         raise ResultError(f"{path}: result format version {data.get('version')!r} is not "
-                          f"supported (this version reads {RESULT_VERSION})")
+                          f"supported (this version reads 1 and 2)")
     answers, assessment = data.get("answers"), data.get("assessment")
     taken_at = data.get("taken_at")
     if not isinstance(assessment, str) or not isinstance(taken_at, str):
@@ -81,8 +86,3 @@ def read_result(path: Path) -> TakenResult:
     ):
         raise ResultError(f"{path}: \"answers\" must map question ids to choice ids")
     return TakenResult(str(path), assessment, taken_at, answers)
-
-
-def rescore(assessment: Assessment, taken: TakenResult) -> Result:
-    """The scores of a result, recomputed from its answers."""
-    return score(assessment, taken.answers)

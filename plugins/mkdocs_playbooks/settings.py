@@ -31,6 +31,8 @@ class Settings:
     facilitator: bool = False
     """Whether pages include the facilitator notes."""
     strings: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    site_url: str | None = None
+    """Where the site is published, for links from outside it (the team report)."""
 
     def strings_for(self, language: str | None) -> Strings:
         """The words of `language` (default: the site's), with the site's overrides."""

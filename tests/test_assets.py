@@ -26,10 +26,19 @@ def test_the_script_never_inserts_html(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", PARTS)
-def test_no_template_literal_spans_lines(name: str) -> None:
-    """The bundle leaves out lines that start with `//`: none may be inside a literal."""
+def test_no_literal_spans_lines(name: str) -> None:
+    """The bundle leaves out lines that start with `//` and serves each line without its
+    indentation: no template literal, nor string continued with a backslash, may span lines."""
     for number, line in enumerate((SCRIPT_DIR / name).read_text(encoding="utf-8").splitlines()):
         assert line.count("`") % 2 == 0, f"{name}:{number + 1}"
+        assert not line.endswith("\\"), f"{name}:{number + 1}"
+
+
+def test_the_stylesheet_is_served_without_comments_or_indentation() -> None:
+    css = stylesheet()
+    assert "/*" not in css
+    assert all(line == line.strip() and line for line in css.splitlines())
+    assert css.count("{") == css.count("}") > 50
 
 
 def test_the_bundle_is_its_parts_in_one_private_scope() -> None:

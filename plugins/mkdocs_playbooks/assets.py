@@ -5,11 +5,13 @@ each ends with `if (typeof module !== "undefined") module.exports = {…}`. For 
 joined, in `SCRIPT_PARTS` order, inside one function whose `module` parameter is undefined, so the
 parts share one private scope, set no global and need no build step: the site works from disk.
 Lines that hold only a `//` comment are left out of the bundle (they would cost a fifth of the
-size budget); so no line of a part may start with `//` inside a string or template literal.
+size budget) and every line is served without its indentation; so no string or template literal
+of a part may span lines. The stylesheet is served without its comments and indentation.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -28,6 +30,7 @@ SCRIPT_PARTS = (
     "scoring.js",  # pure: scores and levels, as scoring.py
     "share.js",  # pure: share links, as share.py
     "radar.js",  # pure: the radar's geometry, its SVG built by a given `make`
+    "csv.js",  # pure: CSV cells quoted, spreadsheet formulas neutralised
     "checklists.js",  # boxes, progress bars, recommended plays' progress
     "transfer.js",  # the progress page: export, import, reset
     "results.js",  # results, advice, attempts compared, exports of a result
@@ -48,10 +51,12 @@ def script_bundle() -> str:
 
 
 def _without_comment_lines(name: str) -> str:
-    lines = (SCRIPT_DIR / name).read_text(encoding="utf-8").splitlines()
-    return "".join(f"{line}\n" for line in lines if not line.lstrip().startswith("//"))
+    lines = (line.strip() for line in (SCRIPT_DIR / name).read_text(encoding="utf-8").splitlines())
+    return "".join(f"{line}\n" for line in lines if not line.startswith("//"))
 
 
+@cache
 def stylesheet() -> str:
-    """The stylesheet as served."""
-    return STYLESHEET.read_text(encoding="utf-8")
+    """The stylesheet as served: without its comments and indentation."""
+    css = re.sub(r"/\*.*?\*/", "", STYLESHEET.read_text(encoding="utf-8"), flags=re.DOTALL)
+    return "".join(f"{line.strip()}\n" for line in css.splitlines() if line.strip())

@@ -369,3 +369,165 @@ def test_plain_mkdocs_theme(browser: Browser, tmp_path: Path) -> None:
     finally:
         context.close()
         server.close()
+
+
+# ---- tabs writing at once -------------------------------------------------------------------
+
+MANY = [f"item-{n}" for n in range(48)]
+
+TICK_FAST = """([items, start]) => { window.__ticked = false; (async () => {
+  while (Date.now() < start) await new Promise((resolve) => setTimeout(resolve, 1));
+  for (const item of items) {
+    document.querySelector(`input[data-pb-item="${item}"]`).click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  window.__ticked = true; })(); }"""
+
+
+@pytest.fixture(scope="module")
+def many_items_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    root = tmp_path_factory.mktemp("many")
+    site = write_site(root / "src", {"longue.yml": edited_playbook([(i, i) for i in MANY])})
+    assert build(site, "-d", str(root / "out")).result.returncode == 0
+    server = Server(root / "out")
+    yield server
+    server.close()
+
+
+@pytest.mark.parametrize("round_", range(2))
+def test_two_tabs_ticking_at_once_keep_every_tick(round_: int, browser: Browser,
+                                                  many_items_server: Server) -> None:
+    """Each tab has its own copy of localStorage, which learns of the other's writes a little
+    later: both tick 24 items as fast as they can, interleaved, and no tick is lost."""
+    context = browser.new_context()
+    pages = [context.new_page(), context.new_page()]
+    watched = [watch(page) for page in pages]
+    for page in pages:
+        page.goto(many_items_server.url + "/playbooks/longue/")
+    start = pages[0].evaluate("Date.now()") + 300
+    pages[0].evaluate(TICK_FAST, [MANY[0::2], start])
+    pages[1].evaluate(TICK_FAST, [MANY[1::2], start])
+    for page in pages:
+        page.wait_for_function("window.__ticked")
+    for page in pages:  # once both settle
+        expect(page.locator("input[data-pb-item]:checked")).to_have_count(len(MANY))
+        expect(bar(page, "playbook")).to_contain_text(f"{len(MANY)} / {len(MANY)}")
+    for page in pages:
+        items = stored(page)["playbooks"]["longue"]["items"]
+        assert sorted(item for item, tick in items.items() if tick["done"]) == sorted(MANY)
+    pages[0].reload()
+    expect(pages[0].locator("input[data-pb-item]:checked")).to_have_count(len(MANY))
+    assert [w.errors for w in watched] == [[], []]
+    context.close()
+
+
+# ---- imports that say what they did -----------------------------------------------------------
+
+def progress_file(**fields: Any) -> dict[str, Any]:
+    return {"name": "progress.json", "mimeType": "application/json", "buffer": json.dumps(
+        {"format": "mkdocs-playbooks/progress", "version": 1, "playbooks": {}, **fields}).encode()}
+
+
+def imported(page: Page, file: dict[str, Any], notice: str) -> Any:
+    page.locator("[data-pb-import]").set_input_files(files=[file])
+    shown = page.locator(f'[data-pb-notice="{notice}"]')
+    expect(shown).to_be_visible()
+    expect(page.locator("[data-pb-notice]:visible")).to_have_count(1)
+    return shown
+
+
+def test_an_import_says_what_it_imported(watched: Watched, demo_server: Server) -> None:
+    page = watched.page
+    page.goto(demo_server.url + PLAYBOOK_PAGE)
+    first = boxes(page).nth(0).get_attribute("data-pb-item")
+    tick_label(page, 0)
+    page.goto(demo_server.url + "/playbooks/progress/")
+    old = {"done": False, "at": "2020-01-01T00:00:00.000Z"}
+    new = {"done": True, "at": "2020-01-01T00:00:00.000Z"}
+    notice = imported(page, progress_file(
+        playbooks={"ecoute-sociale": {"items": {first: old, "constructor": new, "__proto__": new}}},
+        assessments={"maturite-social-media": {
+            "answers": {"veille": {"choice": "outille", "at": "2020-01-01T00:00:00Z"}},
+            "attempts": [{"taken_at": "2020-01-01T00:00:00Z", "answers": {"veille": "outille"}}]}},
+    ), "imported")
+    expect(notice).to_have_text("Progression importée : 2 coche(s), 1 réponse(s) et 1 tentative(s) "
+                                "plus récentes que celles de ce navigateur ont été gardées.")
+    items = stored(page)["playbooks"]["ecoute-sociale"]["items"]
+    assert items[first]["done"] is True  # newer here: kept
+    assert items["constructor"] == new
+    assert items["__proto__"] == new
+    assert page.evaluate("({}).constructor === Object")
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("fields", [
+    {},  # an export of nothing
+    {"playbooks": {"__proto__": {"items": {}}, "constructor": {"items": {}},
+                   "toString": {"items": {}}}},  # ids, and nothing under them
+    {"playbooks": {"ecoute-sociale": {"items": {"lister-relations": {
+        "done": False, "at": "2001-01-01T00:00:00Z"}}}}},  # older than what is here
+])
+def test_an_import_of_nothing_newer_says_so(fields: dict[str, Any], watched: Watched,
+                                           demo_server: Server) -> None:
+    page = watched.page
+    page.goto(demo_server.url + PLAYBOOK_PAGE)
+    page.locator('input[data-pb-item="lister-relations"]').check()
+    page.goto(demo_server.url + "/playbooks/progress/")
+    before = stored(page)
+    imported(page, progress_file(**fields), "import-nothing")
+    assert stored(page)["playbooks"]["ecoute-sociale"] == before["playbooks"]["ecoute-sociale"]
+    assert watched.errors == []
+
+
+def test_an_oversize_file_is_refused_with_its_own_notice(watched: Watched,
+                                                       demo_server: Server) -> None:
+    page = watched.page
+    page.goto(demo_server.url + PLAYBOOK_PAGE)
+    tick_label(page, 0)
+    page.goto(demo_server.url + "/playbooks/progress/")
+    before = stored(page)
+    big = {"name": "big.json", "mimeType": "application/json", "buffer": b" " * 5_000_001}
+    imported(page, big, "import-too-big")
+    assert stored(page) == before
+    assert watched.errors == []
+
+
+def test_an_import_storage_cannot_hold_is_not_called_saved(browser: Browser,
+                                                           demo_server: Server) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    watched = watch(page)
+    page.goto(demo_server.url + "/playbooks/progress/")
+    page.evaluate("""() => { Storage.prototype.setItem = function () {
+        throw new DOMException('full', 'QuotaExceededError'); }; }""")
+    tick = {"done": True, "at": "2020-01-01T00:00:00.000Z"}
+    page.locator("[data-pb-import]").set_input_files(files=[progress_file(
+        playbooks={"ecoute-sociale": {"items": {"lister-relations": tick}}})])
+    expect(page.locator('[data-pb-notice="import-unsaved"]')).to_be_visible()
+    expect(page.locator('[data-pb-notice="imported"]')).to_be_hidden()
+    expect(page.locator('[data-pb-notice="unavailable"]')).to_be_visible()
+    expect(page.locator('[data-pb-progress="ecoute-sociale"]')).to_have_attribute(
+        "aria-valuenow", "1")  # shown on this page
+    assert stored(page) is None
+    assert watched.errors == []
+    context.close()
+
+
+def test_an_import_of_many_attempts_is_counted_and_the_pages_still_work(
+    watched: Watched, demo_server: Server
+) -> None:
+    count = 20_000  # hundreds of thousands: tests/js/progress-doc.test.js
+    attempts = [{"taken_at": f"2020-01-01T{n // 3600:02}:{n // 60 % 60:02}:{n % 60:02}.{n % 7}Z",
+                 "answers": {"veille": "outille"}} for n in range(count)]
+    assert len({a["taken_at"] for a in attempts}) == count
+    page = watched.page
+    page.goto(demo_server.url + "/playbooks/progress/")
+    notice = imported(page, progress_file(assessments={"maturite-social-media": {
+        "answers": {}, "attempts": attempts}}), "imported")
+    expect(notice).to_contain_text(f"0 coche(s), 0 réponse(s) et {count} tentative(s)")
+    assert len(stored(page)["assessments"]["maturite-social-media"]["attempts"]) == count
+    page.goto(demo_server.url + "/assessments/maturite-social-media/")
+    expect(page.locator("[data-pb-history] [data-pb-compare='a'] option")).to_have_count(count)
+    page.locator('input[name="pb-answer-veille"][value="continu"]').check()
+    expect(page.locator("[data-pb-answered]")).to_contain_text("1 /")
+    assert watched.errors == []

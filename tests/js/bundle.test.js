@@ -40,7 +40,7 @@ function fakePage({ protocol = "http:", material = false } = {}) {
   const document = { ...target("document"), readyState: "loading",
     currentScript: { src: `${protocol}//example.org/site/assets/playbooks/playbooks.js` } };
   const location = { protocol, href: `${protocol}//example.org/site/` };
-  const context = { document, window: target("window"), location, URL };
+  const context = { document, window: target("window"), location, URL, HTMLScriptElement: class {} };
   if (material) context.document$ = { subscribe: () => listeners.push("document$") };
   return { listeners, context };
 }
@@ -64,9 +64,19 @@ test("with Material, it starts on each page of instant navigation, but from file
   assert.deepEqual(fromDisk.listeners, [...BOUND, "document:DOMContentLoaded"]);
 });
 
+test("page content named like Material's globals is not taken for them", () => {
+  for (const clobbered of [{}, { subscribe: "not a function" }, null]) {
+    const page = fakePage();
+    page.context.document$ = clobbered; // as an element with id="document$" would be
+    page.context.__md_scope = { pathname: "/evil/" }; // as <a id="__md_scope" href=…> would be
+    vm.runInNewContext(bundle, page.context);
+    assert.deepEqual(page.listeners, [...BOUND, "document:DOMContentLoaded"]);
+  }
+});
+
 test("pure parts load alone, with no page, no storage and no other part", () => {
   const pure = parts.filter(isPure);
-  assert.deepEqual(pure, ["progress-doc.js", "scoring.js", "share.js", "radar.js"]);
+  assert.deepEqual(pure, ["progress-doc.js", "scoring.js", "share.js", "radar.js", "csv.js"]);
   for (const name of pure) {
     const module = { exports: {} };
     vm.runInNewContext(source(name), { module, TextEncoder }, { filename: name });

@@ -6,7 +6,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { part } = require("./fixtures.js");
 
-const { FORMAT, byId, empty, parse, merge, ticks, sheet } = part("progress-doc.js");
+const { FORMAT, byId, empty, parse, merge, ticks, sheet, ticksIn, sheetIn, answersOf } = part("progress-doc.js");
 
 const T1 = "2026-01-01T10:00:00.000Z";
 const T2 = "2026-01-02T10:00:00.000Z";
@@ -72,6 +72,15 @@ test("an empty document's entries are created on first use, for any id", () => {
   assert.equal(parse(JSON.stringify(fresh)).playbooks.__proto__.items.__proto__.done, true);
 });
 
+test("reading a playbook's ticks or a sheet leaves the document as it is", () => {
+  const fresh = empty();
+  assert.deepEqual({ ...ticksIn(fresh, "constructor") }, {});
+  assert.deepEqual(sheetIn(fresh, "__proto__").attempts, []);
+  assert.deepEqual(plain(fresh), plain(empty()));
+  ticks(fresh, "p").i = { done: true, at: T1 };
+  assert.equal(ticksIn(fresh, "p").i.done, true);
+});
+
 function sample(tickAt, tickDone, answerAt, choice, attempts, target) {
   const d = empty();
   ticks(d, "p").i = { done: tickDone, at: tickAt };
@@ -88,7 +97,9 @@ test("merging: the newest tick and answer win, whichever side they are on", () =
     assert.deepEqual(ticks(into, "p").i, { done: true, at: T2 });
     assert.deepEqual(sheet(into, "a").answers.q, { choice: "mine", at: T3 });
   }
-  const tie = merge(sample(T1, false, T1, "mine", []), sample(T1, true, T1, "theirs", []));
+  const tie = sample(T1, false, T1, "mine", []);
+  assert.deepEqual(merge(tie, sample(T1, true, T1, "theirs", [])),
+    { ticks: 0, answers: 0, attempts: 0, targets: 0 });
   assert.equal(ticks(tie, "p").i.done, false); // a tie keeps what is there
 });
 
@@ -110,8 +121,57 @@ test("merging: attempts are united, each kept once, in time order; a target is o
 test("merging adds what only the import has, under any id", () => {
   const incoming = parse(`{"format": "${FORMAT}", "version": 1,
     "playbooks": {"__proto__": {"items": {"constructor": {"done": true, "at": "${T1}"}}}}}`);
-  const mine = merge(empty(), incoming);
+  const mine = empty();
+  assert.deepEqual(merge(mine, incoming), { ticks: 1, answers: 0, attempts: 0, targets: 0 });
   assert.deepEqual(ticks(mine, "__proto__").constructor, { done: true, at: T1 });
-  const again = merge(parse(JSON.stringify(mine)), incoming); // an import merged twice
+  const again = parse(JSON.stringify(mine)); // an import merged twice
+  assert.deepEqual(merge(again, incoming), { ticks: 0, answers: 0, attempts: 0, targets: 0 });
   assert.deepEqual(plain(again), plain(mine));
+});
+
+test("merging says how much of each it took: what is newer or missing, nothing else", () => {
+  const mine = sample(T2, true, T2, "x", [{ taken_at: T1, answers: byId() }]);
+  const theirs = sample(T1, false, T3, "y", [{ taken_at: T1, answers: byId() },
+    { taken_at: T3, answers: byId() }], "engagement");
+  ticks(theirs, "p").j = { done: true, at: T1 };
+  ticks(theirs, "constructor").constructor = { done: true, at: T1 };
+  assert.deepEqual(merge(mine, theirs), { ticks: 2, answers: 1, attempts: 1, targets: 1 });
+  assert.deepEqual(merge(mine, theirs), { ticks: 0, answers: 0, attempts: 0, targets: 0 });
+  assert.deepEqual(merge(mine, empty()), { ticks: 0, answers: 0, attempts: 0, targets: 0 });
+});
+
+test("a document that only names ids (prototype names included) brings nothing", () => {
+  const text = `{"format": "${FORMAT}", "version": 1, "playbooks": {"__proto__": {"items": {}},
+    "constructor": {"items": {}}, "toString": {"items": {}}},
+    "assessments": {"__proto__": {"answers": {}, "attempts": []}}}`;
+  const mine = sample(T1, true, T1, "x", []);
+  assert.deepEqual(merge(mine, parse(text)), { ticks: 0, answers: 0, attempts: 0, targets: 0 });
+  assert.equal({}.constructor, Object);
+});
+
+test("hundreds of thousands of attempts are read and merged, in time order, without a stack overflow", () => {
+  const count = 200_000;
+  const base = Date.parse(T1);
+  const attempts = Array.from({ length: count }, (_, n) =>
+    ({ taken_at: new Date(base + (count - n) * 1000).toISOString(), answers: { q: "x" } }));
+  const incoming = parse(doc({ assessments: { a: { answers: {}, attempts } } }));
+  assert.equal(sheet(incoming, "a").attempts.length, count);
+  const mine = sample(T1, true, T1, "x", [{ taken_at: T1, answers: byId() }]);
+  assert.deepEqual(merge(mine, incoming), { ticks: 0, answers: 0, attempts: count, targets: 0 });
+  const merged = sheet(mine, "a").attempts;
+  assert.equal(merged.length, count + 1);
+  assert.ok(merged.every((a, n) => n === 0 || merged[n - 1].taken_at <= a.taken_at)); // one ISO form
+});
+
+test("a cleared answer is the choice \"\": no answer, yet a change that merges by time", () => {
+  const answered = sample(T1, true, T1, "x", []);
+  sheet(answered, "a").answers.r = { choice: "y", at: T1 };
+  const cleared = sample(T1, true, T2, "", []); // q cleared later, in another tab
+  assert.deepEqual({ ...answersOf(sheet(answered, "a")) }, { q: "x", r: "y" });
+  merge(answered, cleared);
+  assert.deepEqual({ ...answersOf(sheet(answered, "a")) }, { r: "y" });
+  merge(cleared, sample(T1, true, T1, "x", [])); // the older answer does not come back
+  assert.deepEqual({ ...answersOf(sheet(cleared, "a")) }, {});
+  assert.equal(parse(JSON.stringify(cleared)).assessments.a.answers.q.choice, ""); // version 1 reads it
+  assert.equal(Object.getPrototypeOf(answersOf(sheet(cleared, "a"))), null);
 });

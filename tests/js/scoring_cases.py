@@ -50,8 +50,8 @@ dimensions:
         text: Q2
         weight: 0.1
         choices:
-          - {id: x, text: X, score: 3}
           - {id: y, text: Y, score: 1}
+          - {id: x, text: X, score: 3}
   - id: deux
     title: Deux
     weight: 3
@@ -60,12 +60,12 @@ dimensions:
         text: Q3
         allow_na: true
         choices:
+          - {id: t, text: T, score: 0}
           - {id: x, text: X, score: 1}
           - {id: y, text: Y, score: 2}
           - {id: z, text: Z, score: 3}
-          - {id: t, text: T, score: 0}
 """
-"""Fractional weights and scores, a best choice that is not the last, `allow_na`."""
+"""Fractional weights and scores, `allow_na`; choices lowest score first, as valid content."""
 
 STRANGE_IDS = ["constructor", "__proto__", "toString", "hasOwnProperty", "removed-question"]
 """Answers to questions the assessment does not have: ignored by both implementations."""

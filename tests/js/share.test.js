@@ -116,12 +116,44 @@ test("a link from another version of the assessment is refused", () => {
   }
 });
 
-test("the longest code a link may hold is max_questions characters", () => {
-  const most = wide(WORKED.constants.share.max_questions);
-  const all = Object.fromEntries(questionsOf(most).map((q) => [q.id, "b"]));
-  assert.deepEqual({ ...decode(most, encode(most, all)) }, all);
-  const tooMany = wide(WORKED.constants.share.max_questions + 1);
-  assert.equal(decode(tooMany, encode(tooMany, {})), null);
+test("at the limit, every link made is opened; past it, no link is made", () => {
+  const limit = WORKED.constants.share.max_questions;
+  const rng = random(17);
+  for (const count of [1, limit - 1, limit]) {
+    const spec = wide(count);
+    for (let n = 0; n < 5; n += 1) {
+      const answers = randomAnswers(spec, rng);
+      const link = encode(spec, answers);
+      assert.equal(link.length, `#pb1.${fingerprint(spec)}.`.length + count);
+      assert.deepEqual(decode(spec, link), canonical(spec, answers));
+    }
+  }
+  const tooMany = wide(limit + 1);
+  const all = Object.fromEntries(questionsOf(tooMany).map((q) => [q.id, "b"]));
+  assert.equal(encode(tooMany, all), null);
+  assert.equal(encode(tooMany, {}), null);
+  assert.equal(decode(tooMany, `#pb1.${fingerprint(tooMany)}.${"1".repeat(limit + 1)}`), null);
+});
+
+test("a choice past the alphabet makes no link, rather than one the page refuses", () => {
+  const spec = { ...WORKED, constants: { ...WORKED.constants, share: {
+    ...WORKED.constants.share, alphabet: "01" } } };
+  assert.equal(encode(spec, { "where-asked": "everywhere" }), null); // its third choice
+  const link = encode(spec, { "where-asked": "roughly", tone: "na" });
+  assert.deepEqual({ ...decode(spec, link) }, { "where-asked": "roughly", tone: "na" });
+});
+
+test("with answers of any kind, every link made is one the page opens", () => {
+  const rng = random(19);
+  for (const spec of [WORKED, PROTOTYPE_NAMED, wide(40)]) {
+    for (let n = 0; n < 200; n += 1) {
+      const answers = randomAnswers(spec, rng);
+      for (const q of questionsOf(spec)) if (rng.next() < 0.1) answers[q.id] = rng.pick(["na", "", "bogus", "0"]);
+      const link = encode(spec, answers);
+      assert.notEqual(link, null);
+      assert.deepEqual(decode(spec, link), canonical(spec, answers));
+    }
+  }
 });
 
 test("characters and limits come from the page's constants", () => {

@@ -75,18 +75,18 @@ def _results(assessment: Assessment, t: Words) -> str:
         f'<label>{esc(t("assessment.target"))} <select data-pb-target>'
         f'<option value="">{esc(t("assessment.no_target"))}</option>{options}</select></label>'
         "</div>"
-        '<div class="pb-results-body" aria-live="polite"></div>'
+        '<div class="pb-results-body" aria-live="polite" data-pb-results-body></div>'
         f'<div class="pb-actions">{button("export-json", "assessment.export_json")}'
         f'{button("export-csv", "assessment.export_csv")}{button("share", "assessment.share")}'
         f'{button("clear", "assessment.clear", "assessment.clear_confirm")}</div>'
-        f'<p class="pb-share" hidden><label>{esc(t("assessment.share_label"))} '
+        f'<p class="pb-share" data-pb-share-box hidden><label>{esc(t("assessment.share_label"))} '
         '<input type="text" readonly data-pb-share></label></p>'
-        '<div class="pb-history" hidden>'
+        '<div class="pb-history" data-pb-history hidden>'
         f'<h3 id="pb-history-heading">{esc(t("assessment.history"))}</h3>'
         f'<div class="pb-actions"><label>{esc(t("assessment.compare"))} A '
         '<select data-pb-compare="a"></select></label>'
         '<label>B <select data-pb-compare="b"></select></label></div>'
-        '<div class="pb-compare-body" aria-live="polite"></div></div>'
+        '<div class="pb-compare-body" aria-live="polite" data-pb-compare-body></div></div>'
         "</section>\n\n"
     )
 
@@ -146,7 +146,8 @@ def _question(question: Question, t: Words) -> str:
     if question.allow_na:
         choices.append((NOT_APPLICABLE, esc(t("assessment.not_applicable"))))
     labels = "\n\n".join(
-        f'<label><input type="radio" name="{name}" value="{choice_id}"> {text}</label>'
+        f'<label><input type="radio" name="{name}" value="{choice_id}" '
+        f'data-pb-answer="{question.id}"> {text}</label>'
         for choice_id, text in choices
     )
     help_text = block("pb-help", question.help) + "\n" if question.help else ""

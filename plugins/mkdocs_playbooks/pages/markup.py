@@ -103,7 +103,7 @@ def progress_bar(
         f'aria-valuemin="0" aria-valuemax="{len(items)}" aria-valuenow="0" '
         f'data-pb-progress="{playbook_id}" data-pb-progress-of="{of}"{play} '
         f'data-pb-items="{" ".join(items)}" hidden>'
-        f'<span class="pb-progress-text">0 / {len(items)}</span></div>\n\n'
+        f'<span class="pb-progress-text" data-pb-count>0 / {len(items)}</span></div>\n\n'
     )
 
 
@@ -113,18 +113,27 @@ def progress_link(t: Words, link: str) -> str:
             f"[{plain(t('progress.link'))}]({link})</p>\n\n")
 
 
-NOTICES = ("unavailable", "unreadable", "import_failed", "imported", "reset")
+NOTICES = ("unavailable", "unreadable", "import_failed", "import_too_big", "import_nothing",
+           "imported", "import_unsaved", "reset")
+
+_COUNTS = {name: "{" + name + "}" for name in ("ticks", "answers", "attempts")}
+"""The placeholders of notices the script fills (`notice.imported`), left for it in the page."""
 
 
 def notices(t: Words, names: tuple[str, ...] = NOTICES[:2]) -> str:
     """Messages the script shows when saving is impossible or data cannot be read."""
-    lines = "".join(
-        f'<p class="pb-notice" role="status" data-pb-notice="{name.replace("_", "-")}" hidden>'
-        f'{esc(t(f"notice.{name}"))}</p>'
-        for name in names
-    )
+    lines = "".join(_notice(t, name) for name in names)
     return (f'<div class="pb-notices">{lines}</div>\n'
-            f'<div class="pb-live pb-visually-hidden" aria-live="polite"></div>\n\n')
+            f'<div class="pb-live pb-visually-hidden" aria-live="polite" data-pb-live></div>\n\n')
+
+
+def _notice(t: Words, name: str) -> str:
+    """A notice; one with placeholders is a template in `data-pb-template`, filled when shown."""
+    text = esc(t(f"notice.{name}", **_COUNTS))
+    start = f'<p class="pb-notice" role="status" data-pb-notice="{name.replace("_", "-")}"'
+    if "{" in text:
+        return f'{start} data-pb-template="{text}" hidden></p>'
+    return f"{start} hidden>{text}</p>"
 
 
 def facts(document: Playbook | Assessment, t: Words, today: datetime.date) -> str:

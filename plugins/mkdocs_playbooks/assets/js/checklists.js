@@ -4,9 +4,9 @@
 const idList = (text) => text.split(" ").filter(Boolean);
 
 function renderBoxes(doc) {
-  for (const box of $$("input.pb-check")) {
+  for (const box of $$("input[data-pb-item]")) {
     const list = box.closest("[data-pb-playbook]");
-    box.checked = Boolean(list && ticks(doc, list.dataset.pbPlaybook)[box.dataset.pbItem]?.done);
+    box.checked = Boolean(list && ticksIn(doc, list.dataset.pbPlaybook)[box.dataset.pbItem]?.done);
   }
 }
 
@@ -15,13 +15,14 @@ function renderBars(doc) {
     const items = idList(bar.dataset.pbItems);
     const id = bar.dataset.pbProgress;
     const done = bar.dataset.pbProgressOf === "assessment"
-      ? items.filter((q) => sheet(doc, id).answers[q]).length
-      : items.filter((item) => ticks(doc, id)[item]?.done).length;
+      ? items.filter((q) => sheetIn(doc, id).answers[q]?.choice).length
+      : items.filter((item) => ticksIn(doc, id)[item]?.done).length;
     const text = `${done} / ${items.length}`;
     bar.setAttribute("aria-valuenow", String(done));
     bar.setAttribute("aria-valuetext", text);
     bar.style.setProperty("--pb-done", String(items.length ? done / items.length : 0));
-    $(".pb-progress-text", bar).textContent = text;
+    const count = $("[data-pb-count]", bar);
+    if (count) count.textContent = text;
     bar.hidden = false;
   }
 }
@@ -29,9 +30,10 @@ function renderBars(doc) {
 function renderPlayLinks(doc) { // recommended plays: their checklist progress after the link
   for (const link of $$("a[data-pb-items]")) {
     const items = idList(link.dataset.pbItems);
-    const done = items.filter((item) => ticks(doc, link.dataset.pbPlaybook)[item]?.done).length;
-    const note = link.nextElementSibling?.matches(".pb-play-progress") ? link.nextElementSibling
-      : link.insertAdjacentElement("afterend", make("span", { class: "pb-play-progress" }));
+    const done = items.filter((item) => ticksIn(doc, link.dataset.pbPlaybook)[item]?.done).length;
+    const note = link.nextElementSibling?.matches("[data-pb-play-progress]") ? link.nextElementSibling
+      : link.insertAdjacentElement("afterend",
+        make("span", { class: "pb-play-progress", "data-pb-play-progress": "" }));
     note.textContent = items.length ? ` (${done} / ${items.length})` : "";
   }
 }
@@ -55,7 +57,7 @@ function saveTick(box) {
 function announceTick(box) {
   const play = box.closest("[data-pb-playbook]")?.dataset.pbPlay;
   const bar = $$('[data-pb-progress-of="play"]').find((b) => b.dataset.pbPlay === play);
-  const live = $(".pb-live");
+  const live = $("[data-pb-live]");
   if (!bar || !live) return;
   live.textContent = `${bar.getAttribute("aria-label")} ${bar.getAttribute("aria-valuetext")}`;
 }

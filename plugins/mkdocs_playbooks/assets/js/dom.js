@@ -1,5 +1,7 @@
 // dom.js: page helpers. Find elements, build elements and SVG from text (strings become text
 // nodes, never HTML), fill string templates, download a file, show or hide notices.
+// The script finds the plugin's elements by their `data-pb-*` attributes only: the plugin renames
+// any that an author writes, whereas authors may write any class or id.
 
 const SVG_TAGS = new Set(["svg", "polygon", "line", "text", "title"]);
 
@@ -17,8 +19,12 @@ function make(tag, attributes = {}, ...children) {
   return node;
 }
 
-function showNotice(name, shown = true) {
-  for (const notice of $$(`[data-pb-notice="${name}"]`)) notice.hidden = !shown;
+// A notice with a `data-pb-template` is shown with its "{placeholders}" filled from `values`.
+function showNotice(name, shown = true, values = null) {
+  for (const notice of $$(`[data-pb-notice="${name}"]`)) {
+    notice.hidden = !shown;
+    if (values && notice.dataset.pbTemplate) notice.textContent = fill(notice.dataset.pbTemplate, values);
+  }
 }
 
 function hideNotices() {

@@ -24,23 +24,15 @@ const actions = {
 };
 
 function onChange(target) {
-  if (target.matches("input.pb-check")) {
-    if (!saveTick(target)) return;
-    render();
-    announceTick(target);
-  } else if (target.matches("[data-pb-import]")) {
+  if (target.matches("[data-pb-import]")) {
     importProgress(target).then(render);
-  } else if (!assessment.spec) {
     return;
-  } else if (target.matches(".pb-question input[type=radio]")) {
-    saveAnswer(target);
-    render();
-  } else if (target.matches("[data-pb-target]")) {
-    saveTarget(target);
-    render();
-  } else if (target.matches("[data-pb-compare]")) {
-    render();
   }
+  const ticked = target.matches("input[data-pb-item]") && saveTick(target);
+  if (assessment.spec && target.matches("input[data-pb-answer]")) saveAnswer(target);
+  if (assessment.spec && target.matches("[data-pb-target]")) saveTarget(target);
+  render(); // after any change: an author's radio named as one of ours unchecks ours
+  if (ticked) announceTick(target);
 }
 
 document.addEventListener("change", (event) => {
@@ -63,6 +55,8 @@ function start() {
 
 // Material's `document$` emits for each page of instant navigation, but never from files (file://),
 // where Material turns instant navigation off: there, as on other themes, each page loads anew.
-if (typeof document$ !== "undefined" && location.protocol !== "file:") document$.subscribe(start);
+// An element with id="document$" is no `document$`: only one that can be subscribed to is used.
+if (typeof document$ !== "undefined" && typeof document$?.subscribe === "function"
+  && location.protocol !== "file:") document$.subscribe(start);
 else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
 else start();

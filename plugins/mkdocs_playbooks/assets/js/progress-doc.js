@@ -70,39 +70,59 @@ function parseProgress(text) {
   return playbooks && assessments && { ...emptyProgress(), playbooks, assessments };
 }
 
+// A playbook's ticks, an assessment's answers and attempts: made in `doc` when it has none...
 const ticks = (doc, id) => (doc.playbooks[id] ??= { items: byId() }).items;
 const sheet = (doc, id) => (doc.assessments[id] ??= { answers: byId(), attempts: [] });
+// ...or, to read them, empty ones that `doc` does not keep.
+const ticksIn = (doc, id) => doc.playbooks[id]?.items ?? byId();
+const sheetIn = (doc, id) => doc.assessments[id] ?? { answers: byId(), attempts: [] };
+
+// A sheet's answers, question id → choice id; a cleared answer is kept as the choice "" (so that
+// clearing, like any answer, is a change in time that merges) and is no answer.
+const answersOf = (s) => byId(Object.entries(s.answers).filter(([, a]) => a.choice)
+  .map(([q, a]) => [q, a.choice]));
 
 const isNewer = (time, than) => than === undefined || Date.parse(time) > Date.parse(than);
+const byTime = (a, b) => Date.parse(a.taken_at) - Date.parse(b.taken_at);
 
+// Entries of `theirs` newer than `mine`'s (or that `mine` lacks) copied into `mine`; how many.
 function keepNewest(mine, theirs) {
+  let taken = 0;
   for (const [key, entry] of Object.entries(theirs)) {
-    if (isNewer(entry.at, mine[key]?.at)) mine[key] = entry;
+    if (isNewer(entry.at, mine[key]?.at)) {
+      mine[key] = entry;
+      taken += 1;
+    }
   }
-}
-
-function uniteAttempts(mine, theirs) {
-  const seen = new Set();
-  return [...mine, ...theirs].filter((a) => !seen.has(a.taken_at) && seen.add(a.taken_at))
-    .sort((a, b) => Date.parse(a.taken_at) - Date.parse(b.taken_at));
+  return taken;
 }
 
 // `incoming` merged into `doc`: per item and answer the newest wins (a tie keeps `doc`'s),
-// attempts are united (one per time, in time order), a target is only added.
+// attempts are united (one per time, in time order), a target is only added. Returns how many
+// of each `doc` took from `incoming` (all 0: `doc` already held everything `incoming` holds).
 function mergeProgress(doc, incoming) {
-  for (const [id, entry] of Object.entries(incoming.playbooks)) keepNewest(ticks(doc, id), entry.items);
+  const taken = { ticks: 0, answers: 0, attempts: 0, targets: 0 };
+  for (const [id, entry] of Object.entries(incoming.playbooks)) {
+    taken.ticks += keepNewest(ticks(doc, id), entry.items);
+  }
   for (const [id, entry] of Object.entries(incoming.assessments)) {
     const mine = sheet(doc, id);
-    keepNewest(mine.answers, entry.answers);
-    mine.attempts = uniteAttempts(mine.attempts, entry.attempts);
-    if (mine.target === undefined && entry.target !== undefined) mine.target = entry.target;
+    taken.answers += keepNewest(mine.answers, entry.answers);
+    const seen = new Set(mine.attempts.map((a) => a.taken_at));
+    const added = entry.attempts.filter((a) => !seen.has(a.taken_at) && seen.add(a.taken_at));
+    if (added.length) mine.attempts = mine.attempts.concat(added).sort(byTime);
+    taken.attempts += added.length;
+    if (mine.target === undefined && entry.target !== undefined) {
+      mine.target = entry.target;
+      taken.targets += 1;
+    }
   }
-  return doc;
+  return taken;
 }
 
 if (typeof module !== "undefined") {
   module.exports = {
     FORMAT: PROGRESS_FORMAT, byId, empty: emptyProgress, parse: parseProgress,
-    merge: mergeProgress, ticks, sheet,
+    merge: mergeProgress, ticks, sheet, ticksIn, sheetIn, answersOf,
   };
 }

@@ -26,9 +26,9 @@ function gapTo(target, value, s) {
 }
 
 function showAdvice(result) { // advice for the dimension's level only
-  for (const block of $$(".pb-recommendations")) {
+  for (const block of $$("[data-pb-dimension]")) {
     const level = result.dimensions[block.dataset.pbDimension]?.level;
-    for (const advice of $$(".pb-recommendation", block)) {
+    for (const advice of $$("[data-pb-level]", block)) {
       advice.hidden = level !== null && advice.dataset.pbLevel !== level;
     }
   }
@@ -39,8 +39,9 @@ function renderResults(spec, answers, targetId) {
   const s = spec.strings;
   const target = spec.levels.find((l) => l.id === targetId);
   const overall = result.overall;
-  $(".pb-results").classList.add("pb-has-results"); // printed with the questionnaire
-  $(".pb-results-body").replaceChildren(
+  const box = $("[data-pb-results]");
+  box.classList.add("pb-has-results"); // printed with the questionnaire
+  $("[data-pb-results-body]", box).replaceChildren(
     make("p", { class: "pb-overall" }, overall.score === null ? s.no_answer
       : fill(s.overall, { score: rounded(overall.score), level: levelTitle(spec, overall.level) })),
     table([s.dimension, s.score, s.level, s.gap, s.how], spec.dimensions.map((d) => {
@@ -54,12 +55,16 @@ function renderResults(spec, answers, targetId) {
 }
 
 function pickAttempts(spec, pickers, attempts) { // by default, the last two
+  const list = `${attempts.length} ${attempts[0].taken_at}`; // attempts are only ever added
   for (const [k, picker] of pickers.entries()) {
-    const kept = picker.dataset.count === String(attempts.length) && picker.value;
-    picker.replaceChildren(...attempts.map((a, n) => make("option", { value: String(n) },
-      fill(spec.strings.attempt, { date: a.taken_at.slice(0, 16).replace("T", " ") }))));
-    picker.value = kept || String(Math.max(0, attempts.length - 2 + k));
-    picker.dataset.count = String(attempts.length);
+    if (picker.dataset.list === list) continue; // the reader's choice stays
+    picker.replaceChildren(); // filled one by one: a list of many attempts is no list of arguments
+    for (const [n, a] of attempts.entries()) {
+      picker.append(make("option", { value: String(n) },
+        fill(spec.strings.attempt, { date: a.taken_at.slice(0, 16).replace("T", " ") })));
+    }
+    picker.value = String(Math.max(0, attempts.length - 2 + k));
+    picker.dataset.list = list;
   }
   return pickers.map((p) => attempts[Number(p.value)]);
 }
@@ -74,13 +79,13 @@ function changesSince(spec, attempts) {
 }
 
 function renderHistory(spec, attempts) {
-  const box = $(".pb-history");
+  const box = $("[data-pb-history]");
   box.hidden = attempts.length === 0;
   if (!attempts.length) return;
   const chosen = pickAttempts(spec, $$("[data-pb-compare]", box), attempts);
   const results = chosen.map((a) => score(spec, a.answers));
   const s = spec.strings;
-  $(".pb-compare-body", box).replaceChildren(
+  $("[data-pb-compare-body]", box).replaceChildren(
     ...changesSince(spec, chosen).slice(0, 1)
       .map((change) => make("p", { class: "pb-notice" }, fill(s.changed, change))),
     table([s.dimension, "A", "B"], spec.dimensions.map((d) => [d.title, ...results.map((r) =>
@@ -104,9 +109,8 @@ function exportResult(spec, answers, kind) {
     download(`${name}.json`, "application/json", JSON.stringify(result, null, 2));
     return;
   }
-  const quote = (v) => `"${String(v ?? "").replace(/"/g, '""')}"`;
   const rows = [["dimension", "title", "score", "level"], ...spec.dimensions.map((d) =>
     [d.id, d.title, result.dimensions[d.id].score, result.dimensions[d.id].level]),
   ["overall", "", result.overall.score, result.overall.level]];
-  download(`${name}.csv`, "text/csv", `${rows.map((r) => r.map(quote).join(",")).join("\r\n")}\r\n`);
+  download(`${name}.csv`, "text/csv", csvText(rows));
 }

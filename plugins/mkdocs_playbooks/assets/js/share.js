@@ -20,6 +20,8 @@ function fingerprint(spec) {
 // Whether `hash` claims to be a share link (and so is either opened or refused).
 const isShareFragment = (spec, hash) => hash.startsWith(`#${spec.constants.share.version}.`);
 
+// The link's fragment, or null when no link can hold these answers (more questions than
+// `max_questions`, or a choice beyond the alphabet): every link made is one `decodeShare` opens.
 function encodeShare(spec, answers) {
   const { version, alphabet, not_applicable: notApplicable, unanswered } = spec.constants.share;
   const given = new Map(Object.entries(answers)); // own entries only: any id is safe
@@ -27,9 +29,10 @@ function encodeShare(spec, answers) {
     const answer = given.get(q.id);
     if (answer === spec.constants.na && q.na) return notApplicable;
     const index = q.choices.findIndex((c) => c.id === answer);
-    return index < 0 ? unanswered : alphabet[index];
+    return index < 0 ? unanswered : alphabet[index]; // undefined past the alphabet: joined as ""
   }).join("");
-  return `#${version}.${fingerprint(spec)}.${code}`;
+  const fragment = `#${version}.${fingerprint(spec)}.${code}`;
+  return decodeShare(spec, fragment) ? fragment : null;
 }
 
 // The answers of a share link (question id → choice id or `na`), or null when not valid for `spec`.

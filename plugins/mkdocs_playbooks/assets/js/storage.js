@@ -1,61 +1,74 @@
-// storage.js: the only code that touches localStorage. One progress document per site scope,
-// re-read before each change so other tabs' changes are kept; when storage cannot be used
-// (blocked, full, or holding a document this version cannot read, which is left untouched),
-// changes live in this page only and `problem()` names the notice to show.
+// storage.js: the only code that touches localStorage. One progress document per site scope.
+// Other tabs write it too, each from its own copy, which may lag behind: so this tab keeps what it
+// holds (`known`), merges it into what is stored before each write (the newest of each entry
+// wins), and on another tab's write merges it again and writes it back when that write lost some.
+// When storage cannot be used (blocked, full, or holding a document this version cannot read,
+// which is left untouched), changes live in this page only and `problem()` names the notice.
 
 const store = (() => {
+  // Globals that page content can shadow (an element with id="__md_scope" where Material's inline
+  // script is blocked; an <img name="currentScript">) are trusted only when they are what they say.
   const script = document.currentScript; // only known while this script first runs
-  const scope = typeof __md_scope !== "undefined"
+  const scope = typeof __md_scope !== "undefined" && __md_scope instanceof URL
     ? __md_scope // Material's scope: one key per site, as Material's own settings
-    : new URL("../..", script ? script.src : location.href);
+    : new URL("../..", script instanceof HTMLScriptElement ? script.src : location.href);
   const key = `${scope.pathname}.mkdocs-playbooks`;
-  let memory = null; // used instead of storage when storage cannot be used
+  let known = emptyProgress();
   let problem = null; // "unavailable" or "unreadable"
+  let lost = false; // whether the last read found stored less than this tab holds
 
   function read() {
-    if (memory) return memory;
+    if (problem) return known;
     let text;
     try {
       text = localStorage.getItem(key);
     } catch {
       problem = "unavailable";
-      return (memory = emptyProgress());
+      return known;
     }
+    if (text === null) known = emptyProgress(); // erased (here or in another tab)
     const doc = text === null ? emptyProgress() : parseProgress(text);
-    if (doc) return doc;
-    problem = "unreadable";
-    return (memory = emptyProgress());
+    if (!doc) {
+      problem = "unreadable";
+      return known;
+    }
+    lost = Object.values(mergeProgress(doc, known)).some(Boolean);
+    return (known = doc);
   }
 
-  function update(change) {
-    const doc = read();
-    change(doc);
-    if (memory) return;
+  function write() {
     try {
-      localStorage.setItem(key, JSON.stringify(doc));
+      localStorage.setItem(key, JSON.stringify(known));
+      return true;
     } catch {
       problem = "unavailable";
-      memory = doc;
+      return false;
     }
+  }
+
+  // Applies `change` to the document and saves it; false when it lives in this page only.
+  function update(change) {
+    change(read());
+    return !problem && write();
   }
 
   function reset() {
+    known = emptyProgress();
     try {
       localStorage.removeItem(key);
-      memory = null;
       problem = null;
     } catch {
-      memory = emptyProgress();
+      problem = "unavailable";
     }
   }
 
-  // Whether a `storage` event (another tab) concerns this document; an unreadable one is read anew.
+  // Whether a `storage` event (another tab) concerns this document; if that tab wrote over changes
+  // of this one, they are written back. An unreadable document is read anew.
   function changedElsewhere(eventKey) {
     if (eventKey !== key && eventKey !== null) return false;
-    if (problem === "unreadable") {
-      memory = null;
-      problem = null;
-    }
+    if (problem === "unreadable") problem = null;
+    read();
+    if (lost && !problem) write();
     return true;
   }
 

@@ -8,14 +8,27 @@ function exportProgress() {
   download(`playbooks-progress-${today()}.json`, "application/json", text);
 }
 
+// The notice that says what an import did, and the numbers it shows.
+async function importOutcome(file) {
+  if (file.size > MAX_IMPORT_BYTES) return ["import-too-big"];
+  let incoming = null;
+  try {
+    incoming = parseProgress(await file.text());
+  } catch {} // unreadable file: as a file that is not an export
+  if (!incoming) return ["import-failed"];
+  let taken;
+  const saved = store.update((doc) => { taken = mergeProgress(doc, incoming); });
+  if (!Object.values(taken).some(Boolean)) return ["import-nothing"];
+  return [saved ? "imported" : "import-unsaved", taken];
+}
+
 async function importProgress(input) {
   const file = input.files?.[0];
   input.value = "";
   if (!file) return;
-  const incoming = file.size < MAX_IMPORT_BYTES ? parseProgress(await file.text()) : null;
-  showNotice("imported", Boolean(incoming));
-  showNotice("import-failed", !incoming);
-  if (incoming) store.update((doc) => mergeProgress(doc, incoming));
+  hideNotices(); // those of storage come back with the page drawn anew
+  const [name, counts] = await importOutcome(file);
+  showNotice(name, true, counts);
 }
 
 // Forgets every tick and answer once the reader confirms; false when they do not.

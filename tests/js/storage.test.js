@@ -1,0 +1,149 @@
+// storage.test.js: storage.js keeps every tab's changes when tabs write at once. Browsers give each
+// tab its own copy of localStorage, which learns of other tabs' writes a little later (then fires a
+// `storage` event): tabs are simulated here with such lagging copies, and deliveries in any order.
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
+const { SCRIPT_DIR, random } = require("./fixtures.js");
+
+const SOURCE = ["progress-doc.js", "storage.js"]
+  .map((name) => fs.readFileSync(path.join(SCRIPT_DIR, name), "utf8")).join("\n");
+const KEY = "/site/.mkdocs-playbooks";
+
+// Storage shared by tabs: writes reach it in order, then each other tab's copy, one by one.
+function browser() {
+  const tabs = [];
+  const queue = []; // [tab, key, value] still to reach that tab's copy
+  return {
+    tabs,
+    queue,
+    open(globals = {}) {
+      const copy = new Map();
+      const tab = { copy };
+      const broadcast = (key, value) => {
+        for (const other of tabs) if (other !== tab) queue.push([other, key, value]);
+      };
+      const localStorage = {
+        getItem: (key) => (copy.has(key) ? copy.get(key) : null),
+        setItem: (key, value) => {
+          if (copy.get(key) === value) return;
+          copy.set(key, value);
+          broadcast(key, value);
+        },
+        removeItem: (key) => {
+          copy.delete(key);
+          broadcast(key, null);
+        },
+      };
+      const context = { localStorage, URL, HTMLScriptElement: class {}, document: { currentScript: null },
+        location: { href: "https://example.org/site/playbooks/x/" }, ...globals };
+      vm.runInNewContext(`${SOURCE}\nglobalThis.api = { store, ticks, sheet, answersOf };`, context);
+      Object.assign(tab, context.api);
+      tab.tick = (playbook, item, done = true) =>
+        tab.store.update((doc) => { tab.ticks(doc, playbook)[item] = { done, at: new Date().toISOString() }; });
+      tabs.push(tab);
+      return tab;
+    },
+    // Delivers the write waiting at `index` (another tab's copy learns of it and fires `storage`).
+    deliver(index = 0) {
+      const [tab, key, value] = queue.splice(index, 1)[0];
+      if (value === null) tab.copy.delete(key);
+      else tab.copy.set(key, value);
+      tab.store.changedElsewhere(key);
+    },
+    settle(rng) {
+      while (queue.length) this.deliver(rng ? rng.below(queue.length) : 0);
+    },
+  };
+}
+
+const stored = (tab) => JSON.parse(tab.copy.get(KEY));
+const done = (doc, playbook) => Object.entries(doc.playbooks[playbook]?.items ?? {})
+  .filter(([, t]) => t.done).map(([item]) => item).sort();
+
+test("the key is the site's: from the script's address, or Material's scope when it is a URL", () => {
+  const tab = browser().open({
+    document: { currentScript: { src: "https://evil.example/a/b/c.js" } }, // an <img name=…>
+    __md_scope: { pathname: "/evil/" }, // an element with id="__md_scope", not Material's scope
+  });
+  tab.tick("p", "i");
+  assert.deepEqual([...tab.copy.keys()], [KEY]); // from the page's address
+  const material = browser().open({ __md_scope: new URL("https://example.org/site/") });
+  material.tick("p", "i");
+  assert.deepEqual([...material.copy.keys()], [KEY]);
+});
+
+test("two tabs ticking at once, their copies lagging, keep every tick", () => {
+  for (let seed = 1; seed <= 8; seed += 1) {
+    const rng = random(seed);
+    const world = browser();
+    const scope = { __md_scope: new URL("https://example.org/site/") };
+    const [a, b] = [world.open(scope), world.open(scope)];
+    const items = { a: [], b: [] };
+    for (let n = 0; n < 25; n += 1) {
+      for (const [name, tab] of [["a", a], ["b", b]]) {
+        const item = rng.pick(["constructor", "__proto__", "x"]) + `-${name}-${n}`;
+        tab.tick("p", item);
+        items[name].push(item);
+        // some writes reach the other tab before its next tick, some later, in any order
+        while (world.queue.length && rng.next() < 0.4) world.deliver(rng.below(world.queue.length));
+      }
+    }
+    world.settle(rng);
+    const all = [...items.a, ...items.b].sort();
+    assert.deepEqual(done(stored(a), "p"), all, `seed ${seed}`);
+    assert.deepEqual(stored(b), stored(a), `seed ${seed}`);
+    assert.deepEqual(done(a.store.read(), "p"), all);
+    assert.deepEqual(done(b.store.read(), "p"), all);
+  }
+});
+
+test("once tabs agree, a storage event writes nothing back", () => {
+  const world = browser();
+  const [a, b] = [world.open(), world.open()];
+  a.tick("p", "i");
+  b.tick("p", "j");
+  world.settle();
+  assert.equal(world.queue.length, 0);
+  b.store.changedElsewhere(KEY);
+  assert.equal(world.queue.length, 0);
+});
+
+test("an untick, a cleared answer and an erase made in another tab are not undone", () => {
+  const world = browser();
+  const [a, b] = [world.open(), world.open()];
+  a.tick("p", "i");
+  a.store.update((doc) => { a.sheet(doc, "s").answers.q = { choice: "x", at: new Date(0).toISOString() }; });
+  world.settle();
+  b.tick("p", "i", false);
+  b.store.update((doc) => { b.sheet(doc, "s").answers.q = { choice: "", at: new Date().toISOString() }; });
+  world.settle();
+  for (const tab of [a, b]) {
+    assert.deepEqual(done(tab.store.read(), "p"), []);
+    assert.deepEqual({ ...tab.answersOf(tab.sheet(tab.store.read(), "s")) }, {});
+  }
+  a.tick("p", "k");
+  world.settle();
+  b.store.reset();
+  world.settle();
+  assert.equal(a.copy.get(KEY), undefined);
+  assert.deepEqual(done(a.store.read(), "p"), []);
+  a.tick("p", "after");
+  world.settle();
+  assert.deepEqual(done(stored(b), "p"), ["after"]);
+});
+
+test("a document this version cannot read is left untouched; changes stay in the page", () => {
+  const world = browser();
+  const tab = world.open();
+  tab.copy.set(KEY, '{"format": "mkdocs-playbooks/progress", "version": 2}');
+  assert.equal(tab.tick("p", "i"), false);
+  assert.equal(tab.store.problem(), "unreadable");
+  assert.deepEqual(done(tab.store.read(), "p"), ["i"]);
+  assert.equal(tab.copy.get(KEY), '{"format": "mkdocs-playbooks/progress", "version": 2}');
+  assert.equal(world.queue.length, 0);
+});

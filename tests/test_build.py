@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from .conftest import build, playbook, write_site
 
 BROKEN = """\
@@ -232,3 +234,20 @@ def test_a_file_name_cannot_put_markup_in_the_edit_link(tmp_path: Path) -> None:
     assert "onmouseover" not in html.replace("%22%20onmouseover", "")
     quoted = "x%22%20onmouseover%3D%22alert%281%29%20%C3%A9.yml"
     assert f'href="https://example.org/r/edit/main/playbooks/{quoted}"' in html
+
+
+def test_both_editions_in_one_go_and_the_facilitator_one_cannot_be_mistaken(
+    simple_site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs_playbooks.cli import main
+
+    monkeypatch.chdir(simple_site)
+    assert main(["editions", "-d", "out"]) == 0
+    participant = (simple_site / "out" / "participant" / "playbooks" / "alpha" / "index.html")
+    facilitator = (simple_site / "out" / "facilitator" / "playbooks" / "alpha" / "index.html")
+    assert "Note secrète" not in participant.read_text()
+    assert "pb-edition-banner" not in participant.read_text()
+    assert "Note secrète pour l'animateur." in facilitator.read_text()
+    for page in (simple_site / "out" / "facilitator").rglob("*.html"):  # docs pages too
+        assert "Édition animateur : ces pages contiennent des notes" in page.read_text(), page
+    assert "edition: participant" not in (simple_site / "mkdocs.yml").read_text()  # untouched

@@ -115,6 +115,18 @@ def _parser() -> argparse.ArgumentParser:
                            help="the mkdocs.yml of the site (default: ./mkdocs.yml if present)")
     aggregate.set_defaults(run=_aggregate)
 
+    editions = commands.add_parser(
+        "editions", help="build the participant and the facilitator editions side by side",
+        description="Build the site twice, into DIR/participant/ and DIR/facilitator/, the "
+        "second with the plays' facilitator notes and a banner on every page: a trainer "
+        "publishes the first and keeps the second, and never builds the wrong one by hand.",
+    )
+    editions.add_argument("-f", "--config-file", type=Path, metavar="FILE",
+                          help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    editions.add_argument("-d", "--site-dir", type=Path, default=Path("site"), metavar="DIR",
+                          help="where to build both editions (default: site)")
+    editions.set_defaults(run=_editions)
+
     csp = commands.add_parser(
         "csp", help="a Content-Security-Policy for a built site",
         description="Print a strict Content-Security-Policy for the site built in DIR: its own "
@@ -233,6 +245,22 @@ def _first_assessment(paths: list[Path]) -> str | None:
         except ResultError:
             continue
     return None
+
+
+def _editions(args: argparse.Namespace) -> int:
+    from .editions import EditionError, build_editions
+
+    config_file = args.config_file or Path("mkdocs.yml")
+    if not config_file.is_file():
+        _say(f"playbooks: error: {config_file}: no such file")
+        return EXIT_USAGE
+    try:
+        for edition, folder in build_editions(config_file, args.site_dir):
+            _say(f"{edition} edition: {folder}")
+    except EditionError as error:
+        _say(f"playbooks: error: {error}")
+        return EXIT_INVALID
+    return EXIT_OK
 
 
 def _csp(args: argparse.Namespace) -> int:

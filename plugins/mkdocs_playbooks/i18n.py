@@ -10,6 +10,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "phase.engage": "Engage",
         "phase.adapt": "Adapt",
         "nav.section": "Playbooks",
+        "edition.banner": "Facilitator edition: these pages hold notes for trainers. Do not "
+        "hand them out to participants.",
         "index.title": "Playbooks",
         "index.intro": "Every playbook of this site, with its phases and tags.",
         "index.assessments": "Self-assessments",
@@ -134,6 +136,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "phase.engage": "Engager",
         "phase.adapt": "Adapter",
         "nav.section": "Playbooks",
+        "edition.banner": "Édition animateur : ces pages contiennent des notes réservées à "
+        "l'animation. Ne les distribuez pas aux participants.",
         "index.title": "Playbooks",
         "index.intro": "Tous les playbooks du site, avec leurs phases et leurs étiquettes.",
         "index.assessments": "Autoévaluations",

@@ -11,6 +11,7 @@ import html
 import logging
 import os
 import posixpath
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -187,6 +188,21 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             page.edit_url = _without_dot_segments(page.edit_url)
         return page
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Default priority: in the facilitator edition, a banner on every page, so that it
+        cannot be mistaken for the participants' site (it prints on every sheet too)."""
+        if not self.settings.facilitator:
+            return output
+        return with_banner(output, self.settings.strings_for(None)("edition.banner"))
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Default priority: the banner on the theme's own pages too (the 404 page)."""
+        if not self.settings.facilitator or not template_name.endswith(".html"):
+            return output_content
+        return with_banner(output_content, self.settings.strings_for(None)("edition.banner"))
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Default priority: remember what this successful build wrote, for `--dirty` rebuilds."""
         self.built_digests = self.digests  # only once the build has succeeded
@@ -210,6 +226,20 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
 def _digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode(), digest_size=16).digest()
+
+
+_ARTICLE = re.compile(r"<article\b[^>]*>")
+_BODY = re.compile(r"<body\b[^>]*>")
+
+
+def with_banner(page_html: str, text: str) -> str:
+    """`page_html` with the edition banner first in its article (else its body)."""
+    banner = (f'<div class="pb-edition-banner admonition warning" role="note" '
+              f'data-pb-edition="facilitator"><p>{html.escape(text)}</p></div>')
+    start = _ARTICLE.search(page_html) or _BODY.search(page_html)
+    if start is None:
+        return banner + page_html
+    return page_html[:start.end()] + banner + page_html[start.end():]
 
 
 def _edit_uri(source: Path, config: MkDocsConfig) -> str:

@@ -37,11 +37,13 @@ lint: $(VENV)/.installed-test
 
 # The quick loop: lint, types, unit, golden, build and Node tests; no browser (under a minute)
 check: lint
+	scripts/install-yaml-language-server
 	$(BIN)/pytest -q -n $(PYTEST_WORKERS) -m "not browser"
 
 # Everything: Debian's Chromium for the browser tests, then lint, types and every test
 test: lint
 	scripts/install-chromium
+	scripts/install-yaml-language-server
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 # Rewrite the expected files of the golden tests from the code (review the diff!)

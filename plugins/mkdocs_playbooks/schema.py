@@ -1,13 +1,129 @@
-"""The JSON Schema of playbook files, generated from the model (also shipped as `schema.json`)."""
+"""The JSON Schema of playbook files, generated from the model (also shipped as `schema.json`).
+
+Editors read YAML by the 1.2 core schema, as `playbooks validate` does, and check it against this
+schema: it says what the CLI's model accepts, as far as JSON Schema can say it. Pydantic's own
+schema gives the structure (objects, lists, required keys, descriptions); each value's schema is
+then rewritten from the field's type in `model.py`:
+
+- text (`Line`, `Text`, `Markdown`, `Url`, plain `str`) also takes numbers, since `title: 2026`
+  is the text "2026" to the CLI; its rules become patterns: no control characters, one line,
+  something visible, at most 200 `[` and 10,000 characters for Markdown;
+- ids, play references and language codes are strings (a number is refused) with their pattern;
+- dates are `YYYY-MM-DD` strings of a real day between 1900 and 2999;
+- numbers keep their bounds, and NaN is refused.
+
+What needs other fields or files (unique ids, level order, references, known phases…) is only
+checked by the CLI (`checks.py`, `site.py`).
+"""
 
 from __future__ import annotations
 
+import re
+import types
+import typing
 from pathlib import Path
 from typing import Any
 
+import annotated_types
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from . import model
 from .model import Assessment, Playbook
 
 SCHEMA_FILE = Path(__file__).parent / "schema.json"
+
+_CONTROL = r"\u0000-\u0008\u000b-\u001f\u007f-\u009f"
+"""The loader's control characters (C0 and C1 but tab and line feed), refused in all text."""
+_WHITESPACE = (r"\u0009-\u000d\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f"
+               r"\u3000")
+"""What the model strips around plain text (Unicode's White_Space, as pydantic strips)."""
+_WHITESPACE_NOT_BREAK = r"\u0009\u000b\u000c\u0020\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+"""`_WHITESPACE` but the line breaks the model refuses in one-line text (`\\n \\r \\x85 LS PS`)."""
+_INVISIBLE = (r"\u0000-\u0020\u007f-\u00a0\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891"
+              r"\u08e2\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u206f\u3000"
+              r"\ud800-\uf8ff\ufeff\ufff9-\ufffb")
+"""The characters of the Basic Multilingual Plane that show nothing (Unicode categories Z, Cc,
+Cf, Cs, Co): text made only of them is blank to the model. Written out, not computed, so that the
+schema is the same whatever Python's Unicode version; a test compares it with `unicodedata`.
+Characters past U+FFFF have no escape that both JavaScript and Python regular expressions read:
+the schema takes the few invisible ones there (tags, private use) as visible."""
+
+NO_CONTROL = f"^[^{_CONTROL}]*$"
+ONE_LINE = (f"^[{_WHITESPACE}]*"
+            f"(?:[^{_WHITESPACE}](?:[{_WHITESPACE_NOT_BREAK}]*[^{_WHITESPACE}])*)?"
+            f"[{_WHITESPACE}]*$")
+"""One line once the whitespace around it is stripped, as the model reads plain text."""
+VISIBLE = f"[^{_INVISIBLE}]"
+"""Shows something: at least one visible character (a pattern matches anywhere in the text)."""
+FEW_BRACKETS = rf"^[^\[]*(?:\[[^\[]*){{0,{model.MAX_MARKDOWN_BRACKETS}}}$"
+_YEAR = "(?:19[0-9]{2}|2[0-9]{3})"
+_LEAP_YEAR = "(?:(?:19|2[0-9])(?:0[48]|[2468][048]|[13579][26])|2[048]00)"
+DATE = (f"^(?:{_YEAR}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"
+        f"|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)|{_LEAP_YEAR}-02-29)$")
+"""A real day from 1900-01-01 to 2999-12-31, as `YYYY-MM-DD` (Gregorian leap years)."""
+
+_RULES = {
+    NO_CONTROL: "must hold no control character (terminal escapes, NUL…)",
+    ONE_LINE: "must be one line: only Markdown fields hold paragraphs",
+    VISIBLE: "must show some text",
+    FEW_BRACKETS: f"must hold at most {model.MAX_MARKDOWN_BRACKETS} '[' (Markdown takes "
+                  "minutes to render more)",
+}
+"""Each pattern with the message an editor shows when a value does not match it."""
+_TEXT = "Text, or a number: the CLI keeps `2026` or `1.10` as written."
+
+
+def _text_kind(description: str, patterns: list[str], longest: int | None) -> dict[str, Any]:
+    schema: dict[str, Any] = {"description": f"{description} {_TEXT}",
+                              "type": ["string", "number"]}
+    if longest is not None:
+        schema["maxLength"] = longest
+    schema["allOf"] = [{"pattern": pattern, "patternErrorMessage": _RULES[pattern]}
+                       for pattern in patterns]
+    return schema
+
+
+def _name_kind(description: str, pattern: str, meaning: str) -> dict[str, Any]:
+    return {"description": f"{description} A number is refused: put it in quotes.",
+            "type": "string", "pattern": pattern, "patternErrorMessage": f"must be {meaning}"}
+
+
+_KINDS: list[tuple[str, Any, dict[str, Any]]] = [
+    ("Line", model.Line, _text_kind(
+        "Plain text on one line, shown as typed.", [NO_CONTROL, ONE_LINE, VISIBLE], None)),
+    ("Text", model.Text, _text_kind(
+        "Inline Markdown that shows something.", [NO_CONTROL, VISIBLE, FEW_BRACKETS],
+        model.MAX_MARKDOWN_CHARS)),
+    ("Markdown", model.Markdown, _text_kind(
+        "Markdown.", [NO_CONTROL, FEW_BRACKETS], model.MAX_MARKDOWN_CHARS)),
+    ("Url", model.Url, _text_kind("A web address or a path, on one line.",
+                                  [NO_CONTROL, ONE_LINE], None)),
+    ("PlainText", str, _text_kind("Text.", [NO_CONTROL], None)),  # no such field yet
+    ("Id", model.Slug, _name_kind(
+        "An id.", model.SLUG_PATTERN, "an id: lowercase letters, digits and single hyphens")),
+    ("PlayReference", model.PlayRef, _name_kind(
+        "A play of a playbook.", model.PLAY_REF_PATTERN, "`playbook-id/play-id`")),
+    ("Language", model.Lang, _name_kind(
+        "A language code.", model.LANG_PATTERN, "a language code like `fr` or `en`")),
+    ("Date", model.Day, {
+        "description": "A day written `YYYY-MM-DD`.", "type": "string", "format": "date",
+        "pattern": DATE, "patternErrorMessage": "must be a date like 2026-09-30, a real day "
+        f"from {model.EARLIEST_DAY} to {model.LATEST_DAY}"}),
+]
+"""The kinds of text and dates of the model: each a definition of the schema, by its name."""
+_KEPT = ("title", "description", "default", "examples")
+"""What a value's schema keeps from pydantic's: the words and the default, not the type."""
+_BOUNDS = {
+    annotated_types.Gt: ("exclusiveMinimum", "gt"), annotated_types.Ge: ("minimum", "ge"),
+    annotated_types.Lt: ("exclusiveMaximum", "lt"), annotated_types.Le: ("maximum", "le"),
+}
+_NUMBER = {
+    "description": "A number, written without quotes.",
+    "type": "number",
+    "$comment": "`not` refuses NaN (`.nan`), the only number neither below 1 nor above 0",
+    "not": {"type": "number", "minimum": 1, "maximum": 0},
+}
 
 
 def json_schema() -> dict[str, Any]:
@@ -17,6 +133,18 @@ def json_schema() -> dict[str, Any]:
     definitions = {**playbook.pop("$defs", {}), **assessment.pop("$defs", {})}
     definitions["Playbook"] = playbook
     definitions["Assessment"] = assessment
+    for name, part in _models(Playbook, Assessment).items():
+        properties = definitions[name]["properties"]
+        for field_name, field in part.model_fields.items():
+            properties[field_name] = _value(properties[field_name], field.annotation,
+                                            list(field.metadata))
+        definitions[name]["propertyNames"] = _keys(name, list(part.model_fields))
+    used = {value["$ref"] for value in _walk(definitions) if "$ref" in value}
+    for name, kind in [*((name, kind) for name, _alias, kind in _KINDS), ("Number", _NUMBER)]:
+        if name in definitions:
+            raise TypeError(f"a model is named {name}, as a kind of value: rename one")
+        if f"#/$defs/{name}" in used:
+            definitions[name] = kind
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "mkdocs-playbooks playbook or assessment",
@@ -26,3 +154,101 @@ def json_schema() -> dict[str, Any]:
         "else": {"$ref": "#/$defs/Playbook"},
         "$defs": definitions,
     }
+
+
+def _keys(name: str, keys: list[str]) -> dict[str, Any]:
+    """The keys a mapping may hold. `additionalProperties: false` says it too, but editors
+    (yaml-language-server) skip a key without a value there, as `fournisseurs` in
+    `{text: Lister clients, fournisseurs}`: the CLI refuses it, and so must the editor."""
+    noun = re.sub("(?<=[a-z])(?=[A-Z])", " ", name).lower()
+    return {"enum": keys, "errorMessage": f"unknown key: the keys of a {noun} are "
+            + ", ".join(keys)}
+
+
+def _walk(schema: Any) -> list[dict[str, Any]]:
+    """Every schema object inside `schema`, itself included."""
+    if isinstance(schema, list):
+        return [inner for item in schema for inner in _walk(item)]
+    if not isinstance(schema, dict):
+        return []
+    return [schema, *(inner for value in schema.values() for inner in _walk(value))]
+
+
+def _models(*roots: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    """Every model reachable from `roots`, by the name pydantic gives its definition."""
+    found: dict[str, type[BaseModel]] = {}
+    waiting = list(roots)
+    while waiting:
+        part = waiting.pop()
+        if found.setdefault(part.__name__, part) is not part:
+            raise TypeError(f"two models named {part.__name__}: the schema needs unique names")
+        waiting.extend(inner for field in part.model_fields.values()
+                       for inner in _inner_models(field.annotation)
+                       if inner.__name__ not in found)
+    return found
+
+
+def _inner_models(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [inner for argument in typing.get_args(annotation)
+            for inner in _inner_models(argument)]
+
+
+def _value(schema: dict[str, Any], annotation: Any, metadata: list[Any]) -> dict[str, Any]:
+    """`schema` (pydantic's, for a value of type `annotation`) rewritten to say what the CLI
+    accepts; `metadata` holds the constraints and validators of an `Annotated` type."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        base, *extra = typing.get_args(annotation)
+        return _value(schema, base, [*extra, *metadata])
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        options = [argument for argument in typing.get_args(annotation)
+                   if argument is not type(None)]
+        if len(options) != 1 or len(schema.get("anyOf", ())) != 2:
+            raise TypeError(f"schema.py reads `X | None`, not {annotation}")
+        value, null = schema["anyOf"]
+        return {**schema, "anyOf": [_value(value, options[0], metadata), null]}
+    if typing.get_origin(annotation) is list:
+        (item,) = typing.get_args(annotation)
+        return {**schema, "items": _value(schema["items"], item, [])}
+    if annotation in (int, float):
+        return {"$ref": "#/$defs/Number"} | _kept(schema) | _number(annotation, metadata)
+    if annotation is bool or typing.get_origin(annotation) is typing.Literal or (
+            isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+        return schema
+    for name, alias in ((name, alias) for name, alias, _kind in _KINDS):
+        if _is_kind(annotation, metadata, alias):
+            return {"$ref": f"#/$defs/{name}"} | _kept(schema)
+    raise TypeError(f"schema.py does not know how the CLI reads {annotation} {metadata}: "
+                    "teach it")
+
+
+def _is_kind(annotation: Any, metadata: list[Any], alias: Any) -> bool:
+    if typing.get_origin(alias) is typing.Annotated:
+        base, *constraints = typing.get_args(alias)
+        return annotation is base and metadata == constraints
+    return annotation is alias and not metadata
+
+
+def _kept(schema: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in schema.items() if key in _KEPT}
+
+
+def _number(annotation: type, metadata: list[Any]) -> dict[str, Any]:
+    """What a number field adds to `Number`: whole numbers only, bounds."""
+    schema: dict[str, Any] = {"type": "integer"} if annotation is int else {}
+    for constraint in _flat(metadata):
+        bound = _BOUNDS.get(type(constraint))
+        if bound is not None:
+            keyword, attribute = bound
+            schema[keyword] = getattr(constraint, attribute)
+        elif isinstance(constraint, annotated_types.BaseMetadata):
+            raise TypeError(f"schema.py does not know the constraint {constraint}: teach it")
+    return schema
+
+
+def _flat(metadata: list[Any]) -> list[Any]:
+    """The constraints of `Annotated[int, Field(gt=0)]` are inside the `FieldInfo`."""
+    return [inner for constraint in metadata
+            for inner in (_flat(list(constraint.metadata)) if isinstance(constraint, FieldInfo)
+                          else [constraint])]

@@ -36,7 +36,10 @@ def test_invalid_content_exits_1_without_traceback(tmp_path: Path) -> None:
     (tmp_path / "playbooks" / "a.yml").write_text("title: [\n")
     result = run("validate", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stderr.startswith("playbooks/a.yml:2:1: error: YAML syntax error")
+    note, error, *_ = result.stderr.splitlines()
+    assert note.startswith("playbooks: note: no properdocs.yml, mkdocs.yml, mkdocs.yaml here: "
+                           "the plugin's default options are used")
+    assert error.startswith("playbooks/a.yml:2:1: error: ")
     assert "Traceback" not in result.stderr
 
 
@@ -164,7 +167,7 @@ def test_names_and_values_cannot_fake_locations_or_reach_the_terminal(tmp_path: 
     result = run("validate", cwd=tmp_path)
     assert result.returncode == 1
     assert "\x1b" not in result.stderr
-    assert result.stderr.startswith('"playbooks/a:9:9: error: x.yml":2:1: error:')
+    assert result.stderr.splitlines()[1].startswith('"playbooks/a:9:9: error: x.yml":2:1: error:')
 
 
 def test_csp_hashes_every_inline_script_that_runs(tmp_path: Path,
@@ -180,3 +183,25 @@ def test_csp_hashes_every_inline_script_that_runs(tmp_path: Path,
     assert printed.startswith("default-src 'self'; script-src 'self' 'sha256-")
     assert printed.count("'sha256-") == 2  # var a=1 (twice, once hashed), var c=3; JSON not run
     assert main(["csp", str(tmp_path / "nothing")]) == 2
+
+
+@pytest.mark.parametrize("name", ["properdocs.yml", "mkdocs.yml", "mkdocs.yaml"])
+def test_validate_finds_the_configuration_as_the_engines_do(name: str, tmp_path: Path) -> None:
+    write_site(tmp_path, {"a.yml": playbook("A", "a").replace("phase: listen", "phase: decouvrir")},
+               options=":\n      framework: [{id: decouvrir}]")
+    (tmp_path / "mkdocs.yml").rename(tmp_path / name)
+    result = run("validate", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "note: no" not in result.stderr
+
+
+def test_validate_reads_inherit_and_env_as_the_engines_do(tmp_path: Path) -> None:
+    write_site(tmp_path, {"b.yml": playbook("B", "b").replace("phase: listen", "phase: agir")})
+    (tmp_path / "base.yml").write_text(
+        "plugins:\n  - playbooks:\n      framework: [{id: agir}]\n      dir: !ENV [DIR, x]\n")
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\nsite_name: S\n")
+    result = subprocess.run([sys.executable, "-m", "mkdocs_playbooks.cli", "validate"],
+                            cwd=tmp_path, env={**ENV, "DIR": "playbooks"}, capture_output=True,
+                            text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "1 file(s) checked: 0 error(s)" in result.stderr

@@ -9,7 +9,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .config import ConfigFileError, default_settings, read_settings
+from .config import (
+    CONFIG_FILE_NAMES,
+    ConfigFileError,
+    default_settings,
+    find_config_file,
+    read_settings,
+)
 from .problems import printable
 from .settings import Settings
 from .site import discover, shown_path
@@ -54,12 +60,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument(
         "paths", nargs="*", type=Path, metavar="PATH",
-        help="files or folders to check (default: the playbooks folder named in ./mkdocs.yml, "
+        help="files or folders to check (default: the playbooks folder named in the site's "
+        "configuration file, "
         "else ./playbooks)",
     )
     validate.add_argument("-f", "--config-file", type=Path, metavar="FILE",
-                          help="the mkdocs.yml giving the framework and folder "
-                          "(default: ./mkdocs.yml if present)")
+                          help="the site's configuration giving the framework and folder "
+                          "(default: ./properdocs.yml, ./mkdocs.yml or ./mkdocs.yaml, the "
+                          "first found, as the engines look for it)")
     validate.add_argument("--strict", action="store_true",
                           help="treat warnings as errors (exit 1)")
     validate.set_defaults(run=_validate)
@@ -79,7 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("id", help="the id, also the file name, e.g. my-playbook")
     new.add_argument("--kind", choices=("playbook", "assessment"), default="playbook")
     new.add_argument("-d", "--dir", type=Path, metavar="DIR",
-                     help="where to write it (default: the playbooks folder of ./mkdocs.yml, "
+                     help="where to write it (default: the playbooks folder of the site's "
+                     "configuration file, "
                      "else ./playbooks)")
     new.set_defaults(run=_new)
 
@@ -112,7 +121,8 @@ def _parser() -> argparse.ArgumentParser:
     aggregate.add_argument("--team", metavar="LABEL",
                            help="the team's name, shown in the report's title")
     aggregate.add_argument("-f", "--config-file", type=Path, metavar="FILE",
-                           help="the mkdocs.yml of the site (default: ./mkdocs.yml if present)")
+                           help="the site's configuration file (default: the first of "
+                           "./properdocs.yml, ./mkdocs.yml, ./mkdocs.yaml)")
     aggregate.set_defaults(run=_aggregate)
 
     editions = commands.add_parser(
@@ -122,7 +132,8 @@ def _parser() -> argparse.ArgumentParser:
         "publishes the first and keeps the second, and never builds the wrong one by hand.",
     )
     editions.add_argument("-f", "--config-file", type=Path, metavar="FILE",
-                          help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+                          help="the site's configuration file (default: the first of "
+                          "./properdocs.yml, ./mkdocs.yml, ./mkdocs.yaml)")
     editions.add_argument("-d", "--site-dir", type=Path, default=Path("site"), metavar="DIR",
                           help="where to build both editions (default: site)")
     editions.set_defaults(run=_editions)
@@ -139,19 +150,24 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _settings(config_file: Path | None) -> Settings:
+def _settings(config_file: Path | None, *, quiet: bool = False) -> Settings:
+    """The site's settings, from the configuration file named, else the one the engines would
+    find here; without any, the plugin's defaults, saying so unless `quiet`."""
     if config_file is not None:
         if not config_file.is_file():
             raise ConfigFileError(f"{config_file}: no such file")
         return read_settings(config_file)
-    default = Path("mkdocs.yml")
-    if default.is_file():
-        return read_settings(default)
+    found = find_config_file(Path())
+    if found is not None:
+        return read_settings(found)
+    if not quiet:
+        _say(f"playbooks: note: no {', '.join(CONFIG_FILE_NAMES)} here: the plugin's default "
+             "options are used (playbooks folder `playbooks`, phases listen, engage, adapt)")
     return default_settings(Path.cwd())
 
 
 def _validate(args: argparse.Namespace) -> int:
-    settings = _settings(args.config_file)
+    settings = _settings(args.config_file, quiet=bool(args.paths))
     missing = [path for path in args.paths if not path.exists()]
     if missing:
         _say(f"playbooks: error: no such file or folder: {missing[0]}")
@@ -250,7 +266,7 @@ def _first_assessment(paths: list[Path]) -> str | None:
 def _editions(args: argparse.Namespace) -> int:
     from .editions import EditionError, build_editions
 
-    config_file = args.config_file or Path("mkdocs.yml")
+    config_file = args.config_file or find_config_file(Path()) or Path("mkdocs.yml")
     if not config_file.is_file():
         _say(f"playbooks: error: {config_file}: no such file")
         return EXIT_USAGE

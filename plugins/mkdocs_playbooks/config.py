@@ -123,6 +123,15 @@ def make_settings(options: PlaybooksConfig, *, root: Path, language: str,
     )
 
 
+CONFIG_FILE_NAMES = ("properdocs.yml", "mkdocs.yml", "mkdocs.yaml")
+"""The configuration files the engines look for, in their order (ProperDocs first)."""
+
+
+def find_config_file(folder: Path) -> Path | None:
+    """The site's configuration file in `folder`, as `properdocs` or `mkdocs` would find it."""
+    return next((folder / name for name in CONFIG_FILE_NAMES if (folder / name).is_file()), None)
+
+
 class ConfigFileError(Exception):
     """The site's configuration cannot be read or its `playbooks` options are invalid."""
 

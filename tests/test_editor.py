@@ -215,6 +215,21 @@ def test_checklist_is_offered_in_a_play(editor: tuple[LanguageServer, Path, str]
     assert "checklist" in labels, labels
 
 
+def test_hovering_a_key_shows_its_own_description(
+        editor: tuple[LanguageServer, Path, str]) -> None:
+    server, site, first_line = editor
+    text = first_line + PLAY + "        duration: 45 min\n"
+    uri = server.open(site / "playbooks" / "hover.yml", text)
+    shown = []
+    for key in ("title", "duration"):
+        line = text.count("\n", 0, text.rindex(f"{key}:"))
+        result = server.request("textDocument/hover", {
+            "textDocument": {"uri": uri}, "position": {"line": line, "character": 9}})
+        shown.append(result["contents"]["value"])
+    assert shown[0].startswith("#### Title\n\nThe play's title."), shown
+    assert shown[1].startswith("#### Duration\n\nHow long it takes"), shown
+
+
 @pytest.mark.parametrize("editor", ["settings"], indirect=True)
 def test_the_editor_refuses_a_file_exactly_when_the_cli_finds_a_shape_error(
         editor: tuple[LanguageServer, Path, str]) -> None:

@@ -18,6 +18,7 @@ checked by the CLI (`checks.py`, `site.py`).
 
 from __future__ import annotations
 
+import copy
 import re
 import types
 import typing
@@ -71,12 +72,11 @@ _RULES = {
                   "minutes to render more)",
 }
 """Each pattern with the message an editor shows when a value does not match it."""
-_TEXT = "Text, or a number: the CLI keeps `2026` or `1.10` as written."
 
 
-def _text_kind(description: str, patterns: list[str], longest: int | None) -> dict[str, Any]:
-    schema: dict[str, Any] = {"description": f"{description} {_TEXT}",
-                              "type": ["string", "number"]}
+def _text_kind(patterns: list[str], longest: int | None) -> dict[str, Any]:
+    """Text, or a number: the CLI keeps `title: 2026` or `1.10` as written."""
+    schema: dict[str, Any] = {"type": ["string", "number"]}
     if longest is not None:
         schema["maxLength"] = longest
     schema["allOf"] = [{"pattern": pattern, "patternErrorMessage": _RULES[pattern]}
@@ -84,43 +84,35 @@ def _text_kind(description: str, patterns: list[str], longest: int | None) -> di
     return schema
 
 
-def _name_kind(description: str, pattern: str, meaning: str) -> dict[str, Any]:
-    return {"description": f"{description} A number is refused: put it in quotes.",
-            "type": "string", "pattern": pattern, "patternErrorMessage": f"must be {meaning}"}
+def _name_kind(pattern: str, meaning: str) -> dict[str, Any]:
+    """Text only: `id: 2026` is a number, refused; `id: "2026"` is text."""
+    return {"type": "string", "pattern": pattern, "patternErrorMessage": f"must be {meaning}"}
 
 
-_KINDS: list[tuple[str, Any, dict[str, Any]]] = [
-    ("Line", model.Line, _text_kind(
-        "Plain text on one line, shown as typed.", [NO_CONTROL, ONE_LINE, VISIBLE], None)),
-    ("Text", model.Text, _text_kind(
-        "Inline Markdown that shows something.", [NO_CONTROL, VISIBLE, FEW_BRACKETS],
-        model.MAX_MARKDOWN_CHARS)),
-    ("Markdown", model.Markdown, _text_kind(
-        "Markdown.", [NO_CONTROL, FEW_BRACKETS], model.MAX_MARKDOWN_CHARS)),
-    ("Url", model.Url, _text_kind("A web address or a path, on one line.",
-                                  [NO_CONTROL, ONE_LINE], None)),
-    ("PlainText", str, _text_kind("Text.", [NO_CONTROL], None)),  # no such field yet
-    ("Id", model.Slug, _name_kind(
-        "An id.", model.SLUG_PATTERN, "an id: lowercase letters, digits and single hyphens")),
-    ("PlayReference", model.PlayRef, _name_kind(
-        "A play of a playbook.", model.PLAY_REF_PATTERN, "`playbook-id/play-id`")),
-    ("Language", model.Lang, _name_kind(
-        "A language code.", model.LANG_PATTERN, "a language code like `fr` or `en`")),
-    ("Date", model.Day, {
-        "description": "A day written `YYYY-MM-DD`.", "type": "string", "format": "date",
-        "pattern": DATE, "patternErrorMessage": "must be a date like 2026-09-30, a real day "
-        f"from {model.EARLIEST_DAY} to {model.LATEST_DAY}"}),
+_KINDS: list[tuple[Any, dict[str, Any]]] = [
+    (model.Line, _text_kind([NO_CONTROL, ONE_LINE, VISIBLE], None)),
+    (model.Text, _text_kind([NO_CONTROL, VISIBLE, FEW_BRACKETS], model.MAX_MARKDOWN_CHARS)),
+    (model.Markdown, _text_kind([NO_CONTROL, FEW_BRACKETS], model.MAX_MARKDOWN_CHARS)),
+    (model.Url, _text_kind([NO_CONTROL, ONE_LINE], None)),
+    (str, _text_kind([NO_CONTROL], None)),  # no such field yet
+    (model.Slug, _name_kind(model.SLUG_PATTERN,
+                            "an id: lowercase letters, digits and single hyphens")),
+    (model.PlayRef, _name_kind(model.PLAY_REF_PATTERN, "`playbook-id/play-id`")),
+    (model.Lang, _name_kind(model.LANG_PATTERN, "a language code like `fr` or `en`")),
+    (model.Day, {"type": "string", "format": "date", "pattern": DATE,
+                 "patternErrorMessage": "must be a date like 2026-09-30, a real day from "
+                 f"{model.EARLIEST_DAY} to {model.LATEST_DAY}"}),
 ]
-"""The kinds of text and dates of the model: each a definition of the schema, by its name."""
+"""The kinds of text and dates of the model, each with its schema. Written out in each field
+rather than shared by `$ref`: yaml-language-server lets the `title` beside one `$ref` show in
+the hover of every other use of the same definition."""
 _KEPT = ("title", "description", "default", "examples")
 """What a value's schema keeps from pydantic's: the words and the default, not the type."""
 _BOUNDS = {
     annotated_types.Gt: ("exclusiveMinimum", "gt"), annotated_types.Ge: ("minimum", "ge"),
     annotated_types.Lt: ("exclusiveMaximum", "lt"), annotated_types.Le: ("maximum", "le"),
 }
-_NUMBER = {
-    "description": "A number, written without quotes.",
-    "type": "number",
+_NOT_NAN = {
     "$comment": "`not` refuses NaN (`.nan`), the only number neither below 1 nor above 0",
     "not": {"type": "number", "minimum": 1, "maximum": 0},
 }
@@ -139,12 +131,6 @@ def json_schema() -> dict[str, Any]:
             properties[field_name] = _value(properties[field_name], field.annotation,
                                             list(field.metadata))
         definitions[name]["propertyNames"] = _keys(name, list(part.model_fields))
-    used = {value["$ref"] for value in _walk(definitions) if "$ref" in value}
-    for name, kind in [*((name, kind) for name, _alias, kind in _KINDS), ("Number", _NUMBER)]:
-        if name in definitions:
-            raise TypeError(f"a model is named {name}, as a kind of value: rename one")
-        if f"#/$defs/{name}" in used:
-            definitions[name] = kind
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "mkdocs-playbooks playbook or assessment",
@@ -163,15 +149,6 @@ def _keys(name: str, keys: list[str]) -> dict[str, Any]:
     noun = re.sub("(?<=[a-z])(?=[A-Z])", " ", name).lower()
     return {"enum": keys, "errorMessage": f"unknown key: the keys of a {noun} are "
             + ", ".join(keys)}
-
-
-def _walk(schema: Any) -> list[dict[str, Any]]:
-    """Every schema object inside `schema`, itself included."""
-    if isinstance(schema, list):
-        return [inner for item in schema for inner in _walk(item)]
-    if not isinstance(schema, dict):
-        return []
-    return [schema, *(inner for value in schema.values() for inner in _walk(value))]
 
 
 def _models(*roots: type[BaseModel]) -> dict[str, type[BaseModel]]:
@@ -212,13 +189,13 @@ def _value(schema: dict[str, Any], annotation: Any, metadata: list[Any]) -> dict
         (item,) = typing.get_args(annotation)
         return {**schema, "items": _value(schema["items"], item, [])}
     if annotation in (int, float):
-        return {"$ref": "#/$defs/Number"} | _kept(schema) | _number(annotation, metadata)
+        return _kept(schema) | _number(annotation, metadata)
     if annotation is bool or typing.get_origin(annotation) is typing.Literal or (
             isinstance(annotation, type) and issubclass(annotation, BaseModel)):
         return schema
-    for name, alias in ((name, alias) for name, alias, _kind in _KINDS):
+    for alias, kind in _KINDS:
         if _is_kind(annotation, metadata, alias):
-            return {"$ref": f"#/$defs/{name}"} | _kept(schema)
+            return _kept(schema) | copy.deepcopy(kind)
     raise TypeError(f"schema.py does not know how the CLI reads {annotation} {metadata}: "
                     "teach it")
 
@@ -235,8 +212,8 @@ def _kept(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def _number(annotation: type, metadata: list[Any]) -> dict[str, Any]:
-    """What a number field adds to `Number`: whole numbers only, bounds."""
-    schema: dict[str, Any] = {"type": "integer"} if annotation is int else {}
+    """A number written as one (quoted numbers and yes/no are refused), within its bounds."""
+    schema: dict[str, Any] = {"type": "integer" if annotation is int else "number"}
     for constraint in _flat(metadata):
         bound = _BOUNDS.get(type(constraint))
         if bound is not None:
@@ -244,7 +221,7 @@ def _number(annotation: type, metadata: list[Any]) -> dict[str, Any]:
             schema[keyword] = getattr(constraint, attribute)
         elif isinstance(constraint, annotated_types.BaseMetadata):
             raise TypeError(f"schema.py does not know the constraint {constraint}: teach it")
-    return schema
+    return schema | copy.deepcopy(_NOT_NAN)
 
 
 def _flat(metadata: list[Any]) -> list[Any]:

@@ -30,6 +30,7 @@ from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.resolver import VersionedResolver
 
 from mkdocs_playbooks import model
+from mkdocs_playbooks.loader import _AMBIGUOUS_BREAKS as AMBIGUOUS_BREAKS
 from mkdocs_playbooks.loader import _CONTROL as CONTROL
 from mkdocs_playbooks.loader import Loaded, load_file, load_text
 from mkdocs_playbooks.problems import ContentError
@@ -235,7 +236,7 @@ def kind_validator(kind: str) -> jsonschema.Draft202012Validator:
 
 def model_accepts(alias: Any, value: str) -> bool:
     """What the CLI makes of `value` read as text into a field of type `alias`."""
-    if CONTROL.search(value):
+    if CONTROL.search(value) or AMBIGUOUS_BREAKS.search(value):
         return False  # the loader refuses it before the model sees it
     try:
         TypeAdapter(alias).validate_python(value)

@@ -126,9 +126,16 @@ def load_file(path: Path, display_path: str | None = None) -> Loaded:
     return load_text(text, shown)
 
 
+_AMBIGUOUS_BREAKS = re.compile("[\x85\u2028\u2029]")
+"""Line breaks to YAML 1.1 (and libyaml), ordinary characters to YAML 1.2 and editors."""
+
+
 def load_text(text: str, shown: str) -> Loaded:
     """Load YAML `text` shown in messages as `shown`; raise `ContentError` when it is not a file
     of ours."""
+    ambiguous = _AMBIGUOUS_BREAKS.search(text)
+    if ambiguous is not None:
+        raise ContentError([_ambiguous_break(ambiguous.start(), text, shown)])
     builder = _Builder(shown)
     parser = _Loader(text)
     try:
@@ -144,6 +151,16 @@ def load_text(text: str, shown: str) -> Loaded:
     finally:
         parser.dispose()
     return builder.finish()
+
+
+def _ambiguous_break(position: int, text: str, shown: str) -> Problem:
+    before = text[:position]
+    line = before.count("\n") + 1
+    column = position - (before.rfind("\n") + 1) + 1
+    return Problem(shown, line, column, Severity.ERROR,
+                   f"character U+{ord(text[position]):04X} is a line break to some YAML readers "
+                   "and a character to others (editors)",
+                   "write a real line break, or a space")
 
 
 def _read_bytes(path: Path, shown: str) -> bytes:

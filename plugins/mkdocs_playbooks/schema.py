@@ -34,7 +34,9 @@ from .model import Assessment, Playbook
 
 SCHEMA_FILE = Path(__file__).parent / "schema.json"
 
-_CONTROL = r"\u0000-\u0008\u000b-\u001f\u007f-\u009f"
+# U+0085 (in the C1 range), U+2028 and U+2029 are line breaks to YAML 1.1 readers and characters to
+# editors: the CLI refuses them anywhere, the schema in every text.
+_CONTROL = r"\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029"
 """The loader's control characters (C0 and C1 but tab and line feed), refused in all text."""
 _WHITESPACE = (r"\u0009-\u000d\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f"
                r"\u3000")

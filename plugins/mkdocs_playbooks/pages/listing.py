@@ -53,6 +53,8 @@ def render_progress(site: Site, settings: Settings) -> str:
         f"</button></div>\n\n"
     )
     parts = [
+        # Out of the search index: it holds no content, only the reader's state.
+        "---\nsearch:\n  exclude: true\n---\n\n",
         f"# {plain(t('progress.title'))}\n\n", notices(t, NOTICES),
         f"{esc(t('progress.intro'))}\n\n",
         f"<noscript><p>{esc(t('progress.needs_script'))}</p></noscript>\n\n", actions,
@@ -65,8 +67,8 @@ def render_progress(site: Site, settings: Settings) -> str:
         ids = [q.id for d in assessment.dimensions for q in d.questions]
         parts.append(
             f'<article class="pb-card" data-pb-assessment="{entry.id}" markdown>\n'
-            f'<h2 class="pb-card-title" id="pb-card-{entry.id}" markdown="span">'
-            f"[{plain(assessment.title)}]({target})</h2>\n\n"
+            f'<p class="pb-card-title" id="pb-card-{entry.id}" markdown="span">'
+            f"[{plain(assessment.title)}]({target})</p>\n\n"
             + progress_bar(at("progress.of", title=assessment.title), entry.id, ids,
                            "assessment")
             + "</article>\n\n")
@@ -83,8 +85,8 @@ def _card(entry: Entry[Playbook], site: Site, settings: Settings, here: str) -> 
     summary = f"{authored(playbook.summary)}\n\n" if playbook.summary else ""
     return (
         f'<article class="pb-card" data-pb-playbook="{entry.id}"{lang} markdown>\n'
-        f'<h2 class="pb-card-title" id="pb-card-{entry.id}" markdown="span">'
-        f"[{plain(playbook.title)}]({target})</h2>\n\n{summary}"
+        f'<p class="pb-card-title" id="pb-card-{entry.id}" markdown="span">'
+        f"[{plain(playbook.title)}]({target})</p>\n\n{summary}"
         f'<p class="pb-card-phases">{phases}</p>\n\n'
         + (f'<p class="pb-tags">{tags.strip()}</p>\n\n' if tags else "")
         + progress_bar(t("progress.of", title=playbook.title), entry.id, item_ids(playbook),

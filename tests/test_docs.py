@@ -27,7 +27,8 @@ def test_field_reference_matches_the_model() -> None:
 def test_cli_reference_names_every_command_and_option() -> None:
     text = (REPO / "docs" / "guide" / "cli.md").read_text(encoding="utf-8")
     for word in ("playbooks validate", "playbooks schema", "playbooks new", "playbooks init",
-                 "playbooks aggregate", "playbooks csp", "playbooks editions", "--team",
+                 "playbooks aggregate", "playbooks csp", "playbooks editions",
+                 "playbooks export", "--markdown-extension", "--team",
                  "--assessment",
                  "--strict", "--config-file", "--kind", "--language", "--output",
                  "strict_reviews", "allow_html", "nav_limit", "edition", "framework", "strings",

@@ -1,4 +1,4 @@
-"""The `playbooks` command: validate, schema, new, init."""
+"""The `playbooks` command: validate, schema, new, init, aggregate, editions, csp, export."""
 
 from __future__ import annotations
 
@@ -147,6 +147,28 @@ def _parser() -> argparse.ArgumentParser:
     )
     csp.add_argument("site", type=Path, metavar="DIR", help="the built site (e.g. site/)")
     csp.set_defaults(run=_csp)
+
+    export = commands.add_parser(
+        "export", help="write the pages and assets into a docs folder, for Zensical",
+        description="Write the generated pages (rendered and sanitised as the plugin does) and "
+        "the script and stylesheet into DOCS_DIR, for site engines that run no MkDocs plugin, "
+        "such as Zensical; then print the settings its configuration file still needs. Content "
+        "errors are printed as `validate` prints them: exit 1, nothing written. The folders it "
+        "writes (playbooks/, assessments/, assets/playbooks/) are replaced whole on each export; "
+        "one it did not write is never touched (exit 2).",
+    )
+    export.add_argument("docs_dir", nargs="?", type=Path, metavar="DOCS_DIR",
+                        help="the docs folder (default: `docs_dir` of the configuration file, "
+                        "else ./docs)")
+    export.add_argument("-f", "--config-file", type=Path, metavar="FILE",
+                        help="the site's configuration file (default: the first of "
+                        "./zensical.toml, ./properdocs.yml, ./mkdocs.yml, ./mkdocs.yaml)")
+    export.add_argument("--strict", action="store_true",
+                        help="treat warnings as errors (exit 1, nothing written)")
+    export.add_argument("-x", "--markdown-extension", action="append", default=[],
+                        metavar="NAME", help="also render the playbooks' Markdown with this "
+                        "Python-Markdown extension (e.g. admonition); repeat for more")
+    export.set_defaults(run=_export)
     return parser
 
 
@@ -286,6 +308,59 @@ def _csp(args: argparse.Namespace) -> int:
         _say(f"playbooks: error: no built site in {args.site} (run `mkdocs build` first)")
         return EXIT_USAGE
     print(policy(args.site))
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .engines import find_engine_config, read_engine_config
+    from .export import ExportError, export, mkdocs_settings, zensical_settings
+    from .pages import site_pages
+
+    config_file = args.config_file or find_engine_config(Path())
+    if config_file is None:
+        _say("playbooks: note: no zensical.toml, properdocs.yml, mkdocs.yml or mkdocs.yaml here: "
+             "the plugin's default options are used")
+    engine = read_engine_config(config_file, Path.cwd())
+    settings = engine.settings
+    if not settings.dir.is_dir():
+        _say(f"playbooks: error: no playbooks folder at {shown_path(settings.dir, Path.cwd())}")
+        return EXIT_USAGE
+    files = discover([settings.dir])
+    site = settings.load(files)
+    for problem in site.problems:
+        _say(str(problem))
+    errors = len(site.errors)
+    warnings = sum(problem.severity.value == "warning" for problem in site.problems)
+    _say(f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)")
+    if errors > 0 or (args.strict and warnings > 0):
+        _say("playbooks: nothing written")
+        return EXIT_INVALID
+    docs_dir = args.docs_dir if args.docs_dir is not None else engine.docs_dir
+    banner = ""
+    if settings.facilitator:  # the plugin's banner, first on each page as the plugin puts it
+        from .plugin import with_banner
+
+        banner = with_banner("", settings.strings_for(None)("edition.banner"))
+    try:
+        done = export(site_pages(site, settings), docs_dir, allow_html=engine.allow_html,
+                      extensions=args.markdown_extension, banner=banner)
+    except ExportError as error:
+        _say(f"playbooks: error: {error}")
+        return EXIT_USAGE
+    except ImportError as error:
+        _say(f"playbooks: error: a Markdown extension could not be loaded: {error}")
+        return EXIT_USAGE
+    _say(f"wrote {len(done.pages)} page(s) and {len(done.assets)} asset(s) into "
+         f"{shown_path(docs_dir, Path.cwd())}")
+    name = config_file.name if config_file is not None else "zensical.toml"
+    for extension in engine.missing_extensions:
+        _say(f"playbooks: warning: {name} lists Markdown extensions without `{extension}`, "
+             "which the exported headings need: add it")
+    add = (zensical_settings if engine.is_toml else mkdocs_settings)(
+        engine.extra_css, engine.extra_javascript)
+    if add:
+        _say(f"add to {name}:")
+        sys.stdout.write(add)
     return EXIT_OK
 
 

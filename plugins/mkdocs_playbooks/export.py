@@ -1,0 +1,370 @@
+"""The generated pages and the assets written into a docs folder, for site engines that run no
+MkDocs plugin: Zensical today. Its own third-party packages work this way (a command writes their
+pages and assets into the docs folder, then the engine builds), and its documentation says the
+same of MkDocs' `gen-files` scripts: run them apart from the build.
+
+The plugin's guarantee holds without the plugin. Under MkDocs, each generated page is rendered by
+MkDocs, then sanitised (`sanitize.py`). Here each page's Markdown is rendered with Python-Markdown
+(the extensions MkDocs always uses and those the plugin requires), sanitised by the same cleaner,
+and written back as raw HTML blocks, which Python-Markdown (Zensical's renderer) passes through
+untouched. Text that an engine's own preprocessors could still read as syntax is written as
+character references (`<` already is; `{` too, for Jinja macros), so they find nothing in it.
+Only the headings (those MkDocs lists in the table of contents) are written as Markdown headings,
+their text and markup escaped character by character, with their ids, so that the engine's table
+of contents and search sections find them as they find the plugin's; the elements around a heading
+(a dimension's `section`, a `lang` wrapper) get `markdown="1"`, for `md_in_html` to read the
+heading inside. With `allow_html: true` the Markdown is written as it is, as the plugin hands it
+over.
+
+Free of MkDocs: the command line reads the site's options and hands them over.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import markdown
+
+from .assets import CSS_URI, JS_URI, STYLESHEET, script_bundle
+from .pages import Page
+from .pages.urls import ASSESSMENTS_DIR, PLAYBOOKS_DIR
+from .sanitize import sanitize
+
+EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "md_in_html")
+"""Those MkDocs always renders pages with, and those the plugin adds (`attr_list`, `md_in_html`)."""
+
+ASSETS_DIR = CSS_URI.rpartition("/")[0]
+OWNED = (PLAYBOOKS_DIR, ASSESSMENTS_DIR, ASSETS_DIR)
+"""The folders of the docs folder that the export writes, whole: each is replaced at once."""
+
+MARKER = ".playbooks-export"
+"""A file in each folder written by the export: only such folders are ever replaced. Engines
+skip files whose name starts with a dot, so it is not published."""
+
+MARKER_TEXT = ("Written by `playbooks export`: this folder is replaced, whole, on the next "
+               "export. Edit the YAML playbooks instead.\n")
+
+
+class ExportError(Exception):
+    """The docs folder holds something the export would overwrite; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What an export wrote."""
+
+    docs_dir: Path
+    pages: list[str] = field(default_factory=list)
+    """The source paths of the pages, relative to the docs folder."""
+    assets: tuple[str, ...] = (CSS_URI, JS_URI)
+
+
+def export(pages: Iterable[Page], docs_dir: Path, *, allow_html: bool = False,
+           extensions: Sequence[str] = (), banner: str = "") -> Exported:
+    """Write `pages` and the assets into `docs_dir`, replacing what an earlier export wrote.
+
+    Everything is written into a temporary folder beside `docs_dir` first, then each folder of
+    `OWNED` is moved into place: a failure leaves the docs folder as it was. A folder of `OWNED`
+    that an export did not write (no `MARKER` in it) is never touched: `ExportError`. `banner`
+    (HTML) goes first on every page, as the plugin puts the facilitator edition's.
+    """
+    renderer = _Renderer(extensions, banner)  # an unknown extension fails here, before any writing
+    _refuse_foreign_folders(docs_dir)
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".playbooks-export-", dir=docs_dir.parent))
+    try:
+        written = _write_all(pages, staging / "new", renderer, allow_html)
+        _move_into_place(staging, docs_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return Exported(docs_dir, written)
+
+
+def _write_all(pages: Iterable[Page], root: Path, renderer: _Renderer,
+               allow_html: bool) -> list[str]:
+    """Every file into `root`; with `allow_html`, pages as the plugin hands them to MkDocs."""
+    written = []
+    for page in pages:
+        text = renderer.as_is(page.markdown) if allow_html else renderer.page(page.markdown)
+        _write(root / page.uri, text)
+        written.append(page.uri)
+    _write(root / CSS_URI, STYLESHEET.read_text(encoding="utf-8"))
+    _write(root / JS_URI, script_bundle())
+    for folder in OWNED:
+        if (root / folder).is_dir():
+            _write(root / folder / MARKER, MARKER_TEXT)
+    return written
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _refuse_foreign_folders(docs_dir: Path) -> None:
+    for folder in OWNED:
+        target = docs_dir / folder
+        if target.exists() and not (target / MARKER).is_file():
+            raise ExportError(
+                f"{target}: this folder was not written by `playbooks export`, which would "
+                f"replace it; move it, or export into another docs folder")
+
+
+def _move_into_place(staging: Path, docs_dir: Path) -> None:
+    old = staging / "old"
+    for n, folder in enumerate(OWNED):
+        target, new = docs_dir / folder, staging / "new" / folder
+        if target.exists():
+            old.mkdir(exist_ok=True)
+            target.rename(old / str(n))
+        if new.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(new, target)
+
+
+class _Renderer:
+    """Renders pages as the plugin's build does (Markdown, then sanitising), into Markdown that an
+    engine passes through: raw HTML blocks, and the top headings as Markdown headings."""
+
+    def __init__(self, extensions: Sequence[str], banner: str = "") -> None:
+        self.banner = [banner] if banner else []
+        names = list(dict.fromkeys([*EXTENSIONS, *extensions]))
+        self.markdown = markdown.Markdown(extensions=names)
+        self.block_level = set(self.markdown.block_level_elements)
+        self.listed: set[str] = set()
+        """The ids of the headings that MkDocs lists in the page's table of contents."""
+
+    def page(self, text: str) -> str:
+        """A generated page's Markdown, rendered, sanitised and written back for an engine."""
+        front, body = split_front_matter(text)
+        self.markdown.reset()
+        clean = sanitize(self.markdown.convert(body)).replace("{", "&#123;")
+        self.listed = set(_toc_ids(getattr(self.markdown, "toc_tokens", [])))
+        blocks = self._blocks(clean, _parse(clean), 0, len(clean))
+        return front + "\n\n".join([*self.banner, *blocks]) + "\n"
+
+    def as_is(self, text: str) -> str:
+        """A page's Markdown as the plugin hands it over (`allow_html`), with the banner."""
+        front, body = split_front_matter(text)
+        return front + "\n\n".join([*self.banner, body])
+
+    def _blocks(self, html: str, nodes: list[_Node], start: int, end: int) -> list[str]:
+        blocks: list[str] = []
+        position = start
+        for node in nodes:
+            blocks.extend(self._raw(html[position:node.start]))
+            blocks.extend(self._node(html, node))
+            position = node.end
+        blocks.extend(self._raw(html[position:end]))
+        return blocks
+
+    def _node(self, html: str, node: _Node) -> list[str]:
+        line = heading_line(html, node) if self._is_listed(node) else None
+        if line is not None:
+            return [line]
+        if node.tag in CONTAINERS and any(map(self._is_listed, node.descendants())):
+            # `markdown="1"` (md_in_html): the engine reads the headings inside as Markdown and
+            # passes every other child through as raw HTML.
+            opening = html[node.start:node.inner_start - 1] + ' markdown="1">'
+            inner = self._blocks(html, node.children, node.inner_start, node.inner_end)
+            return [opening, *inner, f"</{node.tag}>"]
+        return self._raw(html[node.start:node.end], node.tag)
+
+    def _is_listed(self, node: _Node) -> bool:
+        return node.is_heading and dict(node.attributes).get("id") in self.listed
+
+    def _raw(self, html: str, tag: str | None = None) -> list[str]:
+        """`html` as a raw block: as it is when it starts with a block-level element, else in a
+        `div` (text or inline elements would be read as Markdown)."""
+        if not html.strip():
+            return []
+        if tag is not None and tag in self.block_level:
+            return [html]
+        return [f"<div>{html.strip()}</div>"]
+
+
+def _toc_ids(tokens: list[dict[str, Any]]) -> Iterator[str]:
+    for token in tokens:
+        yield str(token["id"])
+        yield from _toc_ids(token["children"])
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    """The page's front matter (with its closing line and a blank line) and its body."""
+    if not text.startswith("---\n"):
+        return "", text
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        return "", text
+    return text[:end + 5] + "\n", text[end + 5:]
+
+
+_HEADING = re.compile(r"h[1-6]")
+_ID = re.compile(r"[\w-]+")
+_LANG = re.compile(r"[A-Za-z0-9-]+")
+_TEXT_SPECIALS = re.compile(r"[!-/:-@\[-`{-~]")  # every ASCII punctuation character
+_ATTRIBUTE_SPECIALS = re.compile(r"[\\`*_{}\[\]()!<>&\"']")
+
+
+def heading_line(html: str, node: _Node) -> str | None:
+    """A sanitised `<hN id>` as a Markdown heading with the same id (and `lang`), its text and
+    markup escaped so that Markdown finds nothing in it; None if it cannot be one."""
+    if not node.is_heading:
+        return None
+    attributes = dict(node.attributes)
+    heading_id = attributes.pop("id", None)
+    lang = attributes.pop("lang", None)
+    if attributes or heading_id is None or not _ID.fullmatch(heading_id):
+        return None
+    if lang is not None and not _LANG.fullmatch(lang):
+        return None
+    inner = _escaped_markup(html[node.inner_start:node.inner_end]).strip()
+    if not inner or "\n" in inner:
+        return None
+    extra = f' lang="{lang}"' if lang else ""
+    return f"{'#' * int(node.tag[1])} {inner} {{: #{heading_id}{extra} }}"
+
+
+class _Escaper(HTMLParser):
+    """Sanitised inline HTML written again with every character that Markdown could read as
+    syntax (in text and in attribute values) as a character reference."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(f"<{tag}{_attributes(attrs)}>")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(_TEXT_SPECIALS.sub(_reference, data))
+
+
+def _attributes(attrs: list[tuple[str, str | None]]) -> str:
+    return "".join(
+        f" {name}" if value is None else f' {name}="{_ATTRIBUTE_SPECIALS.sub(_reference, value)}"'
+        for name, value in attrs)
+
+
+def _reference(found: re.Match[str]) -> str:
+    return f"&#{ord(found.group())};"
+
+
+def _escaped_markup(inner_html: str) -> str:
+    escaper = _Escaper()
+    escaper.feed(inner_html)
+    escaper.close()
+    return "".join(escaper.out)
+
+
+@dataclass
+class _Node:
+    """An element of sanitised HTML, by its place in the text."""
+
+    tag: str
+    attributes: list[tuple[str, str | None]]
+    start: int
+    inner_start: int
+    inner_end: int = -1
+    end: int = -1
+    children: list[_Node] = field(default_factory=list)
+
+    @property
+    def is_heading(self) -> bool:
+        """Whether it is `h1`…`h6`."""
+        return bool(_HEADING.fullmatch(self.tag))
+
+    def descendants(self) -> Iterator[_Node]:
+        """Every element inside it, depth first."""
+        for child in self.children:
+            yield child
+            yield from child.descendants()
+
+
+CONTAINERS = frozenset({"div", "section", "article", "aside", "header", "footer", "main", "nav"})
+"""Elements whose headings are written as Markdown (the rest keep theirs as raw HTML)."""
+
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                  "source", "track", "wbr"})
+
+
+class _TreeParser(HTMLParser):
+    """The elements of HTML as nh3 writes it: every element closed, but void ones."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.html = html
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self.roots: list[_Node] = []
+        self.stack: list[_Node] = []
+
+    def position(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self.position()
+        text = self.get_starttag_text() or ""
+        node = _Node(tag, attrs, start, start + len(text))
+        (self.stack[-1].children if self.stack else self.roots).append(node)
+        if tag in VOID:
+            node.inner_end = node.end = node.inner_start
+        else:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:  # `<x/>`: nothing inside
+            node = self.stack.pop()
+            node.inner_end = node.end = node.inner_start
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self.position()
+        while self.stack:
+            node = self.stack.pop()
+            node.inner_end = start
+            node.end = self.html.index(">", start) + 1
+            if node.tag == tag:
+                break
+
+
+def _parse(html: str) -> list[_Node]:
+    parser = _TreeParser(html)
+    parser.feed(html)
+    parser.close()
+    for node in parser.stack:  # never with nh3's output; closed at the end if it happens
+        node.inner_end = node.end = len(html)
+    return parser.roots
+
+
+def zensical_settings(present_css: Iterable[str] = (), present_js: Iterable[str] = ()) -> str:
+    """The lines of `zensical.toml` that the exported pages need and that it does not have yet."""
+    lines = []
+    if CSS_URI not in set(present_css):
+        lines.append(f'extra_css = ["{CSS_URI}"]')
+    if JS_URI not in set(present_js):
+        lines.append(f'extra_javascript = ["{JS_URI}"]')
+    return "[project]\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def mkdocs_settings(present_css: Iterable[str] = (), present_js: Iterable[str] = ()) -> str:
+    """The same, for an `mkdocs.yml` that Zensical reads."""
+    lines = []
+    if CSS_URI not in set(present_css):
+        lines.append(f"extra_css:\n  - {CSS_URI}")
+    if JS_URI not in set(present_js):
+        lines.append(f"extra_javascript:\n  - {JS_URI}")
+    return "\n".join(lines) + "\n" if lines else ""

@@ -385,6 +385,8 @@ class _Builder:
         return self._text(event, value)
 
     def _text(self, event: yaml.ScalarEvent, value: str) -> str:
+        if value.isprintable():  # no control character: most values, checked at C speed
+            return value
         control = _CONTROL.search(value)
         if control is not None:
             self._fail(event, f"control character U+{ord(control.group()):04X} in the text",

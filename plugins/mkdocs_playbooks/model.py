@@ -46,6 +46,9 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 def _visible(value: str) -> str:
     """Text must show something: spaces and invisible characters (zero-width…) alone are blank."""
+    first = value[:1]
+    if first and first.isprintable() and not first.isspace():  # visible first: most texts
+        return value
     if not any(unicodedata.category(ch)[0] not in "ZC" for ch in value):
         raise PydanticCustomError("blank_text", "must show some text")
     return value

@@ -59,3 +59,16 @@ def test_options_table_matches_the_declarations() -> None:
 
     for name, _option in PlaybooksConfig._schema:
         assert f"| `{name}` |" in generated, f"option {name} has no docstring"
+
+
+def test_the_help_shown_in_the_cli_reference_is_the_real_one() -> None:
+    import os
+    import subprocess
+    import sys
+
+    shown = (REPO / "docs" / "guide" / "cli.md").read_text(encoding="utf-8")
+    block = shown.split("$ playbooks --help\n", 1)[1].split("```", 1)[0]
+    real = subprocess.run([sys.executable, "-m", "mkdocs_playbooks.cli", "--help"],
+                          env={**os.environ, "COLUMNS": "100"}, capture_output=True, text=True,
+                          check=True).stdout
+    assert block == real, "paste `COLUMNS=100 playbooks --help` into docs/guide/cli.md"

@@ -144,6 +144,14 @@ def default_settings(root: Path) -> Settings:
 def read_settings(config_file: Path) -> Settings:
     """Settings from a site's configuration file, read as MkDocs reads it (`!ENV`, `INHERIT`),
     its `playbooks` options checked by the same rules as in a build."""
+    config = read_config_file(config_file)
+    options = validate_options(plugin_options(config.get("plugins")), config_file)
+    return settings_of(config, options, config_file)
+
+
+def read_config_file(config_file: Path) -> dict[str, Any]:
+    """A site's configuration as the engines read it (`!ENV`, `INHERIT`; `!!python/…` tags are
+    not run: checking playbooks needs none of them)."""
     try:
         with config_file.open("rb") as stream:
             config = yaml_load(stream, loader=get_yaml_loader(_LenientLoader))
@@ -151,7 +159,12 @@ def read_settings(config_file: Path) -> Settings:
         raise ConfigFileError(f"{config_file}: cannot read it: {error}") from None
     if not isinstance(config, dict):
         raise ConfigFileError(f"{config_file}: expected keys such as `site_name:`")
-    options = validate_options(_plugin_options(config.get("plugins")), config_file)
+    return config
+
+
+def settings_of(config: Mapping[str, Any], options: PlaybooksConfig,
+                config_file: Path) -> Settings:
+    """The settings of a site from its configuration and its validated `playbooks` options."""
     site_url = config.get("site_url")
     return make_settings(options, root=config_file.parent.resolve(),
                          language=site_language(config.get("theme")),
@@ -170,9 +183,10 @@ def validate_options(options: Mapping[str, Any], config_file: Path | None) -> Pl
     return config
 
 
-def _plugin_options(plugins: Any) -> dict[str, Any]:
+def plugin_options(plugins: Any) -> dict[str, Any]:
+    """The options given to the `playbooks` plugin in a configuration's `plugins`."""
     entries = plugins.items() if isinstance(plugins, dict) else (
-        next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        next(iter(item.items())) if isinstance(item, dict) and item else (item, None)
         for item in plugins or []
     )
     for name, options in entries:

@@ -15,17 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-from mkdocs.exceptions import ConfigurationError
-from mkdocs.utils.yaml import get_yaml_loader, yaml_load
-
 from .config import (
     CONFIG_FILE_NAMES,
     PLUGIN_NAME,
     ConfigFileError,
     default_settings,
     make_settings,
-    read_settings,
+    plugin_options,
+    read_config_file,
+    settings_of,
     validate_options,
 )
 from .settings import Settings, site_language
@@ -103,15 +101,9 @@ def _from_toml(path: Path) -> EngineConfig:
 
 
 def _from_yaml(path: Path) -> EngineConfig:
-    settings = read_settings(path)  # as `validate` reads it: `!ENV`, `INHERIT`, the schema
-    try:
-        with path.open("rb") as stream:
-            config = yaml_load(stream, loader=get_yaml_loader(_LenientLoader))
-    except (OSError, ConfigurationError) as error:  # pragma: no cover - read_settings read it
-        raise ConfigFileError(f"{path}: cannot read it: {error}") from None
-    config = config if isinstance(config, dict) else {}
-    options = validate_options(_plugin_options(config.get("plugins")), path)
-    return _engine_config(path, settings, options.allow_html, config)
+    config = read_config_file(path)  # as `validate` reads it: `!ENV`, `INHERIT`, the schema
+    options = validate_options(plugin_options(config.get("plugins")), path)
+    return _engine_config(path, settings_of(config, options, path), options.allow_html, config)
 
 
 def _engine_config(path: Path, settings: Settings, allow_html: bool,
@@ -141,29 +133,3 @@ def _names(value: Any) -> list[str]:
         return []
     return [str(next(iter(item))) if isinstance(item, dict) and item else str(item)
             for item in value]
-
-
-def _plugin_options(plugins: Any) -> dict[str, Any]:
-    entries = plugins.items() if isinstance(plugins, dict) else (
-        next(iter(item.items())) if isinstance(item, dict) and item else (item, None)
-        for item in plugins or []
-    )
-    for name, options in entries:
-        if name == PLUGIN_NAME:
-            return options if isinstance(options, dict) else {}
-    return {}
-
-
-class _LenientLoader(yaml.SafeLoader):
-    """Reads `mkdocs.yml` without running its `!!python/name:` tags (none is needed here)."""
-
-
-def _ignore_tag(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_mapping(node)  # type: ignore[arg-type]
-
-
-_LenientLoader.add_multi_constructor("", _ignore_tag)

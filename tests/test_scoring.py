@@ -164,3 +164,48 @@ def test_points_missing_are_counted_from_the_shown_score() -> None:
     level = assessment_of(WORKED_EXAMPLE).levels[1].model_copy(update={"min": 33.3})
     assert scoring.points_missing(level, 33) == 1
     assert scoring.points_missing(level, 34) == 0
+
+
+def _demo() -> Assessment:
+    from mkdocs_playbooks.config import read_settings
+
+    from .conftest import REPO
+
+    demo = read_settings(REPO / "mkdocs.yml").load().assessments["maturite-social-media"].model
+    assert isinstance(demo, Assessment)
+    return demo
+
+
+def test_the_demo_with_three_answers_out_of_23_has_no_level() -> None:
+    """The issue's case: three best answers once gave « 100 / 100, niveau Entreprise sociale »."""
+    demo = _demo()
+    questions = [q for d in demo.dimensions for q in d.questions][:3]
+    shown = results(demo, {q.id: q.choices[-1].id for q in questions})
+    assert (shown.score, shown.level, shown.complete) == (100, None, False)
+    assert (shown.answered, shown.questions) == (3, 23)
+    assert all(d.level is None for d in shown.dimensions.values())
+
+
+ISSUE_ANSWERS = {
+    "veille": "continu", "territoires": "plusieurs", "attentes": "souvent",
+    "exploitation": "organisation", "rythme": "calendrier", "reponses": "systematique",
+    "messages-negatifs": "apprentissage", "piliers": "quatre",
+    "planification": "calendrier-temps-reel", "territoire-expression": "ecrit",
+    "delai-validation": "moins-une-heure", "indicateur": "taux-engagement",
+    "revue-resultats": "mensuelle", "dark-social": "ponctuel",
+    "regles-plateformes": "anticipation", "critere-choix": "audience",
+    "ouvert-ferme": "explicite", "reseau-interne": "peu-anime", "migrations": "teste",
+    "strategie-propre": "propre", "fonctions": "toutes", "marque-employeur": "temoignages",
+    "gouvernance": "direction",
+}
+"""Answers whose exact overall is 89.86: once shown as « 90 / 100, niveau Engagement »."""
+
+
+def test_the_level_is_read_from_the_number_shown() -> None:
+    demo = _demo()
+    assert math.isclose(score(demo, ISSUE_ANSWERS).overall.value or 0, 89.861, abs_tol=1e-3)
+    assert score(demo, ISSUE_ANSWERS).overall.level == "engagement"  # the exact number's level
+    shown = results(demo, ISSUE_ANSWERS)
+    assert (shown.score, shown.level) == (90, "entreprise-sociale")
+    for dimension in shown.dimensions.values():
+        assert dimension.level == level_of(demo.levels, dimension.score)

@@ -25,17 +25,18 @@ JS_URI = "assets/playbooks/playbooks.js"
 """Where the site serves them, relative to its root."""
 
 SCRIPT_PARTS = (
-    "dom.js",  # page helpers: find, build (text, never HTML), fill, download, notices
+    "dom.js",  # page helpers: find, build (text, never HTML), download, notices, events
+    "words.js",  # pure: templates filled, singular or plural as i18n.py
     "progress-doc.js",  # pure: the progress document, read strictly and merged
     "storage.js",  # the only code touching localStorage
-    "scoring.js",  # pure: scores and levels, as scoring.py
+    "scoring.js",  # pure: shown scores and levels, result documents, as scoring.py and results.py
     "share.js",  # pure: share links, as share.py
     "radar.js",  # pure: the radar's geometry, its SVG built by a given `make`
     "csv.js",  # pure: CSV cells quoted, spreadsheet formulas neutralised
     "checklists.js",  # boxes, progress bars, recommended plays' progress
     "transfer.js",  # the progress page: export, import, reset
-    "results.js",  # results, advice, attempts compared, exports of a result
-    "assessment.js",  # the assessment page: its data, answers, attempts, target, share link
+    "results.js",  # results, cards, action plan, calculation, attempts compared, exports
+    "assessment.js",  # the assessment page: data, answers, progress, results asked, share link
     "main.js",  # the wiring: listeners, and a start for every page
 )
 """The script's files, dependencies first; the parts marked pure load alone in Node."""

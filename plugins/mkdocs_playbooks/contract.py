@@ -8,8 +8,11 @@ the browser cannot drift apart.
 from __future__ import annotations
 
 import dataclasses
+import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from .i18n import PLURAL_FORMS, is_singular
 
 if TYPE_CHECKING:
     from .i18n import Strings
@@ -41,6 +44,8 @@ class RadarGeometry:
     margin_y: int = 24
     """Room above and below the square for labels."""
     rings: tuple[int, ...] = (25, 50, 75, 100)
+    label_width: int = 12
+    """The most characters on a line of an axis label: longer titles take several lines."""
 
     @property
     def view_box(self) -> str:
@@ -53,14 +58,22 @@ RADAR = RadarGeometry()
 
 
 SCRIPT_STRINGS = (
-    "assessment.answered", "assessment.dimension", "assessment.score", "assessment.level",
-    "assessment.gap", "assessment.how", "assessment.explain", "assessment.overall",
-    "assessment.no_answer", "assessment.reached", "assessment.radar", "assessment.attempt",
-    "assessment.changed",
+    "assessment.answered", "assessment.left", "assessment.answers", "assessment.na_part",
+    "assessment.overall", "assessment.overall_partial", "assessment.no_answer",
+    "assessment.card", "assessment.card_partial", "assessment.card_empty", "assessment.left_in",
+    "assessment.next", "assessment.top",
+    "assessment.target_gap", "assessment.target_reached", "assessment.plan_partial",
+    "assessment.no_advice", "assessment.dimension", "assessment.calculation",
+    "assessment.score", "assessment.level", "assessment.gap", "assessment.reached",
+    "assessment.partial", "assessment.overall_row", "assessment.radar", "assessment.attempt",
+    "assessment.history_one", "assessment.history_overall", "assessment.change",
+    "assessment.changed", "assessment.gone", "assessment.new", "assessment.copied",
+    "assessment.copy_refused",
 )
 """The words the assessment script writes, by key (`assessment.` dropped in the data)."""
 
-_PLACEHOLDERS = ("count", "total", "answered", "na", "score", "level", "date", "gone", "new")
+_PLACEHOLDERS = ("count", "total", "answered", "na", "score", "level", "date", "gone", "new",
+                 "min", "answers", "left", "title", "a", "b", "change")
 
 
 def constants() -> dict[str, Any]:
@@ -76,19 +89,36 @@ def constants() -> dict[str, Any]:
     }
 
 
-def assessment_data(assessment: Assessment, t: Strings) -> dict[str, Any]:
-    """What the script needs to score, share and chart answers to `assessment`."""
+def assessment_data(assessment: Assessment, t: Strings,
+                    site_language: str | None = None) -> dict[str, Any]:
+    """What the script needs to score, share, chart and export answers to `assessment`.
+
+    `words` tells how to write: the page's language (numbers and dates), the plural rule of
+    `i18n.is_singular` (forms separated by `separator`; `zero`: whether 0 takes the singular)
+    and the CSV dialect of the site's language, as the team report's (`aggregate.write_csv`).
+    """
+    from .aggregate import CSV_SEPARATORS  # aggregate imports this module
+
+    spreadsheet = (site_language or t.language).split("-", maxsplit=1)[0].lower()
     return {
         "id": assessment.id,
+        "complete_at": assessment.complete_at,
         "levels": [{"id": lv.id, "title": lv.title, "min": lv.min} for lv in assessment.levels],
         "dimensions": [{
             "id": d.id, "title": d.title, "weight": d.weight,
+            "label": textwrap.wrap(d.title, RADAR.label_width, break_long_words=False),
             "questions": [{
                 "id": q.id, "weight": q.weight, "na": q.allow_na,
                 "choices": [{"id": c.id, "score": c.score} for c in q.choices],
             } for q in d.questions],
         } for d in assessment.dimensions],
-        "strings": {key.split(".", 1)[1]: _template(t, key) for key in SCRIPT_STRINGS},
+        "strings": {
+            **{key.split(".", 1)[1]: _template(t, key) for key in SCRIPT_STRINGS},
+            "rule": t("assessment.rule_all") if assessment.complete_at >= 100
+            else t("assessment.rule_percent", percent=f"{assessment.complete_at:g}"),
+        },
+        "words": {"lang": t.language, "separator": PLURAL_FORMS,
+                  "zero": is_singular(t.base, 0), "csv": CSV_SEPARATORS.get(spreadsheet, ",")},
         "constants": constants(),
     }
 

@@ -36,40 +36,92 @@ STRINGS: dict[str, dict[str, str]] = {
         "assessment.not_applicable": "Not applicable",
         "assessment.recommendations": "Recommendations by level",
         "assessment.dimension_weight": "Weight {weight}",
-        "assessment.answered": "{count} / {total} answered",
+        "assessment.dimensions": "Dimensions",
+        "assessment.one_at_a_time": "One dimension at a time",
+        "assessment.previous": "Previous: {title}",
+        "assessment.next_dimension": "Next: {title}",
+        "assessment.answered": "{answered} / {count} answered",
+        "assessment.left": "{count} question | {count} questions",
+        "assessment.answers": "{count} answer | {count} answers",
+        "assessment.na_part": "{count} of them not applicable | {count} of them not applicable",
         "assessment.results": "Your results",
         "assessment.see_results": "See my results",
+        "assessment.overall": "Overall: {score} / 100, level {level}",
+        "assessment.overall_partial": "Partial result: {score} / 100, from {count} answer "
+        "to {total} questions | Partial result: {score} / 100, from {count} answers to {total} "
+        "questions",
+        "assessment.rule_all": "No level yet: levels are given once every question is answered "
+        "(“Not applicable” counts as an answer). Still to answer:",
+        "assessment.rule_percent": "No level yet: levels are given once at least {percent} % of "
+        "each dimension's questions are answered (“Not applicable” counts as an answer). Still "
+        "to answer:",
+        "assessment.no_answer": "No answer yet.",
+        "assessment.card": "{score} / 100, level {level}",
+        "assessment.card_partial": "Partial: {score} / 100, {left} left before its level",
+        "assessment.card_empty": "Not answered yet: {left} to answer",
+        "assessment.left_in": "{title}: {left}",
+        "assessment.next": "Next level: {level} (from {min}), {count} point to go | "
+        "Next level: {level} (from {min}), {count} points to go",
+        "assessment.top": "Highest level.",
         "assessment.target": "Target level",
         "assessment.no_target": "none",
+        "assessment.target_gap": "Target {level}: {count} point to go | "
+        "Target {level}: {count} points to go",
+        "assessment.target_reached": "Target {level}: reached",
+        "assessment.plan": "Action plan",
+        "assessment.plan_help": "Dimensions ranked by the points they lack to reach the target "
+        "level (or, without a target, their next level), each with the advice for its level and "
+        "the plays to follow.",
+        "assessment.plan_partial": "Answer the question left first: the advice depends on the "
+        "level. | Answer the {count} questions left first: the advice depends on the level.",
+        "assessment.no_advice": "No advice for this level.",
+        "assessment.calc": "How is this calculated?",
+        "assessment.calc_help": "Each answer is worth its points divided by the best answer's "
+        "points, times the question's weight. A dimension's score is 100 × the sum of these "
+        "values / the sum of the weights of the questions answered (not applicable ones left "
+        "out), rounded to a whole number (halves up). The overall score is the mean of the "
+        "rounded dimension scores weighted by the dimensions' weights, rounded the same way. A "
+        "level is read from the rounded number: the last level whose minimum it reaches. With "
+        "your answers:",
         "assessment.dimension": "Dimension",
+        "assessment.calculation": "Calculation",
         "assessment.score": "Score",
         "assessment.level": "Level",
-        "assessment.gap": "Gap to target",
-        "assessment.how": "How it was made",
-        "assessment.explain": "weighted mean of {answered} answer(s), {na} not applicable",
-        "assessment.overall": "Overall: {score} / 100, level {level}",
-        "assessment.no_answer": "no answer yet",
+        "assessment.gap": "Points to go",
         "assessment.reached": "reached",
-        "assessment.radar": "Radar of the scores per dimension (the table gives the same)",
+        "assessment.partial": "partial",
+        "assessment.overall_row": "Overall",
+        "assessment.radar": "Radar of the scores per dimension (the cards give the same values)",
         "assessment.export_json": "Export (JSON)",
         "assessment.export_csv": "Export (CSV)",
-        "assessment.share": "Share link",
-        "assessment.share_label": "Link to these results (the answers stay in the link)",
+        "assessment.share": "Copy the share link",
+        "assessment.share_label": "Link to these results (the answers are in the link, not your "
+        "name)",
+        "assessment.copied": "Link copied: whoever opens it sees these results.",
+        "assessment.copy_refused": "This browser did not let the page copy the link: it is "
+        "selected above, copy it yourself.",
         "assessment.clear": "Clear my answers",
         "assessment.clear_confirm": "Clear your answers to this assessment? "
         "Past attempts are kept.",
         "assessment.history": "History",
         "assessment.compare": "Compare",
-        "assessment.attempt": "Attempt of {date}",
-        "assessment.changed": "The assessment changed since this attempt: {gone} answer(s) no "
-        "longer apply, {new} new question(s) count as unanswered.",
+        "assessment.attempt": "{date}: {score} / 100, {level}",
+        "assessment.history_one": "One attempt so far ({a}). Take the assessment again later: "
+        "what changed will show here.",
+        "assessment.history_overall": "Overall score: {a} → {b} ({change})",
+        "assessment.change": "Change",
+        "assessment.changed": "The assessment changed since this attempt: {gone}, {new}.",
+        "assessment.gone": "{count} answer no longer applies | {count} answers no longer apply",
+        "assessment.new": "{count} new question counts as unanswered | "
+        "{count} new questions count as unanswered",
         "assessment.grid": "Scoring grid",
         "assessment.grid_help": "For each question, write the points of the answer ticked, "
         "divide by the question's best points and multiply by its weight. A dimension's "
         "score is 100 × the sum of these values / the sum of the weights of the questions "
-        "answered (not applicable ones left out). The overall score is the mean of the "
-        "dimension scores weighted by the dimensions' weights. The level is the last one whose "
-        "minimum the score reaches.",
+        "answered (not applicable ones left out), rounded to a whole number (halves up). The "
+        "overall score is the mean of the rounded dimension scores weighted by the dimensions' "
+        "weights, rounded the same way. The level is the last one whose minimum the rounded "
+        "score reaches.",
         "assessment.question": "Question",
         "assessment.points": "Points per answer",
         "assessment.weight": "Weight",
@@ -162,41 +214,96 @@ STRINGS: dict[str, dict[str, str]] = {
         "assessment.not_applicable": "Non applicable",
         "assessment.recommendations": "Recommandations par niveau",
         "assessment.dimension_weight": "Poids {weight}",
-        "assessment.answered": "{count} / {total} réponses",
+        "assessment.dimensions": "Dimensions",
+        "assessment.one_at_a_time": "Une dimension à la fois",
+        "assessment.previous": "Précédente : {title}",
+        "assessment.next_dimension": "Suivante : {title}",
+        "assessment.answered": "{answered} / {count} réponse | {answered} / {count} réponses",
+        "assessment.left": "{count} question | {count} questions",
+        "assessment.answers": "{count} réponse | {count} réponses",
+        "assessment.na_part": "dont {count} non applicable | dont {count} non applicables",
         "assessment.results": "Vos résultats",
         "assessment.see_results": "Voir mes résultats",
+        "assessment.overall": "Score global : {score} / 100, niveau {level}",
+        "assessment.overall_partial": "Résultat partiel : {score} / 100, d'après {count} réponse "
+        "sur {total} questions | Résultat partiel : {score} / 100, d'après {count} réponses sur "
+        "{total} questions",
+        "assessment.rule_all": "Pas encore de niveau\u00a0: les niveaux sont donnés quand toutes "
+        "les questions ont une réponse («\u00a0Non applicable\u00a0» compte comme une réponse). "
+        "Reste à répondre\u00a0:",
+        "assessment.rule_percent": "Pas encore de niveau\u00a0: les niveaux sont donnés quand au "
+        "moins {percent}\u00a0% des questions de chaque dimension ont une réponse («\u00a0Non "
+        "applicable\u00a0» compte comme une réponse). Reste à répondre\u00a0:",
+        "assessment.no_answer": "Pas encore de réponse.",
+        "assessment.card": "{score} / 100, niveau {level}",
+        "assessment.card_partial": "Partiel : {score} / 100, encore {left} avant son niveau",
+        "assessment.card_empty": "Pas encore de réponse : {left} à traiter",
+        "assessment.left_in": "{title}\u00a0: {left}",
+        "assessment.next": "Niveau suivant : {level} (à partir de {min}), encore {count} point | "
+        "Niveau suivant : {level} (à partir de {min}), encore {count} points",
+        "assessment.top": "Niveau le plus haut.",
         "assessment.target": "Niveau visé",
         "assessment.no_target": "aucun",
+        "assessment.target_gap": "Niveau visé {level} : encore {count} point | "
+        "Niveau visé {level} : encore {count} points",
+        "assessment.target_reached": "Niveau visé {level} : atteint",
+        "assessment.plan": "Plan d'action",
+        "assessment.plan_help": "Les dimensions, de la plus éloignée à la plus proche du niveau "
+        "visé (ou, sans niveau visé, de leur niveau suivant), chacune avec les recommandations "
+        "de son niveau et les fiches à suivre.",
+        "assessment.plan_partial": "Répondez d'abord à la question qui reste\u00a0: les "
+        "recommandations dépendent du niveau. | Répondez d'abord aux {count} questions qui "
+        "restent\u00a0: les recommandations dépendent du niveau.",
+        "assessment.no_advice": "Pas de recommandation pour ce niveau.",
+        "assessment.calc": "Comment ce résultat est-il calculé ?",
+        "assessment.calc_help": "Chaque réponse vaut ses points divisés par ceux de la meilleure "
+        "réponse, multipliés par le poids de la question. Le score d'une dimension vaut 100 × la "
+        "somme de ces valeurs / la somme des poids des questions répondues (les « non "
+        "applicable » sont écartées), arrondi à l'entier le plus proche (,5 vers le haut). Le "
+        "score global est la moyenne des scores arrondis des dimensions pondérée par leur poids, "
+        "arrondie de la même façon. Le niveau se lit sur le nombre arrondi : le dernier dont le "
+        "minimum est atteint. Avec vos réponses :",
         "assessment.dimension": "Dimension",
+        "assessment.calculation": "Calcul",
         "assessment.score": "Score",
         "assessment.level": "Niveau",
-        "assessment.gap": "Écart au niveau visé",
-        "assessment.how": "Calcul",
-        "assessment.explain": "moyenne pondérée de {answered} réponse(s), {na} non applicable(s)",
-        "assessment.overall": "Score global : {score} / 100, niveau {level}",
-        "assessment.no_answer": "pas encore de réponse",
+        "assessment.gap": "Points manquants",
         "assessment.reached": "atteint",
-        "assessment.radar": "Radar des scores par dimension (le tableau donne les mêmes valeurs)",
+        "assessment.partial": "partiel",
+        "assessment.overall_row": "Global",
+        "assessment.radar": "Radar des scores par dimension (les cartes donnent les mêmes "
+        "valeurs)",
         "assessment.export_json": "Exporter (JSON)",
         "assessment.export_csv": "Exporter (CSV)",
-        "assessment.share": "Lien de partage",
-        "assessment.share_label": "Lien vers ces résultats (les réponses restent dans le lien)",
+        "assessment.share": "Copier le lien de partage",
+        "assessment.share_label": "Lien vers ces résultats (il contient les réponses, pas votre "
+        "nom)",
+        "assessment.copied": "Lien copié : qui l'ouvre voit ces résultats.",
+        "assessment.copy_refused": "Ce navigateur n'a pas permis à la page de copier le lien : "
+        "il est sélectionné ci-dessus, copiez-le vous-même.",
         "assessment.clear": "Effacer mes réponses",
         "assessment.clear_confirm": "Effacer vos réponses à cette autoévaluation ? Les "
         "tentatives passées sont gardées.",
         "assessment.history": "Historique",
         "assessment.compare": "Comparer",
-        "assessment.attempt": "Tentative du {date}",
-        "assessment.changed": "L'autoévaluation a changé depuis cette tentative : {gone} "
-        "réponse(s) ne s'appliquent plus, {new} nouvelle(s) question(s) comptent comme sans "
-        "réponse.",
+        "assessment.attempt": "{date} : {score} / 100, {level}",
+        "assessment.history_one": "Une seule tentative pour l'instant ({a}). Refaites "
+        "l'autoévaluation plus tard : les évolutions apparaîtront ici.",
+        "assessment.history_overall": "Score global : {a} → {b} ({change})",
+        "assessment.change": "Évolution",
+        "assessment.changed": "L'autoévaluation a changé depuis cette tentative : {gone}, {new}.",
+        "assessment.gone": "{count} réponse ne s'applique plus | "
+        "{count} réponses ne s'appliquent plus",
+        "assessment.new": "{count} nouvelle question compte comme sans réponse | "
+        "{count} nouvelles questions comptent comme sans réponse",
         "assessment.grid": "Grille de calcul",
         "assessment.grid_help": "Pour chaque question, notez les points de la réponse cochée, "
         "divisez-les par les points de la meilleure réponse et multipliez par le poids de la "
         "question. Le score d'une dimension vaut 100 × la somme de ces valeurs / la somme des "
-        "poids des questions répondues (les « non applicable » sont écartées). Le score global "
-        "est la moyenne des scores des dimensions pondérée par leur poids. Le niveau est le "
-        "dernier dont le minimum est atteint.",
+        "poids des questions répondues (les « non applicable » sont écartées), arrondi à "
+        "l'entier le plus proche (,5 vers le haut). Le score global est la moyenne des scores "
+        "arrondis des dimensions pondérée par leur poids, arrondie de la même façon. Le niveau "
+        "est le dernier dont le minimum est atteint par le score arrondi.",
         "assessment.question": "Question",
         "assessment.points": "Points par réponse",
         "assessment.weight": "Poids",

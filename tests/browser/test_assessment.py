@@ -1,12 +1,14 @@
-"""The self-assessment in a real browser: same numbers as the Python reference, saved answers,
-results, advice, history, share links, exports, print, small screens."""
+"""The self-assessment in a real browser: the same result documents as the Python reference, saved
+answers, results, advice, history, share links, exports, print, small screens. (The results view
+in detail: tests/browser/test_results_*.py.)"""
 
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
-import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from mkdocs_playbooks.config import read_settings
 from mkdocs_playbooks.model import Assessment
-from mkdocs_playbooks.scoring import score
+from mkdocs_playbooks.results import result_document
+from mkdocs_playbooks.scoring import results
 from mkdocs_playbooks.share import encode, fingerprint
 
 from ..conftest import REPO, build, write_site
@@ -47,22 +50,13 @@ def exported(page: Page, button: str, tmp_path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def assert_same_numbers(assessment: Assessment, answers: dict[str, str],
-                        document: dict[str, Any]) -> None:
-    reference = score(assessment, answers)
-    assert document["answers"] == answers
-    for dimension_id, expected in reference.dimensions.items():
-        got = document["dimensions"][dimension_id]
-        assert got["level"] == expected.level
-        if expected.value is None:
-            assert got["score"] is None
-        else:
-            assert math.isclose(got["score"], expected.value, rel_tol=0, abs_tol=1e-9)
-    assert document["overall"]["level"] == reference.overall.level
-    if reference.overall.value is None:
-        assert document["overall"]["score"] is None
-    else:
-        assert math.isclose(document["overall"]["score"], reference.overall.value, abs_tol=1e-9)
+def assert_same_document(assessment: Assessment, answers: dict[str, str],
+                         document: dict[str, Any]) -> None:
+    """The page's export is the reference's `result_document`, key for key (its time aside)."""
+    taken_at = datetime.datetime.fromisoformat(document["taken_at"])
+    expected = result_document(assessment, answers, taken_at)
+    assert {**document, "taken_at": None} == {**expected, "taken_at": None}
+    assert list(document) == list(expected)
 
 
 @pytest.fixture(scope="module")
@@ -76,8 +70,10 @@ def weighted_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 
 @pytest.mark.parametrize("which", ["demo", "weighted", "worked"])
-def test_page_scores_equal_the_python_reference(
-    which: str, browser: Browser, demo_server: Server, weighted_server: Server, tmp_path: Path
+@pytest.mark.parametrize("complete", [False, True])
+def test_page_exports_equal_the_python_reference(  # noqa: PLR0917 (fixtures)
+    which: str, complete: bool, browser: Browser, demo_server: Server, weighted_server: Server,
+    tmp_path: Path,
 ) -> None:
     if which == "demo":
         server, path, assessment = demo_server, PAGE, DEMO
@@ -90,12 +86,15 @@ def test_page_scores_equal_the_python_reference(
     page = context.new_page()
     watched = watch(page)
     answers = sample_answers(assessment)  # every answer set: tests/js/parity.test.js
+    if complete:
+        first = assessment.dimensions[0].questions[0]
+        answers[first.id] = first.choices[-1].id
     page.goto(server.url + path + encode(assessment, answers))
     document = json.loads(exported(page, "Exporter (JSON)", tmp_path))
     assert document["format"] == "mkdocs-playbooks/result"
-    assert document["version"] == 1
-    assert document["assessment"] == assessment.id
-    assert_same_numbers(assessment, answers, document)
+    assert document["version"] == 2
+    assert document["complete"] is complete
+    assert_same_document(assessment, answers, document)
     assert watched.errors == []
     context.close()
 
@@ -135,39 +134,34 @@ def answer_all(page: Page, pick: int) -> dict[str, str]:
 def test_results_levels_advice_and_target(watched: Watched, demo_server: Server) -> None:
     page = watched.page
     page.goto(demo_server.url + PAGE)
-    answer_all(page, 1)
+    chosen = answer_all(page, 1)
     page.get_by_role("button", name="Voir mes résultats").click()
-    body = page.locator(".pb-results-body")
-    expect(body).to_have_attribute("aria-live", "polite")
-    expect(body.locator(".pb-overall")).to_contain_text("Score global : 33 / 100, niveau Présence")
-    rows = body.locator("tbody tr")
-    expect(rows).to_have_count(len(DEMO.dimensions))
-    expect(rows.first).to_contain_text("moyenne pondérée de 4 réponse(s)")
+    body = page.locator("[data-pb-results-body]")
+    shown = results(DEMO, chosen)
+    expect(body.locator(".pb-overall")).to_have_text(
+        f"Score global : {shown.score} / 100, niveau Présence")
+    cards = body.locator(".grid li")
+    expect(cards).to_have_count(len(DEMO.dimensions))
+    expect(cards.first).to_contain_text("4 réponses")
     expect(body.locator("svg.pb-radar polygon.pb-series")).to_have_count(1)
-    # advice: only the recommendation of each dimension's level is shown
-    advice = page.locator('.pb-recommendations[data-pb-dimension="ecoute"] .pb-recommendation')
-    expect(advice.locator("visible=true")).to_have_count(1)
-    expect(page.locator('.pb-recommendations[data-pb-dimension="ecoute"] '
-                        '[data-pb-level="presence"]')).to_be_visible()
-    link = page.locator('.pb-recommendations[data-pb-dimension="ecoute"] '
-                        '[data-pb-level="presence"] a[data-pb-items]').first
+    # advice: only the recommendation of each dimension's level, in the action plan
+    plan = page.locator("[data-pb-plan]")
+    advice = plan.locator('[data-pb-dimension="ecoute"] .pb-recommendation')
+    expect(advice).to_have_count(1)
+    expect(advice).to_have_attribute("data-pb-level", "presence")
+    link = advice.locator("a[data-pb-items]").first
     expect(link.locator("xpath=following-sibling::span[1]")).to_have_text(
-        re_text(r" \(\d+ / \d+\)"))
-    # target level: the gap per dimension
+        re.compile(r" \(\d+ / \d+\)"))
+    # target level: the points missing per dimension, from the shown score
     page.locator("[data-pb-target]").select_option("engagement")
-    expect(rows.first).to_contain_text("−42")  # 33.3 → 75
+    listening = shown.dimensions["ecoute"].score
+    expect(cards.first).to_contain_text(f"Niveau visé Engagement : encore {75 - listening} points")
     page.locator("[data-pb-target]").select_option("diffusion")
-    expect(rows.first).to_contain_text("atteint")
+    expect(cards.first).to_contain_text("Niveau visé Diffusion : atteint")
     # answers change: results follow
     answer(page, "veille", "continu")
-    expect(rows.first).not_to_contain_text("33")
+    expect(cards.first).not_to_contain_text(f"{listening} / 100")
     assert watched.errors == []
-
-
-def re_text(pattern: str) -> Any:
-    import re
-
-    return re.compile(pattern)
 
 
 def test_history_compares_two_attempts(watched: Watched, demo_server: Server) -> None:
@@ -175,16 +169,17 @@ def test_history_compares_two_attempts(watched: Watched, demo_server: Server) ->
     page.goto(demo_server.url + PAGE)
     answer_all(page, 0)
     page.get_by_role("button", name="Voir mes résultats").click()
+    history = page.locator("[data-pb-history]")
+    expect(history).to_contain_text("Une seule tentative pour l'instant")
+    expect(history.locator("[data-pb-compare='a']")).to_be_hidden()
     answer_all(page, 3)
     page.get_by_role("button", name="Voir mes résultats").click()
-    history = page.locator(".pb-history")
-    expect(history).to_be_visible()
     expect(history.locator("[data-pb-compare='a'] option")).to_have_count(2)
-    expect(history.locator("tbody tr").first).to_contain_text("0 (Diffusion)")
-    expect(history.locator("tbody tr").first).to_contain_text("100 (Entreprise sociale)")
+    expect(history.locator("tbody tr").first).to_contain_text("0 Diffusion")
+    expect(history.locator("tbody tr").first).to_contain_text("100 Entreprise sociale")
     expect(history.locator("svg polygon.pb-series")).to_have_count(2)
     page.reload()
-    expect(page.locator(".pb-history [data-pb-compare='b'] option")).to_have_count(2)
+    expect(page.locator("[data-pb-history] [data-pb-compare='b'] option")).to_have_count(2)
 
 
 def test_share_link_reopens_the_results_for_anyone(
@@ -194,20 +189,19 @@ def test_share_link_reopens_the_results_for_anyone(
     page = author.new_page()
     page.goto(demo_server.url + PAGE)
     answers = answer_all(page, 2)
-    page.get_by_role("button", name="Lien de partage").click()
+    page.get_by_role("button", name="Voir mes résultats").click()
+    page.get_by_role("button", name="Copier le lien de partage").click()
     link = page.locator("[data-pb-share]").input_value()
     assert len(link) < len(demo_server.url + PAGE) + 40  # one character per question
     assert link.endswith(encode(DEMO, answers))
-    overall = page.locator(".pb-results-body .pb-overall")
-    page.get_by_role("button", name="Voir mes résultats").click()
-    expected = overall.inner_text()
+    expected = page.locator("[data-pb-results-body] .pb-overall").inner_text()
     author.close()
 
     reader = browser.new_context()
     other = reader.new_page()
     other.goto(link)
     expect(other.locator('[data-pb-notice="shared"]')).to_be_visible()
-    expect(other.locator(".pb-results-body .pb-overall")).to_have_text(expected)
+    expect(other.locator("[data-pb-results-body] .pb-overall")).to_have_text(expected)
     assert other.evaluate(f"localStorage.getItem({KEY_JS})") is None  # nothing stored
     reader.close()
 
@@ -261,15 +255,19 @@ def test_works_from_disk(watched: Watched, demo_server: Server) -> None:
 
 
 def test_csv_export(watched: Watched, demo_server: Server, tmp_path: Path) -> None:
+    """In the site's spreadsheet dialect (French: `;`), UTF-8 with a byte order mark, the shown
+    whole numbers, and whether each is complete."""
     page = watched.page
     page.goto(demo_server.url + PAGE)
     answers = answer_all(page, 3)
-    rows = list(csv.reader(io.StringIO(exported(page, "Exporter (CSV)", tmp_path))))
-    assert rows[0] == ["dimension", "title", "score", "level"]
-    assert rows[1][:2] == ["ecoute", "Écoute"]
-    assert float(rows[1][2]) == 100
-    assert rows[-1][0] == "overall"
-    assert rows[-1][3] == score(DEMO, answers).overall.level
+    page.get_by_role("button", name="Voir mes résultats").click()
+    text = exported(page, "Exporter (CSV)", tmp_path)
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+    assert rows[0] == ["dimension", "title", "score", "level", "complete", "answered", "questions"]
+    assert rows[1] == ["ecoute", "Écoute", "100", "entreprise-sociale", "true", "4", "4"]
+    shown = results(DEMO, answers)
+    assert rows[-1] == ["overall", "Global", str(shown.score), shown.level, "true", "23", "23"]
 
 
 def test_keyboard_only(watched: Watched, demo_server: Server) -> None:
@@ -314,16 +312,26 @@ def test_prints_as_a_paper_questionnaire_with_a_scoring_grid(
     expect(page.locator(".pb-scoring-grid")).to_be_visible()
     expect(page.locator(".pb-results")).to_be_hidden()  # nothing to show yet
     expect(page.locator("fieldset.pb-question").first).to_be_visible()
+    for screen_only in (".pb-bar", ".pb-steps", ".pb-moves"):  # the reader's state, the controls
+        expect(page.locator(screen_only).first).to_be_hidden()
     rows = page.locator(".pb-scoring-grid tbody tr")
     assert rows.count() == len(DEMO.dimensions) + sum(len(d.questions) for d in DEMO.dimensions)
     assert page.pdf()[:4] == b"%PDF"
-    # once taken, the results and their radar print too, without the buttons
+    # once taken, the results and their radar print too, before the questionnaire and without
+    # the buttons; the questionnaire holds no result nor advice, all its dimensions print
     page.emulate_media(media="screen")
     answer_all(page, 1)
     page.get_by_role("button", name="Voir mes résultats").click()
+    page.get_by_role("button", name="Une dimension à la fois").click()
     page.emulate_media(media="print")
-    expect(page.locator(".pb-results-body svg.pb-radar")).to_be_visible()
+    expect(page.locator("[data-pb-results-body] svg.pb-radar")).to_be_visible()
     expect(page.get_by_role("button", name="Exporter (CSV)")).to_be_hidden()
+    questionnaire = page.locator("[data-pb-questionnaire]")
+    expect(questionnaire.locator("fieldset.pb-question")).to_have_count(
+        sum(len(d.questions) for d in DEMO.dimensions))
+    for fieldset in questionnaire.locator("fieldset.pb-question").all()[::5]:
+        expect(fieldset).to_be_visible()
+    expect(questionnaire.locator(".pb-recommendation, .pb-overall, .pb-radar")).to_have_count(0)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -369,13 +377,16 @@ def test_attempts_survive_edits_of_the_assessment(browser: Browser, tmp_path: Pa
         (site / "playbooks" / "evolutive.yml").write_text(sheet_yaml(["a", "c", "d"]))
         assert build(site, "-d", str(output)).result.returncode == 0
         page.reload()
-        history = page.locator(".pb-history")
+        history = page.locator("[data-pb-history]")
         expect(history).to_be_visible()
-        expect(history.locator(".pb-notice")).to_contain_text(
-            "1 réponse(s) ne s'appliquent plus, 1 nouvelle(s) question(s)")
-        expect(history.locator("tbody tr").first).to_contain_text("100 (Haut)")
+        expect(history.locator(".pb-notice")).to_have_text(
+            "L'autoévaluation a changé depuis cette tentative : 1 réponse ne s'applique plus, "
+            "1 nouvelle question compte comme sans réponse.")
+        expect(history).to_contain_text(re.compile(r"\d{4}.* : 100 / 100, partiel"))
         expect(page.locator('input[name="pb-answer-d"]:checked')).to_have_count(0)
-        expect(page.locator("[data-pb-answered]")).to_contain_text("2 / 3")
+        expect(page.locator("[data-pb-answered]")).to_have_text("2 / 3 réponses")
+        expect(page.locator("[data-pb-results-body] .pb-overall")).to_have_text(
+            "Résultat partiel : 100 / 100, d'après 2 réponses sur 3 questions")
         assert watched.errors == []
     finally:
         context.close()

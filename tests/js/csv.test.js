@@ -32,3 +32,7 @@ test("rows end with CRLF, cells are separated by commas", () => {
     '"dimension","title"\r\n"d","\'=1+1"\r\n"overall",""\r\n');
   assert.equal(csvText([]), "");
 });
+
+test("where spreadsheets use the decimal comma, cells are separated by semicolons", () => {
+  assert.equal(csvText([["dimension", "score"], ["d", 67]], ";"), '"dimension";"score"\r\n"d";"67"\r\n');
+});

@@ -27,6 +27,7 @@ const CONSTANTS = {
   },
   radar: {
     size: 320, radius: 110, label_radius: 122, margin_x: 60, margin_y: 24, rings: [25, 50, 75, 100],
+    label_width: 12,
   },
 };
 
@@ -36,6 +37,7 @@ const question = (id, scores, { weight = 1, na = false, ids } = {}) => ({
 
 const WORKED = {
   id: "worked",
+  complete_at: 100,
   levels: [
     { id: "silent", title: "Silent", min: 0 },
     { id: "responsive", title: "Responsive", min: 50 },

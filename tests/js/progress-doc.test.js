@@ -18,7 +18,8 @@ test("a valid document is read, kept exactly", () => {
   const fields = {
     playbooks: { "ecoute-sociale": { items: { lister: { done: true, at: T1 } } } },
     assessments: { maturite: { answers: { veille: { choice: "outille", at: T2 } },
-      attempts: [{ taken_at: T3, answers: { veille: "outille", delai: "na" } }], target: "engagement" } },
+      attempts: [{ taken_at: T3, answers: { veille: "outille", delai: "na" } }], target: "engagement",
+      shown: T3 } },
   };
   assert.deepEqual(plain(parse(doc(fields))), { format: FORMAT, version: 1, ...fields });
   assert.deepEqual(plain(parse(JSON.stringify({ format: FORMAT, version: 1, playbooks: {} }))),
@@ -42,6 +43,7 @@ test("foreign, damaged and future documents are refused", () => {
     doc({ assessments: { a: { answers: {}, attempts: [{ answers: {} }] } } }),
     doc({ assessments: { a: { answers: {}, attempts: [null] } } }),
     doc({ assessments: { a: { answers: {}, attempts: [], target: null } } }),
+    doc({ assessments: { a: { answers: {}, attempts: [], shown: true } } }),
   ];
   for (const text of refused) assert.equal(parse(text), null, text);
 });
@@ -174,4 +176,16 @@ test("a cleared answer is the choice \"\": no answer, yet a change that merges b
   assert.deepEqual({ ...answersOf(sheet(cleared, "a")) }, {});
   assert.equal(parse(JSON.stringify(cleared)).assessments.a.answers.q.choice, ""); // version 1 reads it
   assert.equal(Object.getPrototypeOf(answersOf(sheet(cleared, "a"))), null);
+});
+
+test("when results were last asked for (`shown`) is kept, and merged as a target: only added", () => {
+  const mine = empty();
+  sheet(mine, "a").shown = "";
+  const theirs = empty();
+  sheet(theirs, "a").shown = T2;
+  sheet(theirs, "b").shown = T1;
+  assert.deepEqual(merge(mine, theirs), { ticks: 0, answers: 0, attempts: 0, targets: 1 });
+  assert.equal(sheet(mine, "a").shown, ""); // cleared here: not brought back
+  assert.equal(sheet(mine, "b").shown, T1);
+  assert.equal(parse(JSON.stringify(mine)).assessments.b.shown, T1);
 });

@@ -56,7 +56,7 @@ test("series values are placed 0-100, none counting as 0, beyond clamped", () =>
 
 test("the SVG: rings, then an axis and label per dimension, then one shape per series", () => {
   const make = (tag, attributes = {}, ...children) => ({ tag, attributes, children });
-  const titles = ["Écoute", "<b>x</b>"];
+  const titles = [["Écoute"], ["<b>x</b>", "y"]];
   const svg = radarSvg(make, R, { titles, series: [[100, 0], [null, 50]], label: "Radar" });
   assert.deepEqual(svg.attributes,
     { class: "pb-radar", viewBox: "-60 -24 440 368", role: "img", "aria-label": "Radar" });
@@ -69,6 +69,21 @@ test("the SVG: rings, then an axis and label per dimension, then one shape per s
   assert.equal(outer.attributes.points, "160.0,50.0 160.0,270.0");
   assert.deepEqual(axis.attributes, { class: "pb-axis", x1: 160, y1: 160, x2: "160.0", y2: "50.0" });
   assert.deepEqual(label.attributes, { x: "160.0", y: "38.0", "text-anchor": "middle" });
-  assert.deepEqual(text.children, ["<b>x</b>"]); // text, for `make` to insert as a text node
+  assert.deepEqual(text.children.map((line) => line.children), [["<b>x</b>"], ["y"]]); // text, as text
   assert.equal(svg.children[8].attributes.points, "160.0,50.0 160.0,160.0");
+});
+
+test("labels are read from outside: anchored away from the chart, their lines stacked outwards", () => {
+  const make = (tag, attributes = {}, ...children) => ({ tag, attributes, children });
+  const titles = [["Top", "two"], ["Right"], ["Bottom", "two"], ["Left", "two", "three"]];
+  const labels = radarSvg(make, R, { titles, series: [], label: "" }).children.filter((c) => c.tag === "text");
+  assert.deepEqual(labels.map((l) => l.attributes["text-anchor"]), ["middle", "start", "middle", "end"]);
+  const firstLine = (label) => Number.parseFloat(label.children[0].attributes.dy);
+  assert.ok(firstLine(labels[0]) < -1); // above the point: the last line just over it
+  assert.ok(firstLine(labels[2]) > 0.5); // below the point
+  assert.ok(Math.abs(firstLine(labels[3]) + 0.75) <= 0.06); // three lines centred on the point
+  for (const label of labels) {
+    assert.ok(label.children.slice(1).every((line) => line.attributes.dy === "1.1em"));
+    assert.ok(label.children.every((line) => line.tag === "tspan" && line.attributes.x === label.attributes.x));
+  }
 });

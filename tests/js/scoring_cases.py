@@ -1,13 +1,17 @@
 """Cases for the script's parity tests (tests/js/parity.test.js), computed by the Python reference.
 
 Prints JSON: for each assessment, the page data the script receives (`assessment_data`) and
-generated answer sets, each with the reference scores (`scoring.score`) and share link
-(`share.encode`, `share.decode`); and hostile fragments with what `share.decode` makes of them.
+generated answer sets, each with what the reader is shown of them (`scoring.results`: shown scores,
+levels, completeness, counts), the result document an export holds (`results.result_document`,
+of the answers that count), and the share link (`share.encode`, `share.decode`); and hostile
+fragments with what `share.decode` makes of them. Each assessment is scored with `complete_at` at
+100 % (its own) and at a lower threshold, so that partial results with levels are covered too.
 Run from the repository's root: python -m tests.js.scoring_cases
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import random
 import sys
@@ -18,7 +22,8 @@ from mkdocs_playbooks.config import read_settings
 from mkdocs_playbooks.contract import NOT_APPLICABLE, assessment_data
 from mkdocs_playbooks.i18n import Strings
 from mkdocs_playbooks.model import Assessment
-from mkdocs_playbooks.scoring import Score, score
+from mkdocs_playbooks.results import result_document
+from mkdocs_playbooks.scoring import Results, results
 
 from ..conftest import REPO
 from ..test_scoring import WORKED_EXAMPLE, assessment_of
@@ -71,11 +76,16 @@ STRANGE_IDS = ["constructor", "__proto__", "toString", "hasOwnProperty", "remove
 """Answers to questions the assessment does not have: ignored by both implementations."""
 
 
+TAKEN_AT = datetime.datetime(2026, 11, 22, 9, 15, 2, tzinfo=datetime.UTC)
+
+
 def assessments() -> dict[str, Assessment]:
     demo = read_settings(REPO / "mkdocs.yml").load().assessments["maturite-social-media"].model
     assert isinstance(demo, Assessment)
-    return {"demo": demo, "worked": assessment_of(WORKED_EXAMPLE),
-            "weighted": assessment_of(WEIGHTED)}
+    weighted = assessment_of(WEIGHTED)
+    return {"demo": demo, "worked": assessment_of(WORKED_EXAMPLE), "weighted": weighted,
+            "demo-at-60": demo.model_copy(update={"complete_at": 60}),
+            "weighted-at-33.3": weighted.model_copy(update={"complete_at": 33.3})}
 
 
 def random_answer(question_choices: list[str], allow_na: bool, rng: random.Random) -> str:
@@ -101,19 +111,31 @@ def answer_sets(assessment: Assessment, rng: random.Random) -> list[dict[str, st
     return sets
 
 
-def as_json(result: Score) -> dict[str, Any]:
-    return {"score": result.value, "level": result.level}
+def as_json(shown: Results) -> dict[str, Any]:
+    return {
+        "dimensions": {key: {"score": d.score, "level": d.level, "complete": d.complete,
+                             "answered": d.answered, "not_applicable": d.not_applicable,
+                             "questions": d.questions, "exact": d.exact}
+                       for key, d in shown.dimensions.items()},
+        "score": shown.score, "level": shown.level, "complete": shown.complete,
+        "answered": shown.answered, "questions": shown.questions,
+    }
+
+
+def counting(assessment: Assessment, answers: dict[str, str]) -> dict[str, str]:
+    """The answers an export holds: to the assessment's questions, a choice or allowed N/A."""
+    questions = {q.id: q for d in assessment.dimensions for q in d.questions}
+    return {key: value for key, value in answers.items() if key in questions and (
+        (value == NOT_APPLICABLE and questions[key].allow_na)
+        or any(c.id == value for c in questions[key].choices))}
 
 
 def case(assessment: Assessment, answers: dict[str, str]) -> dict[str, Any]:
-    result = score(assessment, answers)
     fragment = share.encode(assessment, answers)
     return {
         "answers": answers,
-        "expected": {
-            "dimensions": {key: as_json(value) for key, value in result.dimensions.items()},
-            "overall": as_json(result.overall),
-        },
+        "expected": as_json(results(assessment, answers)),
+        "document": result_document(assessment, counting(assessment, answers), TAKEN_AT),
         "share": fragment,
         "decoded": share.decode(assessment, fragment),
     }
@@ -144,6 +166,7 @@ def main() -> None:
         out.append({
             "name": name,
             "spec": assessment_data(assessment, Strings(assessment.lang or "en")),
+            "taken_at": TAKEN_AT.isoformat().replace("+00:00", "Z"),
             "cases": [case(assessment, answers) for answers in answer_sets(assessment, rng)],
             "hostile": [{"fragment": f, "decoded": share.decode(assessment, f)}
                         for f in fragments],

@@ -1,5 +1,10 @@
-"""An assessment's page: levels, the questionnaire (one fieldset per question), the results
-area the script fills, the paper scoring grid, and the data the script reads."""
+"""An assessment's page: the results view the script fills (first, so results come to the
+reader), levels, the questionnaire (one section per dimension, one fieldset per question, a bar
+that keeps progress in sight), the recommendations by level, the paper scoring grid, and the data
+the script reads.
+
+Without JavaScript, and on paper, the page is a questionnaire followed by every level's advice;
+the script hides that advice and shows each dimension's in the action plan of the results."""
 
 from __future__ import annotations
 
@@ -32,63 +37,100 @@ def render_assessment(entry: Entry[Assessment], site: Site, settings: Settings) 
     assessment = entry.model
     t = settings.strings_for(assessment.lang)
     here = assessment_uri(entry.id)
-    questions = [q for d in assessment.dimensions for q in d.questions]
     parts = [f"# {plain(assessment.title)}\n\n",
-             notices(t, ("unavailable", "unreadable", "shared", "share_invalid"))]
+             notices(t, ("unavailable", "unreadable", "shared", "share_invalid")),
+             _results(assessment, t)]
     if assessment.intro:
         parts.append(block("pb-intro", assessment.intro))
     parts.append(facts(assessment, t, settings.today))
     parts.append(_levels(assessment, t))
-    parts.append(f'<p class="pb-answered" data-pb-answered data-pb-needs-script hidden>'
-                 f'{esc(t("assessment.answered", count=0, total=len(questions)))}</p>\n\n')
-    for dimension in assessment.dimensions:
-        parts.append(_dimension(entry, dimension, site, t, here))
-    parts.append(_results(assessment, t))
+    parts.append(_questionnaire(assessment, site, t))
+    parts.append(_library(entry, t, here))
     parts.append(_scoring_grid(assessment, t))
     parts.append(sources(assessment, t))
     return (front_matter(assessment.title, assessment.tags)
             + in_language("".join(parts), assessment.lang, settings.language)
-            + _script_data(assessment, t))
+            + _script_data(assessment, t, settings.language))
 
 
-def _script_data(assessment: Assessment, t: Strings) -> str:
+def _script_data(assessment: Assessment, t: Strings, site_language: str) -> str:
     """What the script needs, as JSON in an attribute: a `<script>` of JSON would not do, as
     Material's instant navigation runs every script of a new page."""
-    text = json.dumps(assessment_data(assessment, t), ensure_ascii=False, separators=(",", ":"))
+    data = assessment_data(assessment, t, site_language)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return f'\n<div class="pb-assessment-data" data-pb-spec="{esc(text)}" hidden></div>\n'
 
 
+def _button(t: Words, action: str, label: str, confirm: str = "") -> str:
+    extra = f' data-pb-confirm="{esc(t(confirm))}"' if confirm else ""
+    return (f'<button type="button" class="pb-button" data-pb-action="{action}"{extra}>'
+            f"{esc(t(label))}</button>")
+
+
 def _results(assessment: Assessment, t: Words) -> str:
+    """The results view, hidden until the reader has results (or opens a share link): the
+    overall level, a card per dimension and the radar (`data-pb-results-body`), the target level,
+    the action plan, the calculation, the actions and the history, filled by the script."""
     options = "".join(f'<option value="{level.id}">{esc(level.title)}</option>'
                       for level in assessment.levels)
-
-    def button(action: str, label: str, confirm: str = "") -> str:
-        extra = f' data-pb-confirm="{esc(t(confirm))}"' if confirm else ""
-        return (f'<button type="button" class="pb-button" data-pb-action="{action}"{extra}>'
-                f"{esc(t(label))}</button>")
-
     return (
-        '<section class="pb-results" data-pb-results data-pb-needs-script hidden '
-        'aria-labelledby="pb-results-heading">'
+        '<section class="pb-results" data-pb-results hidden aria-labelledby="pb-results-heading">'
         f'<h2 id="pb-results-heading">{esc(t("assessment.results"))}</h2>'
-        f'<div class="pb-actions">{button("results", "assessment.see_results")}'
-        f'<label>{esc(t("assessment.target"))} <select data-pb-target>'
-        f'<option value="">{esc(t("assessment.no_target"))}</option>{options}</select></label>'
-        "</div>"
-        '<div class="pb-results-body" aria-live="polite" data-pb-results-body></div>'
-        f'<div class="pb-actions">{button("export-json", "assessment.export_json")}'
-        f'{button("export-csv", "assessment.export_csv")}{button("share", "assessment.share")}'
-        f'{button("clear", "assessment.clear", "assessment.clear_confirm")}</div>'
-        f'<p class="pb-share" data-pb-share-box hidden><label>{esc(t("assessment.share_label"))} '
-        '<input type="text" readonly data-pb-share></label></p>'
+        '<div class="pb-results-body" data-pb-results-body></div>'
+        # moved into the body, after the cards, once the script fills it
+        '<div data-pb-fixed>'
+        f'<p class="pb-actions"><label>{esc(t("assessment.target"))} <select data-pb-target>'
+        f'<option value="">{esc(t("assessment.no_target"))}</option>{options}</select></label></p>'
+        f'<h3 id="pb-plan-heading">{esc(t("assessment.plan"))}</h3>'
+        f'<p class="pb-next">{esc(t("assessment.plan_help"))}</p>'
+        '<ol class="pb-plan" data-pb-plan aria-labelledby="pb-plan-heading"></ol>'
+        f'<details class="pb-calc"><summary>{esc(t("assessment.calc"))}</summary>'
+        f'<p>{esc(t("assessment.calc_help"))}</p><div data-pb-calc></div></details></div>'
+        f'<div class="pb-actions">{_button(t, "share", "assessment.share")}'
+        f'{_button(t, "export-json", "assessment.export_json")}'
+        f'{_button(t, "export-csv", "assessment.export_csv")}'
+        f'{_button(t, "clear", "assessment.clear", "assessment.clear_confirm")}</div>'
+        f'<div class="pb-share" data-pb-share-box hidden><label>{esc(t("assessment.share_label"))}'
+        ' <input type="text" readonly data-pb-share></label>'
+        '<p role="status" data-pb-share-status></p></div>'
         '<div class="pb-history" data-pb-history hidden>'
         f'<h3 id="pb-history-heading">{esc(t("assessment.history"))}</h3>'
-        f'<div class="pb-actions"><label>{esc(t("assessment.compare"))} A '
+        f'<p class="pb-actions" data-pb-pickers><label>{esc(t("assessment.compare"))} A '
         '<select data-pb-compare="a"></select></label>'
-        '<label>B <select data-pb-compare="b"></select></label></div>'
-        '<div class="pb-compare-body" aria-live="polite" data-pb-compare-body></div></div>'
+        '<label>B <select data-pb-compare="b"></select></label></p>'
+        '<div class="pb-compare-body" data-pb-compare-body></div></div>'
         "</section>\n\n"
     )
+
+
+def _questionnaire(assessment: Assessment, site: Site, t: Strings) -> str:
+    """The questions, by dimension; with the script, a list of the dimensions with their counts
+    (and a way to go one at a time) and a bar that keeps the progress and the results button in
+    sight. The questionnaire holds no results, advice or reader state of its own: it prints."""
+    dimensions = assessment.dimensions
+    steps = "".join(
+        f'<li><a href="#{d.id}" data-pb-action="goto" data-pb-goto="{d.id}">{esc(d.title)}</a> '
+        f'<span class="pb-count" data-pb-count-of="{d.id}">0 / {len(d.questions)}</span></li>'
+        for d in dimensions)
+    nav = (f'<div class="pb-steps" role="navigation" aria-label="{esc(t("assessment.dimensions"))}"'
+           f' data-pb-needs-script hidden><ol>{steps}</ol>'
+           f'<button type="button" class="pb-button" data-pb-action="one" aria-pressed="false">'
+           f'{esc(t("assessment.one_at_a_time"))}</button></div>\n\n')
+    show_weights = bool(getattr(assessment, "show_weights", False))  # once the model has it
+    sections = "".join(
+        _dimension(dimension, site, t, show_weights=show_weights,
+                   previous=dimensions[n - 1] if n else None,
+                   following=dimensions[n + 1] if n + 1 < len(dimensions) else None)
+        for n, dimension in enumerate(dimensions))
+    total = sum(len(d.questions) for d in dimensions)
+    bar = (
+        '<div class="pb-bar" data-pb-needs-script hidden><p class="pb-progress">'
+        f'<span data-pb-answered>{esc(t.plural("assessment.answered", total, answered=0))}</span>'
+        ' <span class="pb-count" data-pb-current></span></p>'
+        f'{_button(t, "results", "assessment.see_results")}</div>\n\n'
+    )
+    return (f'<div class="pb-questionnaire" data-pb-questionnaire markdown>\n{nav}{sections}{bar}'
+            "</div>\n\n")
 
 
 def _scoring_grid(assessment: Assessment, t: Words) -> str:
@@ -117,27 +159,33 @@ def _levels(assessment: Assessment, t: Words) -> str:
         f'<li class="pb-level" id="pb-level-{level.id}" markdown="block">\n'
         f'<p class="pb-label">{esc(level.title)} '
         f'<span class="pb-level-min">({esc(t("assessment.level_from", min=f"{level.min:g}"))})'
-        f"</span></p>\n\n{authored(level.description)}\n\n</li>\n"
+        f"</span></p>\n\n"
+        + (f'<div class="pb-level-text" data-pb-describes="{level.id}" markdown>\n'
+           f"{authored(level.description)}\n\n</div>\n" if level.description else "")
+        + "</li>\n"
         for level in assessment.levels
     )
     return (f"\n## {esc(t('assessment.levels'))} {{#pb-levels}}\n\n"
             f'<ol class="pb-levels" markdown>\n{items}</ol>\n\n')
 
 
-def _dimension(
-    entry: Entry[Assessment], dimension: Dimension, site: Site, t: Words, here: str
-) -> str:
-    parts = [heading(2, dimension.title, dimension.id)]
+def _dimension(dimension: Dimension, site: Site, t: Words, *, show_weights: bool,
+               previous: Dimension | None, following: Dimension | None) -> str:
     details = []
     if dimension.phase:
         details.append(esc(site.phase_title(dimension.phase, t)))
-    details.append(esc(t("assessment.dimension_weight", weight=f"{dimension.weight:g}")))
-    parts.append(f'<p class="pb-dimension-meta">{" · ".join(details)}</p>\n\n')
-    parts.extend(_question(question, t) for question in dimension.questions)
-    recommendations = entry.recommendations[dimension.id]
-    if recommendations:
-        parts.append(_recommendations(entry.model, dimension, recommendations, t, here))
-    return "".join(parts)
+    if show_weights:  # weights sway answers: respondents see them only when the author says so
+        details.append(esc(t("assessment.dimension_weight", weight=f"{dimension.weight:g}")))
+    meta = f'<p class="pb-dimension-meta">{" · ".join(details)}</p>\n\n' if details else ""
+    moves = "".join(
+        f'<button type="button" class="pb-button" data-pb-action="goto" '
+        f'data-pb-goto="{other.id}">{esc(t(key, title=other.title))}</button>'
+        for key, other in (("assessment.previous", previous),
+                           ("assessment.next_dimension", following)) if other)
+    return (f'<section class="pb-dimension" data-pb-part="{dimension.id}" markdown>\n'
+            + heading(2, dimension.title, dimension.id) + meta
+            + "".join(_question(question, t) for question in dimension.questions)
+            + f'<p class="pb-moves" data-pb-needs-script hidden>{moves}</p>\n\n</section>\n\n')
 
 
 def _question(question: Question, t: Words) -> str:
@@ -158,13 +206,27 @@ def _question(question: Question, t: Words) -> str:
     )
 
 
-def _recommendations(
-    assessment: Assessment, dimension: Dimension,
-    recommendations: tuple[LinkedRecommendation, ...], t: Words, here: str,
-) -> str:
+def _library(entry: Entry[Assessment], t: Words, here: str) -> str:
+    """Every dimension's advice by level, after the questionnaire: read as is without the script
+    (and on paper); with it, each dimension's advice for its level moves to the action plan."""
+    assessment = entry.model
     titles = {level.id: level.title for level in assessment.levels}
+    parts = []
+    for dimension in assessment.dimensions:
+        recommendations = entry.recommendations[dimension.id]
+        if recommendations:
+            parts.append(_recommendations(dimension, recommendations, titles, here))
+    if not parts:
+        return ""
+    return (f'<div class="pb-library" data-pb-without-script markdown>\n'
+            f'<p class="pb-label">{esc(t("assessment.recommendations"))}</p>\n\n'
+            + "".join(parts) + "</div>\n\n")
+
+
+def _recommendations(dimension: Dimension, recommendations: tuple[LinkedRecommendation, ...],
+                     titles: dict[str, str], here: str) -> str:
     parts = [f'<div class="pb-recommendations" data-pb-dimension="{dimension.id}" markdown>\n'
-             f'<p class="pb-label">{esc(t("assessment.recommendations"))}</p>\n\n']
+             f'<p class="pb-label">{esc(dimension.title)}</p>\n\n']
     for linked in recommendations:
         advice = linked.recommendation
         links = ", ".join(_play_link(play, here) for play in linked.plays)

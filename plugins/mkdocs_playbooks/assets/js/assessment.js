@@ -1,8 +1,9 @@
 // assessment.js: the self-assessment page. Its data (from the page), the answers shown (the
-// reader's, saved as they go; or a share link's, shown and never saved), the form, completed
+// reader's, saved as they go; or a share link's, shown and never saved), the form and its
+// progress, one dimension at a time, the results asked for (shown again on return), completed
 // attempts, the target level and the share link.
 
-const assessment = { spec: null, shared: null, showResults: false };
+const assessment = { spec: null, shared: null, one: false, current: null, advice: null, fixed: [] };
 
 function setupAssessment() {
   const data = $("[data-pb-spec]");
@@ -10,7 +11,13 @@ function setupAssessment() {
   try {
     spec = data && JSON.parse(data.dataset.pbSpec);
   } catch {} // not the plugin's data: no assessment here
-  Object.assign(assessment, { spec, shared: null, showResults: false });
+  const advice = $$("[data-pb-dimension] [data-pb-level]").map((a) =>
+    [`${a.closest("[data-pb-dimension]").dataset.pbDimension} ${a.dataset.pbLevel}`, a]);
+  const same = spec?.id === assessment.spec?.id; // the same page drawn again (a link within it)
+  Object.assign(assessment, { spec, shared: null, one: same && assessment.one,
+    current: same ? assessment.current : spec?.dimensions[0].id,
+    advice: new Map(advice), fixed: $$("[data-pb-fixed]"), said: "", emitted: "" });
+  for (const title of $$("[data-pb-results] h2, [data-pb-part] h2")) title.tabIndex = -1;
   if (!spec || !isShareFragment(spec, location.hash)) return;
   assessment.shared = decodeShare(spec, location.hash);
   showNotice(assessment.shared ? "shared" : "share-invalid");
@@ -20,40 +27,72 @@ const ownSheet = (doc) => sheet(doc, assessment.spec.id); // to change it
 const mySheet = (doc) => sheetIn(doc, assessment.spec.id); // to read it
 const answersNow = (doc) => assessment.shared ?? answersOf(mySheet(doc));
 
+// How many questions are answered: in all (with a bar), in each dimension, in the current one.
+function renderCounts(spec, r) {
+  const answered = $("[data-pb-answered]");
+  answered.textContent = t(spec, "answered", { answered: r.answered }, r.questions);
+  answered.parentNode.style.setProperty("--pb-done", String(r.answered / r.questions));
+  for (const d of spec.dimensions) {
+    const text = `${r.dimensions[d.id].answered} / ${r.dimensions[d.id].questions}`;
+    $(`[data-pb-count-of="${d.id}"]`).textContent = text;
+    if (d.id === assessment.current) $("[data-pb-current]").textContent = t(spec, "left_in", { title: d.title, left: text });
+  }
+}
+
+// One dimension at a time, or all: the current one is marked, and alone shown in the first case.
+function renderOne() {
+  $("[data-pb-questionnaire]").classList.toggle("pb-one", assessment.one);
+  $("[data-pb-action=one]").setAttribute("aria-pressed", String(assessment.one));
+  for (const part of $$("[data-pb-part]")) part.classList.toggle("pb-current", part.dataset.pbPart === assessment.current);
+  for (const link of $$("[data-pb-questionnaire] a[data-pb-goto]")) {
+    link.setAttribute("aria-current", link.dataset.pbGoto === assessment.current ? "step" : "false");
+  }
+}
+
 function renderAssessment(doc) {
   const { spec } = assessment;
   const answers = answersNow(doc);
   for (const radio of $$("input[data-pb-answer]")) {
     radio.checked = radio.value === answers[radio.dataset.pbAnswer];
   }
-  const questions = allQuestions(spec);
-  const count = questions.filter((q) => answers[q.id]).length;
-  $("[data-pb-answered]").textContent = fill(spec.strings.answered, { count, total: questions.length });
-  $("[data-pb-target]").value = mySheet(doc).target ?? "";
-  if (assessment.showResults || assessment.shared) renderResults(spec, answers, mySheet(doc).target);
-  renderHistory(spec, mySheet(doc).attempts);
+  renderCounts(spec, results(spec, answers));
+  renderOne();
+  const mine = mySheet(doc);
+  $("[data-pb-target]").value = mine.target ?? "";
+  const box = $("[data-pb-results]");
+  box.hidden = !(assessment.shared || mine.shown);
+  if (!box.hidden) renderResults(spec, answers, mine.target, assessment);
+  renderHistory(spec, mine.attempts);
+}
+
+function focusResults() {
+  $("[data-pb-results] h2")?.focus();
 }
 
 function saveAnswer(radio) {
   const question = radio.dataset.pbAnswer;
+  assessment.current = radio.closest("[data-pb-part]")?.dataset.pbPart ?? assessment.current;
   if (assessment.shared) assessment.shared[question] = radio.value;
   else store.update((doc) => { ownSheet(doc).answers[question] = { choice: radio.value, at: now() }; });
+  emit("answer", { assessment: assessment.spec.id, question, choice: radio.value, shared: Boolean(assessment.shared) });
 }
 
 function saveTarget(select) { // "" when none: a change, as any other, that other tabs keep
   store.update((doc) => { ownSheet(doc).target = select.value; });
 }
 
-// Shows the results; answers to every question are kept as an attempt (unless just kept).
+// Shows the results, now and on return; complete answers are kept as an attempt (unless just kept).
 function takeResults() {
-  assessment.showResults = true;
   const answers = answersNow(store.read());
-  if (assessment.shared || !allQuestions(assessment.spec).every((q) => answers[q.id])) return;
+  assessment.emitted = "";
+  if (assessment.shared) return;
   store.update((doc) => {
-    const attempts = ownSheet(doc).attempts;
-    const last = attempts[attempts.length - 1];
+    const mine = ownSheet(doc);
+    mine.shown = now();
+    const last = mine.attempts[mine.attempts.length - 1];
+    if (!results(assessment.spec, answers).complete) return;
     if (!last || JSON.stringify(last.answers) !== JSON.stringify(answers)) {
-      attempts.push({ taken_at: now(), answers });
+      mine.attempts.push({ taken_at: now(), answers });
     }
   });
 }
@@ -62,13 +101,25 @@ function exportAnswers(kind) {
   exportResult(assessment.spec, answersNow(store.read()), kind);
 }
 
-function showShareLink() {
+// Copies the share link, and says so; where the clipboard is refused, selects it to be copied.
+async function shareLink() {
   const field = $("[data-pb-share]");
+  const status = $("[data-pb-share-status]");
   const link = encodeShare(assessment.spec, answersNow(store.read())); // null: too long a link
   field.closest("[data-pb-share-box]").hidden = !link;
   if (!link) return;
   field.value = new URL(link, location.href).href;
+  status.textContent = "";
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(field.value);
+    copied = true;
+  } catch {} // refused, or no clipboard here (a page not served over HTTPS)
   field.select();
+  try {
+    copied ||= document.execCommand("copy");
+  } catch {}
+  status.textContent = copied ? assessment.spec.strings.copied : assessment.spec.strings.copy_refused;
 }
 
 // Forgets the reader's answers once they confirm (attempts are kept); false when they do not.
@@ -76,9 +127,10 @@ function showShareLink() {
 function clearAnswers(button) {
   if (!confirmed(button)) return false;
   store.update((doc) => {
-    const answers = ownSheet(doc).answers;
+    const mine = ownSheet(doc);
     const at = now();
-    for (const question of Object.keys(answers)) answers[question] = { choice: "", at };
+    for (const question of Object.keys(mine.answers)) mine.answers[question] = { choice: "", at };
+    mine.shown = "";
   });
   return true;
 }

@@ -48,9 +48,9 @@ function renderProgress(doc) {
 function saveTick(box) {
   const list = box.closest("[data-pb-playbook]");
   if (!list) return false;
-  store.update((doc) => {
-    ticks(doc, list.dataset.pbPlaybook)[box.dataset.pbItem] = { done: box.checked, at: now() };
-  });
+  const playbook = list.dataset.pbPlaybook;
+  store.update((doc) => { ticks(doc, playbook)[box.dataset.pbItem] = { done: box.checked, at: now() }; });
+  emit("tick", { playbook, item: box.dataset.pbItem, done: box.checked });
   return true;
 }
 

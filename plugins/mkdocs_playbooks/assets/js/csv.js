@@ -7,7 +7,8 @@ const csvCell = (value) => {
   return `"${formula ? "'" : ""}${text.replace(/"/g, '""')}"`;
 };
 
-// CSV text of `rows` (arrays of strings, numbers or null), CRLF after each row.
-const csvText = (rows) => rows.map((row) => `${row.map(csvCell).join(",")}\r\n`).join("");
+// CSV text of `rows` (arrays of strings, numbers or null), cells separated by `separator` (`;` in
+// languages whose spreadsheets use the decimal comma), CRLF after each row.
+const csvText = (rows, separator = ",") => rows.map((row) => `${row.map(csvCell).join(separator)}\r\n`).join("");
 
 if (typeof module !== "undefined") module.exports = { csvCell, csvText };

@@ -1,15 +1,12 @@
 // dom.js: page helpers. Find elements, build elements and SVG from text (strings become text
-// nodes, never HTML), fill string templates, download a file, show or hide notices.
+// nodes, never HTML), download a file, show or hide notices, tell the site what happened.
 // The script finds the plugin's elements by their `data-pb-*` attributes only: the plugin renames
 // any that an author writes, whereas authors may write any class or id.
 
-const SVG_TAGS = new Set(["svg", "polygon", "line", "text", "title"]);
+const SVG_TAGS = new Set(["svg", "polygon", "line", "text", "tspan", "title"]);
 
 const $ = (selector, root = document) => root.querySelector(selector);
 const $$ = (selector, root = document) => Array.from(root.querySelectorAll(selector));
-
-// "{name}" placeholders of a template replaced by `values[name]`.
-const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
 
 function make(tag, attributes = {}, ...children) {
   const node = SVG_TAGS.has(tag) ? document.createElementNS("http://www.w3.org/2000/svg", tag)
@@ -39,7 +36,14 @@ function download(name, type, text) {
   setTimeout(() => URL.revokeObjectURL(link.href), 0);
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 const now = () => new Date().toISOString();
+// A file name's stamp: the local date and time, and a short random part ("2026-11-27-0915-k3x9").
+function stamp() {
+  const local = new Date(Date.now() - new Date().getTimezoneOffset() * 6e4).toISOString();
+  return `${local.slice(0, 10)}-${local.slice(11, 16).replace(":", "")}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+// A `playbooks:<name>` event on the document, for the site's own scripts (see the guide).
+const emit = (name, detail) => document.dispatchEvent(new CustomEvent(`playbooks:${name}`, { detail }));
 
 const confirmed = (button) => window.confirm(button.dataset.pbConfirm);

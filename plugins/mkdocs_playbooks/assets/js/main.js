@@ -6,6 +6,7 @@ function render() {
   renderProgress(doc);
   if (assessment.spec) renderAssessment(doc);
   for (const part of $$("[data-pb-needs-script]")) part.hidden = false;
+  for (const part of $$("[data-pb-without-script]")) part.hidden = true;
   if (store.problem()) showNotice(store.problem());
 }
 
@@ -16,11 +17,25 @@ const actions = {
     render();
     showNotice("reset");
   },
-  results: () => { takeResults(); render(); },
+  results: () => {
+    takeResults();
+    render();
+    focusResults();
+  },
   "export-json": () => exportAnswers("json"),
   "export-csv": () => exportAnswers("csv"),
-  share: showShareLink,
+  share: shareLink,
   clear: (button) => { if (clearAnswers(button)) render(); },
+  one: () => {
+    assessment.one = !assessment.one;
+    renderOne();
+  },
+  goto: (control, event) => {
+    event.preventDefault(); // a link to the dimension: no navigation, which would redraw the page
+    assessment.current = control.dataset.pbGoto;
+    render();
+    $(`[data-pb-part="${assessment.current}"] h2`)?.focus();
+  },
 };
 
 function onChange(target) {
@@ -42,7 +57,7 @@ document.addEventListener("click", (event) => {
   const button = event.target instanceof Element && event.target.closest("[data-pb-action]");
   const action = button && Object.prototype.hasOwnProperty.call(actions, button.dataset.pbAction)
     && actions[button.dataset.pbAction];
-  if (action) action(button);
+  if (action) action(button, event);
 });
 window.addEventListener("storage", (event) => {
   if (store.changedElsewhere(event.key)) render();
@@ -51,6 +66,7 @@ window.addEventListener("storage", (event) => {
 function start() {
   setupAssessment();
   render();
+  if (assessment.shared) focusResults(); // a share link opens on its results
 }
 
 // Material's `document$` emits for each page of instant navigation, but never from files (file://),

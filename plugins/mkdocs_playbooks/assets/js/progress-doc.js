@@ -47,13 +47,19 @@ function readAttempt(attempt) {
   return answers && { taken_at: attempt.taken_at, answers };
 }
 
+// A sheet's optional texts: the target level, and when results were last asked for (so that they
+// are shown again on return); "" when unset, so that unsetting is a change like any other.
+const SHEET_TEXTS = ["target", "shown"];
+
 function readSheet(s) {
   if (!isRecord(s) || !Array.isArray(s.attempts)) return null;
-  if (s.target !== undefined && typeof s.target !== "string") return null;
+  if (SHEET_TEXTS.some((key) => s[key] !== undefined && typeof s[key] !== "string")) return null;
   const answers = readAll(s.answers, readAnswer);
   const attempts = s.attempts.map(readAttempt);
   if (!answers || attempts.includes(null)) return null;
-  return s.target === undefined ? { answers, attempts } : { answers, attempts, target: s.target };
+  const read = { answers, attempts };
+  for (const key of SHEET_TEXTS) if (s[key] !== undefined) read[key] = s[key];
+  return read;
 }
 
 // A progress document, or null when `text` is not one this version understands.
@@ -98,8 +104,8 @@ function keepNewest(mine, theirs) {
 }
 
 // `incoming` merged into `doc`: per item and answer the newest wins (a tie keeps `doc`'s),
-// attempts are united (one per time, in time order), a target is only added. Returns how many
-// of each `doc` took from `incoming` (all 0: `doc` already held everything `incoming` holds).
+// attempts are united (one per time, in time order), a target (or `shown`) is only added. Returns
+// how many of each `doc` took from `incoming` (all 0: `doc` already held everything it holds).
 function mergeProgress(doc, incoming) {
   const taken = { ticks: 0, answers: 0, attempts: 0, targets: 0 };
   for (const [id, entry] of Object.entries(incoming.playbooks)) {
@@ -112,8 +118,9 @@ function mergeProgress(doc, incoming) {
     const added = entry.attempts.filter((a) => !seen.has(a.taken_at) && seen.add(a.taken_at));
     if (added.length) mine.attempts = mine.attempts.concat(added).sort(byTime);
     taken.attempts += added.length;
-    if (mine.target === undefined && entry.target !== undefined) {
-      mine.target = entry.target;
+    for (const key of SHEET_TEXTS) {
+      if (mine[key] !== undefined || entry[key] === undefined) continue;
+      mine[key] = entry[key];
       taken.targets += 1;
     }
   }

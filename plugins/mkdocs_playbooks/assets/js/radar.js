@@ -27,15 +27,28 @@ function radarGeometry(radar, count) {
 const radarFixed = (n) => n.toFixed(1);
 const radarPoints = (points) => points.map((p) => `${radarFixed(p.x)},${radarFixed(p.y)}`).join(" ");
 
-// An <svg> of `series` (each: one 0-100 value or null per title), labelled `label`.
+// An axis label, read from outside the chart: anchored at its end on the left, its start on the
+// right, its middle at the top and bottom; its lines above the point at the top, below it at the
+// bottom, centred on it at the sides.
+function radarLabel(make, g, radar, i, lines) {
+  const p = g.labels[i];
+  const side = (p.y - g.centre) / radar.label_radius; // -1 at the top, 1 at the bottom
+  const first = (-(lines.length - 1) * 1.1 * (1 - side)) / 2 + 0.35 + side * 0.6;
+  const x = radarFixed(p.x);
+  const anchor = Math.abs(p.x - g.centre) < 1 ? "middle" : p.x > g.centre ? "start" : "end";
+  return make("text", { x, y: radarFixed(p.y), "text-anchor": anchor }, ...lines.map((line, n) =>
+    make("tspan", { x, dy: `${n ? 1.1 : radarFixed(first)}em` }, line)));
+}
+
+// An <svg> of `series` (each: one 0-100 value or null per axis), labelled `label`; `titles` are
+// the axes' labels, each in lines (contract.py wraps them at `label_width` characters).
 function radarSvg(make, radar, { titles, series, label }) {
   const g = radarGeometry(radar, titles.length);
   const rings = g.rings.map((ring) => make("polygon", { class: "pb-ring", points: radarPoints(ring) }));
   const axes = titles.flatMap((title, i) => [
     make("line", { class: "pb-axis", x1: g.centre, y1: g.centre,
       x2: radarFixed(g.axes[i].x), y2: radarFixed(g.axes[i].y) }),
-    make("text", { x: radarFixed(g.labels[i].x), y: radarFixed(g.labels[i].y), "text-anchor": "middle" },
-      title),
+    radarLabel(make, g, radar, i, title),
   ]);
   const shapes = series.map((values, k) => make("polygon", { class: `pb-series pb-series-${k}`,
     points: radarPoints(g.series(values)) }));

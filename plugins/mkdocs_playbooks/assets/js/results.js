@@ -1,11 +1,19 @@
-// results.js: what answers mean. The results (overall, a row per dimension with its gap to the
-// target level, radar, advice for each dimension's level), two attempts compared, and a result
-// exported as JSON or CSV. Draws from the data it is given; keeps no state.
+// results.js: what answers mean, drawn from the data it is given. The overall result and what its
+// level means (or, while partial, what is left to answer), a card per dimension, the radar, the
+// action plan, the calculation with the reader's own numbers; attempts compared; a result
+// exported as JSON or CSV. Its only memory (`view`) is the page's: the advice to move into the
+// plan, the parts moved into the results, what was last announced and sent to the site.
 
-const RESULT_FORMAT = "mkdocs-playbooks/result";
+// A string of the page's data, filled; the form for `n` where it has a singular and a plural.
+const t = (spec, key, values, n = 1) => plural(spec.words, spec.strings[key], n, values);
+const levelAt = (spec, id) => spec.levels.findIndex((l) => l.id === id);
+const titleOf = (spec, id) => spec.levels[levelAt(spec, id)]?.title;
+const number = (spec, value) => value.toLocaleString(spec.words.lang, { maximumFractionDigits: 2 });
+const change = (a, b) => (a === null || b === null ? "–" : b > a ? `+${b - a}` : b < a ? `−${a - b}` : "=");
 
-const levelTitle = (spec, id) => spec.levels.find((l) => l.id === id)?.title ?? "–";
-const rounded = (value) => (value === null ? "–" : String(Math.round(value)));
+// What a level means: a copy of its description, rendered on the page from the author's Markdown.
+const meaning = (id) => $(`[data-pb-describes="${id}"]`)?.cloneNode(true) ?? "";
+const goto = (d, text) => make("a", { href: `#${d.id}`, "data-pb-action": "goto", "data-pb-goto": d.id }, text);
 
 function table(heads, rows) {
   return make("div", { class: "pb-table" }, make("table", {},
@@ -15,43 +23,105 @@ function table(heads, rows) {
 }
 
 const chart = (spec, results) => radarSvg(make, spec.constants.radar, {
-  titles: spec.dimensions.map((d) => d.title),
+  titles: spec.dimensions.map((d) => d.label),
   series: results.map((r) => spec.dimensions.map((d) => r.dimensions[d.id].score)),
   label: spec.strings.radar,
 });
 
-function gapTo(target, value, s) {
-  if (!target || value === null) return "–";
-  return value >= target.min ? s.reached : `−${Math.ceil(target.min - value)}`;
+// The level a complete result aims at (the target, or else the level after its own) and the gap.
+function goal(spec, x, target) {
+  const aim = target ?? spec.levels[levelAt(spec, x.level) + 1];
+  return aim && { aim, gap: pointsMissing(aim, x.score) };
 }
 
-function showAdvice(result) { // advice for the dimension's level only
-  for (const block of $$("[data-pb-dimension]")) {
-    const level = result.dimensions[block.dataset.pbDimension]?.level;
-    for (const advice of $$("[data-pb-level]", block)) {
-      advice.hidden = level !== null && advice.dataset.pbLevel !== level;
-    }
+function goalText(spec, x, target) {
+  const next = goal(spec, x);
+  const texts = [next ? t(spec, "next", { level: next.aim.title, min: number(spec, next.aim.min) }, next.gap)
+    : spec.strings.top];
+  const aimed = target && goal(spec, x, target);
+  if (aimed) texts.push(t(spec, aimed.gap ? "target_gap" : "target_reached", { level: target.title }, aimed.gap));
+  return make("p", { class: "pb-next" }, texts.join(" · "));
+}
+
+function overall(spec, r, target) {
+  if (r.level) {
+    return [make("p", { class: "pb-overall" }, t(spec, "overall", { score: r.score, level: titleOf(spec, r.level) })),
+      meaning(r.level), goalText(spec, r, target)];
   }
+  return [make("p", { class: "pb-overall" }, r.score === null ? spec.strings.no_answer
+    : t(spec, "overall_partial", { score: r.score, total: r.questions }, r.answered)),
+  make("p", {}, spec.strings.rule), make("ul", {}, ...spec.dimensions.filter((d) => !r.dimensions[d.id].complete)
+    .map((d) => make("li", {}, goto(d, t(spec, "left_in",
+      { title: d.title, left: t(spec, "left", {}, r.dimensions[d.id].needed) })))))];
 }
 
-function renderResults(spec, answers, targetId) {
-  const result = score(spec, answers);
+function card(spec, d, x, target) {
+  const left = t(spec, "left", {}, x.needed);
+  const next = x.level && spec.levels[levelAt(spec, x.level) + 1];
+  const line = make("p", { class: "pb-progress" }, x.level ? t(spec, "card", { score: x.score, level: titleOf(spec, x.level) })
+    : x.complete ? "–" : goto(d, t(spec, x.score === null ? "card_empty" : "card_partial", { score: x.score, left })));
+  line.style.setProperty("--pb-done", String(x.score / 100));
+  return make("li", { class: x.level ? "" : "pb-partial" }, make("h3", {}, d.title), line,
+    ...(x.level ? [meaning(x.level), make("details", {}, make("summary", {}, goalText(spec, x, target)),
+      next ? meaning(next.id) : "")] : []),
+    make("p", { class: "pb-next" }, t(spec, "answers", {}, x.answered)
+      + (x.not_applicable ? `, ${t(spec, "na_part", {}, x.not_applicable)}` : "")));
+}
+
+// Dimensions to answer first, then the others by the points they lack, the most first.
+function plan(spec, r, target, advice) {
+  const gapOf = (x) => (x.complete ? goal(spec, x, target)?.gap ?? 0 : Infinity);
+  return spec.dimensions.filter((d) => r.dimensions[d.id].score !== null || !r.dimensions[d.id].complete)
+    .sort((a, b) => gapOf(r.dimensions[b.id]) - gapOf(r.dimensions[a.id])).map((d) => {
+      const x = r.dimensions[d.id];
+      return make("li", { "data-pb-dimension": d.id }, make("h4", {}, d.title), ...(x.level
+        ? [goalText(spec, x, target), advice.get(`${d.id} ${x.level}`) ?? make("p", {}, spec.strings.no_advice)]
+        : [make("p", {}, goto(d, t(spec, "plan_partial", {}, x.needed)))]));
+    });
+}
+
+// The calculation, with the reader's numbers: each dimension's, then the overall's.
+function calculation(spec, r, target) {
   const s = spec.strings;
+  const sum = spec.dimensions.filter((d) => r.dimensions[d.id].score !== null)
+    .map((d) => `${number(spec, d.weight)} × ${r.dimensions[d.id].score}`).join(" + ");
+  const row = (title, x, formula) => {
+    const g = x.level && goal(spec, x, target);
+    return [title, x.score === null ? "–" : `${formula} = ${number(spec, x.exact)} → ${x.score}`,
+      x.level ? titleOf(spec, x.level) : x.complete ? "–" : s.partial,
+      !g ? "–" : g.gap ? `${Math.ceil(g.aim.min - 1e-9)} − ${x.score} = ${g.gap}` : s.reached];
+  };
+  return table([s.dimension, s.calculation, s.level, s.gap], [
+    ...spec.dimensions.map((d) => {
+      const x = r.dimensions[d.id];
+      return row(d.title, x, `100 × ${number(spec, x.points)} / ${number(spec, x.weights)}`);
+    }),
+    row(s.overall_row, r, `(${sum}) / ${number(spec, r.weights)}`),
+  ]);
+}
+
+function renderResults(spec, answers, targetId, view) {
+  const r = results(spec, answers);
   const target = spec.levels.find((l) => l.id === targetId);
-  const overall = result.overall;
   const box = $("[data-pb-results]");
-  box.classList.add("pb-has-results"); // printed with the questionnaire
-  $("[data-pb-results-body]", box).replaceChildren(
-    make("p", { class: "pb-overall" }, overall.score === null ? s.no_answer
-      : fill(s.overall, { score: rounded(overall.score), level: levelTitle(spec, overall.level) })),
-    table([s.dimension, s.score, s.level, s.gap, s.how], spec.dimensions.map((d) => {
-      const r = result.dimensions[d.id];
-      return [d.title, rounded(r.score), levelTitle(spec, r.level), gapTo(target, r.score, s),
-        r.score === null ? s.no_answer : fill(s.explain, r)];
-    })),
-    chart(spec, [result]),
-  );
-  showAdvice(result);
+  box.classList.toggle("pb-partial", !r.complete);
+  const parts = overall(spec, r, target);
+  $("[data-pb-results-body]", box).replaceChildren(...parts, chart(spec, [r]),
+    make("div", { class: "grid cards" }, make("ul", {}, ...spec.dimensions.map((d) => card(spec, d, r.dimensions[d.id], target)))),
+    ...view.fixed);
+  $("[data-pb-plan]", box).replaceChildren(...plan(spec, r, target, view.advice));
+  $("[data-pb-calc]", box).replaceChildren(calculation(spec, r, target));
+  const said = parts[0].textContent;
+  if (view.said !== said) $("[data-pb-live]").textContent = view.said = said;
+  const key = JSON.stringify(answers);
+  if (view.emitted !== key) emit("results", resultDocument(spec, answers, now()));
+  view.emitted = key;
+}
+
+function attemptText(spec, attempt) {
+  const r = results(spec, attempt.answers);
+  const date = new Date(attempt.taken_at).toLocaleString(spec.words.lang, { dateStyle: "medium", timeStyle: "short" });
+  return t(spec, "attempt", { date, score: r.score ?? "–", level: r.level ? titleOf(spec, r.level) : spec.strings.partial });
 }
 
 function pickAttempts(spec, pickers, attempts) { // by default, the last two
@@ -60,8 +130,7 @@ function pickAttempts(spec, pickers, attempts) { // by default, the last two
     if (picker.dataset.list === list) continue; // the reader's choice stays
     picker.replaceChildren(); // filled one by one: a list of many attempts is no list of arguments
     for (const [n, a] of attempts.entries()) {
-      picker.append(make("option", { value: String(n) },
-        fill(spec.strings.attempt, { date: a.taken_at.slice(0, 16).replace("T", " ") })));
+      picker.append(make("option", { value: String(n) }, attemptText(spec, a)));
     }
     picker.value = String(Math.max(0, attempts.length - 2 + k));
     picker.dataset.list = list;
@@ -72,45 +141,52 @@ function pickAttempts(spec, pickers, attempts) { // by default, the last two
 // How the assessment changed since these attempts: answers to removed questions, new questions.
 function changesSince(spec, attempts) {
   const known = new Set(allQuestions(spec).map((q) => q.id));
-  return attempts.map((a) => ({
-    gone: Object.keys(a.answers).filter((q) => !known.has(q)).length,
-    new: [...known].filter((q) => !(q in a.answers)).length,
-  })).filter((c) => c.gone || c.new);
+  return attempts.map((a) => {
+    const gone = Object.keys(a.answers).filter((q) => !known.has(q)).length;
+    const added = [...known].filter((q) => !(q in a.answers)).length;
+    return gone + added ? { gone: t(spec, "gone", {}, gone), new: t(spec, "new", {}, added) } : null;
+  }).filter(Boolean);
 }
 
+// One attempt: what it was. Two or more: two of them compared, overall and by dimension.
 function renderHistory(spec, attempts) {
   const box = $("[data-pb-history]");
-  box.hidden = attempts.length === 0;
+  box.hidden = !attempts.length;
   if (!attempts.length) return;
-  const chosen = pickAttempts(spec, $$("[data-pb-compare]", box), attempts);
-  const results = chosen.map((a) => score(spec, a.answers));
   const s = spec.strings;
-  $("[data-pb-compare-body]", box).replaceChildren(
-    ...changesSince(spec, chosen).slice(0, 1)
-      .map((change) => make("p", { class: "pb-notice" }, fill(s.changed, change))),
-    table([s.dimension, "A", "B"], spec.dimensions.map((d) => [d.title, ...results.map((r) =>
-      `${rounded(r.dimensions[d.id].score)} (${levelTitle(spec, r.dimensions[d.id].level)})`)])),
-    chart(spec, results),
+  const body = $("[data-pb-compare-body]", box);
+  const one = attempts.length < 2;
+  $("[data-pb-pickers]", box).hidden = one;
+  const chosen = one ? attempts : pickAttempts(spec, $$("[data-pb-compare]", box), attempts);
+  const notes = changesSince(spec, chosen).slice(0, 1).map((c) => make("p", { class: "pb-notice" }, t(spec, "changed", c)));
+  if (one) {
+    body.replaceChildren(...notes, make("p", {}, t(spec, "history_one", { a: attemptText(spec, attempts[0]) })));
+    return;
+  }
+  const [a, b] = chosen.map((attempt) => results(spec, attempt.answers));
+  const cell = (x) => (x.score === null ? "–" : `${x.score} ${x.level ? titleOf(spec, x.level) : s.partial}`);
+  body.replaceChildren(...notes,
+    make("p", { class: "pb-overall" }, t(spec, "history_overall", { a: a.score ?? "–", b: b.score ?? "–",
+      change: change(a.score, b.score) })),
+    table([s.dimension, "A", "B", s.change], spec.dimensions.map((d) =>
+      [d.title, cell(a.dimensions[d.id]), cell(b.dimensions[d.id]), change(a.dimensions[d.id].score, b.dimensions[d.id].score)])),
+    chart(spec, [a, b]),
+    make("ul", { class: "pb-legend" }, ...chosen.map((attempt, k) =>
+      make("li", { class: `pb-key-${k}` }, `${"AB"[k]} — ${attemptText(spec, attempt)}`))),
   );
-}
-
-function resultDocument(spec, answers, takenAt) {
-  const result = score(spec, answers);
-  const dimensions = byId(spec.dimensions.map((d) =>
-    [d.id, { score: result.dimensions[d.id].score, level: result.dimensions[d.id].level }]));
-  return { format: RESULT_FORMAT, version: 1, assessment: spec.id, taken_at: takenAt,
-    answers, dimensions, overall: result.overall };
 }
 
 function exportResult(spec, answers, kind) {
   const result = resultDocument(spec, answers, now());
-  const name = `${spec.id}-${today()}`;
+  const name = `${spec.id}-${stamp()}`;
   if (kind === "json") {
     download(`${name}.json`, "application/json", JSON.stringify(result, null, 2));
     return;
   }
-  const rows = [["dimension", "title", "score", "level"], ...spec.dimensions.map((d) =>
-    [d.id, d.title, result.dimensions[d.id].score, result.dimensions[d.id].level]),
-  ["overall", "", result.overall.score, result.overall.level]];
-  download(`${name}.csv`, "text/csv", csvText(rows));
+  const { overall: o, dimensions: x } = result;
+  const rows = [["dimension", "title", "score", "level", "complete", "answered", "questions"],
+    ...spec.dimensions.map((d) => [d.id, d.title, x[d.id].score, x[d.id].level, x[d.id].complete,
+      x[d.id].answered, x[d.id].questions]),
+    ["overall", spec.strings.overall_row, o.score, o.level, result.complete, result.answered, result.questions]];
+  download(`${name}.csv`, "text/csv", `\ufeff${csvText(rows, spec.words.csv)}`);
 }

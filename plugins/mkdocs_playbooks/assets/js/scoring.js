@@ -1,6 +1,15 @@
-// scoring.js: an assessment's scores and levels from answers, exactly as the reference
-// (plugins/mkdocs_playbooks/scoring.py), summing in the same order so both give the same numbers.
+// scoring.js: what a reader is shown of answers, exactly as the reference `results`
+// (plugins/mkdocs_playbooks/scoring.py), summing in the same order so both give the same numbers:
+// whole numbers rounded half up, a level read from the shown number and only where enough is
+// answered (`complete_at` % of a dimension's questions), the overall from the shown dimension
+// scores. And the result document that exports carry (results.py's `result_document`).
 // Pure: `spec` is the page's assessment data, `answers` maps question id → choice id or `na`.
+
+// The rounding rule: half up to a whole number, float noise (39.99999999999999) aside.
+const shown = (value) => Math.floor(value + 0.5 + 1e-9);
+
+// How many points `score` lacks to reach `level` (0 when reached).
+const pointsMissing = (level, score) => Math.max(0, Math.ceil(level.min - 1e-9) - score);
 
 // The id of the last level whose `min` ≤ value, or null.
 function levelOf(levels, value) {
@@ -18,7 +27,7 @@ function questionScore(question, answer, na) {
   return chosen === undefined ? null : chosen.score / best;
 }
 
-function scoreDimension(spec, dimension, given) {
+function dimensionResult(spec, dimension, given) {
   const na = spec.constants.na;
   let points = 0;
   let weights = 0;
@@ -26,33 +35,74 @@ function scoreDimension(spec, dimension, given) {
   let notApplicable = 0;
   for (const question of dimension.questions) {
     const answer = given.get(question.id);
-    if (answer === na && question.na) notApplicable += 1;
     const part = questionScore(question, answer, na);
+    const isNa = answer === na && question.na;
+    notApplicable += isNa;
+    answered += isNa || part !== null;
     if (part === null) continue;
     points += question.weight * part;
     weights += question.weight;
-    answered += 1;
   }
-  const value = weights ? (100 * points) / weights : null;
-  return { score: value, level: levelOf(spec.levels, value), answered, na: notApplicable };
+  const questions = dimension.questions.length;
+  const exact = weights ? (100 * points) / weights : null;
+  const score = exact === null ? null : shown(exact);
+  const complete = 100 * answered >= spec.complete_at * questions;
+  // `needed`: answers still wanting before the dimension is complete
+  const needed = Math.max(0, Math.ceil((spec.complete_at * questions) / 100 - 1e-9) - answered);
+  return { score, level: complete ? levelOf(spec.levels, score) : null, complete, answered,
+    not_applicable: notApplicable, questions, exact, points, weights, needed };
 }
 
-// {dimensions: {id: {score, level, answered, na}}, overall: {score, level}}; a score is 0-100 or null.
-function score(spec, answers) {
+// {dimensions: {id: {score, level, complete, answered, not_applicable, questions, exact, …}},
+// score, level, complete, answered, questions}: scores are whole numbers 0-100, or null.
+function results(spec, answers) {
   const given = new Map(Object.entries(answers)); // own entries only: any id is safe
   const dimensions = Object.create(null);
   let weightedTotal = 0;
   let weightTotal = 0;
+  let answered = 0;
+  let questions = 0;
   for (const dimension of spec.dimensions) {
-    const result = scoreDimension(spec, dimension, given);
-    dimensions[dimension.id] = result;
+    const result = (dimensions[dimension.id] = dimensionResult(spec, dimension, given));
     if (result.score !== null) {
       weightedTotal += dimension.weight * result.score;
       weightTotal += dimension.weight;
     }
+    answered += result.answered;
+    questions += result.questions;
   }
-  const overall = weightTotal ? weightedTotal / weightTotal : null;
-  return { dimensions, overall: { score: overall, level: levelOf(spec.levels, overall) } };
+  const complete = Object.values(dimensions).every((d) => d.complete);
+  const exact = weightTotal ? weightedTotal / weightTotal : null;
+  const score = exact === null ? null : shown(exact);
+  return { dimensions, score, level: complete ? levelOf(spec.levels, score) : null, complete,
+    answered, questions, exact, weights: weightTotal };
 }
 
-if (typeof module !== "undefined") module.exports = { score, levelOf };
+// The answers that count: to the assessment's questions, one of their choices or `na` where allowed.
+function validAnswers(spec, answers) {
+  const given = new Map(Object.entries(answers));
+  const valid = Object.create(null);
+  for (const q of spec.dimensions.flatMap((d) => d.questions)) {
+    const answer = given.get(q.id);
+    if ((answer === spec.constants.na && q.na) || q.choices.some((c) => c.id === answer)) valid[q.id] = answer;
+  }
+  return valid;
+}
+
+// The public result format, version 2 (results.py): what the reader is shown of `answers`.
+function resultDocument(spec, answers, takenAt) {
+  const valid = validAnswers(spec, answers);
+  const result = results(spec, valid);
+  const dimensions = Object.create(null);
+  for (const d of spec.dimensions) {
+    const { score, level, complete, answered, questions } = result.dimensions[d.id];
+    dimensions[d.id] = { score, level, complete, answered, questions };
+  }
+  return { format: "mkdocs-playbooks/result", version: 2, assessment: spec.id, taken_at: takenAt,
+    answers: valid, complete: result.complete, answered: result.answered,
+    questions: result.questions, dimensions, overall: { score: result.score, level: result.level } };
+}
+
+if (typeof module !== "undefined") {
+  module.exports = { results, levelOf, shown, pointsMissing, validAnswers, resultDocument };
+}

@@ -5,7 +5,7 @@ const MAX_IMPORT_BYTES = 5_000_000;
 
 function exportProgress() {
   const text = JSON.stringify(store.read(), null, 2);
-  download(`playbooks-progress-${today()}.json`, "application/json", text);
+  download(`playbooks-progress-${stamp()}.json`, "application/json", text);
 }
 
 // The notice that says what an import did, and the numbers it shows.

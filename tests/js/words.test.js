@@ -1,0 +1,60 @@
+// words.test.js: words.js fills templates and picks singular or plural forms as i18n.py does, for
+// every counted string the assessment script writes, in English and French.
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { part, python } = require("./fixtures.js");
+
+const { fill, plural } = part("words.js");
+
+const COUNTS = [0, 1, 2, 5, 21];
+const VALUES = { answered: 7, total: 9, score: 42, level: "L", min: 50, title: "T", left: "2 x" };
+
+// For each language: the page's `words`, every script string, and Python's `Strings.plural` of it.
+const REFERENCE = JSON.parse(python("-c", `import json
+from mkdocs_playbooks.contract import SCRIPT_STRINGS, assessment_data
+from mkdocs_playbooks.i18n import Strings
+from tests.js.scoring_cases import assessments
+values = ${JSON.stringify(VALUES)}
+out = {}
+for language in ("en", "fr", "fr-CA", "de"):
+    t = Strings(language)
+    data = assessment_data(assessments()["worked"], t)
+    out[language] = {"words": data["words"], "strings": data["strings"], "forms": {
+        key.split(".", 1)[1]: {n: t.plural(key, n, **values) for n in ${JSON.stringify(COUNTS)}}
+        for key in SCRIPT_STRINGS if " | " in t._table[key]}}
+print(json.dumps(out, ensure_ascii=False))`));
+
+test("placeholders are filled from values, others left as they are named", () => {
+  assert.equal(fill("{a} and {b}", { a: 1, b: "two" }), "1 and two");
+  assert.equal(fill("{missing}", {}), "undefined");
+});
+
+test("French puts 0 and 1 in the singular, English (and the fallback) 1 only", () => {
+  const en = { separator: " | ", zero: false };
+  const fr = { separator: " | ", zero: true };
+  const template = "{count} answer | {count} answers";
+  assert.deepEqual([0, 1, 2].map((n) => plural(en, template, n)), ["0 answers", "1 answer", "2 answers"]);
+  assert.deepEqual([0, 1, 2].map((n) => plural(fr, template, n)), ["0 answer", "1 answer", "2 answers"]);
+  assert.equal(plural(en, "{count} / {total} answered", 3, { total: 4 }), "3 / 4 answered"); // one form
+});
+
+for (const [language, { words, strings, forms }] of Object.entries(REFERENCE)) {
+  test(`${language}: every counted string takes the form i18n.py gives it`, () => {
+    assert.ok(Object.keys(forms).length >= 8, Object.keys(forms).join());
+    for (const [key, byCount] of Object.entries(forms)) {
+      for (const n of COUNTS) {
+        assert.equal(plural(words, strings[key], n, VALUES), byCount[n], `${key} ${n}`);
+      }
+    }
+  });
+}
+
+test("the spreadsheet dialect follows the site's language", () => {
+  assert.equal(REFERENCE.fr.words.csv, ";");
+  assert.equal(REFERENCE.en.words.csv, ",");
+  assert.equal(REFERENCE.de.words.csv, ";");
+  assert.equal(REFERENCE["fr-CA"].words.zero, true);
+  assert.equal(REFERENCE.de.words.zero, false);
+});

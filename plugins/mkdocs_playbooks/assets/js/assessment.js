@@ -13,10 +13,12 @@ function setupAssessment() {
   } catch {} // not the plugin's data: no assessment here
   const advice = $$("[data-pb-dimension] [data-pb-level]").map((a) =>
     [`${a.closest("[data-pb-dimension]").dataset.pbDimension} ${a.dataset.pbLevel}`, a]);
-  const same = spec?.id === assessment.spec?.id; // the same page drawn again (a link within it)
+  // the same page drawn again (Material does so for a link within the page): its state stays
+  const same = spec?.id === assessment.spec?.id;
   Object.assign(assessment, { spec, shared: null, one: same && assessment.one,
     current: same ? assessment.current : spec?.dimensions[0].id,
-    advice: new Map(advice), fixed: $$("[data-pb-fixed]"), said: "", emitted: "" });
+    advice: new Map(advice), fixed: $$("[data-pb-fixed]"), said: same ? assessment.said : "",
+    emitted: same ? assessment.emitted : "" });
   for (const title of $$("[data-pb-results] h2, [data-pb-part] h2")) title.tabIndex = -1;
   if (!spec || !isShareFragment(spec, location.hash)) return;
   assessment.shared = decodeShare(spec, location.hash);

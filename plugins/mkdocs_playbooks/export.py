@@ -32,7 +32,7 @@ from typing import Any
 
 import markdown
 
-from .assets import CSS_URI, JS_URI, STYLESHEET, script_bundle
+from .assets import CSS_URI, JS_URI, script_bundle, stylesheet
 from .pages import Page
 from .pages.urls import ASSESSMENTS_DIR, PLAYBOOKS_DIR
 from .sanitize import sanitize
@@ -95,7 +95,7 @@ def _write_all(pages: Iterable[Page], root: Path, renderer: _Renderer,
         text = renderer.as_is(page.markdown) if allow_html else renderer.page(page.markdown)
         _write(root / page.uri, text)
         written.append(page.uri)
-    _write(root / CSS_URI, STYLESHEET.read_text(encoding="utf-8"))
+    _write(root / CSS_URI, stylesheet())
     _write(root / JS_URI, script_bundle())
     for folder in OWNED:
         if (root / folder).is_dir():

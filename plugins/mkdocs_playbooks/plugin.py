@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import nav as nav_layout
-from .assets import CSS_URI, JS_URI, STYLESHEET, script_bundle
+from .assets import CSS_URI, JS_URI, script_bundle, stylesheet
 from .config import PlaybooksConfig, make_settings
 from .model import Playbook
 from .pages import INDEX_URI, render_playbook, site_pages
@@ -137,7 +137,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             if page.source is not None:
                 file.edit_uri = _edit_uri(page.source, config)
             files.append(file)
-        files.append(File.generated(config, CSS_URI, abs_src_path=str(STYLESHEET)))
+        files.append(File.generated(config, CSS_URI, content=stylesheet()))
         files.append(File.generated(config, JS_URI, content=script_bundle()))
         self.pages = []  # the files hold the pages now: one copy of each
         return files

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import sys
 import shutil
 import threading
 from collections.abc import Iterator
@@ -39,7 +40,7 @@ class Server:
         self.root = root
         root.mkdir(parents=True, exist_ok=True)
         handler = functools.partial(_QuietHandler, directory=str(root), extra=headers or {})
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
 
@@ -51,6 +52,15 @@ class Server:
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join()
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that drops a connection mid-response (a page left before its assets arrived)
+    is no error of the site: no traceback for it."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import functools
 import http.server
-import sys
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field

@@ -35,11 +35,11 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-# The quick loop: lint, types, unit, golden, build and Node tests; no browser, no wheel (under a
-# minute)
+# The quick loop: lint, types, unit, golden, build and Node tests; no browser, no wheel, and the
+# broken inputs through `playbooks validate` only, not `mkdocs build` each (under a minute)
 check: lint
 	scripts/install-yaml-language-server
-	$(BIN)/pytest -q -n $(PYTEST_WORKERS) -m "not browser and not package"
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) -m "not browser and not package and not corpus_build"
 
 # Everything: Debian's Chromium for the browser tests, then lint, types and every test
 test: lint

@@ -32,6 +32,7 @@ def expected_lines(case: Path) -> tuple[int, list[str]]:
     return int(status.removeprefix("exit: ")), lines
 
 
+@pytest.mark.corpus_build
 @pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
 def test_mkdocs_build_reports_the_same_lines_and_writes_nothing(case: Path,
                                                                 tmp_path: Path) -> None:

@@ -12,6 +12,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "nav.section": "Playbooks",
         "edition.banner": "Facilitator edition: these pages hold notes for trainers. Do not "
         "hand them out to participants.",
+        "problems.title": "This page has errors",
+        "problems.explanation": "The page as it last built is shown below; it comes back as it "
+        "should once the file is fixed and saved.",
         "index.title": "Playbooks",
         "index.intro": "Every playbook of this site, with its phases and tags.",
         "index.assessments": "Self-assessments",
@@ -190,6 +193,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "nav.section": "Playbooks",
         "edition.banner": "Édition animateur : ces pages contiennent des notes réservées à "
         "l'animation. Ne les distribuez pas aux participants.",
+        "problems.title": "Cette page a des erreurs",
+        "problems.explanation": "La page telle qu'elle a été construite la dernière fois est "
+        "affichée dessous ; elle revient d'elle-même une fois le fichier corrigé et enregistré.",
         "index.title": "Playbooks",
         "index.intro": "Tous les playbooks du site, avec leurs phases et leurs étiquettes.",
         "index.assessments": "Autoévaluations",

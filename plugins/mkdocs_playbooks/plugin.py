@@ -118,7 +118,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         if self.is_serve:  # errors shown in the pages, where the author looks
             self.last_built.update((page.uri, page.markdown) for page in self.pages)
             self.pages = pages_with_problems(site, self.pages, self.last_built,
-                                             self.settings.language)
+                                             self.settings.strings_for(None))
         _refuse_clashes(get_files(config), [page.uri for page in self.pages] + list(ASSETS),
                         config)
 

@@ -11,22 +11,17 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 
+from .i18n import Strings
 from .model import SLUG_PATTERN
 from .pages import Page
 from .pages.urls import assessment_uri, playbook_uri
 from .problems import Problem, printable, shown_name
 from .site import BrokenFile, Site
 
-_HEAD = {"en": ("This page has errors", "The page as it last built is shown below; it comes "
-                "back as it should once the file is fixed and saved."),
-         "fr": ("Cette page a des erreurs", "La page telle qu'elle a été construite la dernière "
-                "fois est affichée dessous ; elle revient d'elle-même une fois le fichier "
-                "corrigé et enregistré.")}
 
-
-def problems_block(problems: Iterable[Problem], language: str) -> str:
+def problems_block(problems: Iterable[Problem], t: Strings) -> str:
     """The messages as an alert block, each `PATH:LINE:COL` in code, escaped."""
-    title, explanation = _HEAD.get(language.split("-", maxsplit=1)[0], _HEAD["en"])
+    title, explanation = t("problems.title"), t("problems.explanation")
     items = "".join(
         f"<li><code>{html.escape(shown_name(p.path))}:{p.line}:{p.column}</code> "
         f"{html.escape(p.severity.value)}: {html.escape(printable(p.message))}"
@@ -52,7 +47,7 @@ def _uri_of(broken: BrokenFile, document_id: str) -> str:
 
 
 def pages_with_problems(
-    site: Site, pages: list[Page], last_built: Mapping[str, str], language: str
+    site: Site, pages: list[Page], last_built: Mapping[str, str], t: Strings
 ) -> list[Page]:
     """`pages`, each with the errors of its file on top, plus a page for each file that could not
     be read, showing its errors and the page as it last built (`last_built`, by URI)."""
@@ -63,7 +58,7 @@ def pages_with_problems(
     shown = {uri: path for path, uri in _sources(site).items()}
     result = [Page(page.uri, page.title,
                    with_problems(page.markdown, problems_block(by_path[shown[page.uri]],
-                                                               language))
+                                                               t))
                    if shown.get(page.uri) in by_path else page.markdown, page.source)
               for page in pages]
     taken = {page.uri for page in pages}
@@ -71,7 +66,7 @@ def pages_with_problems(
         uri = _uri_of(broken, document_id)
         if uri in taken or not re.fullmatch(SLUG_PATTERN, document_id):
             continue
-        block = problems_block(by_path.get(broken.path, []), language)
+        block = problems_block(by_path.get(broken.path, []), t)
         before = last_built.get(uri, f"# {html.escape(document_id)}\n")
         result.append(Page(uri, document_id, with_problems(before, block), None))
     return result

@@ -241,6 +241,23 @@ def test_instant_navigation_to_the_assessment(watched: Watched, demo_server: Ser
     assert watched.errors == []
 
 
+def test_an_answer_given_before_the_script_starts_on_the_page_is_kept(
+        watched: Watched, demo_server: Server) -> None:
+    """Instant navigation shows the new page a moment before the script's `start` runs for it
+    (seen with Zensical): an answer in that moment belongs to this page's assessment."""
+    page = watched.page
+    page.goto(demo_server.url + "/playbooks/ecoute-sociale/")
+    page.evaluate("""async (url) => {
+        const html = await (await fetch(url)).text();
+        const next = new DOMParser().parseFromString(html, "text/html");
+        document.querySelector("article").replaceWith(next.querySelector("article"));
+    }""", demo_server.url + PAGE)  # the content swapped, `start` not run: the gap, held open
+    answer(page, "veille", "continu")
+    saved = json.loads(page.evaluate(f"localStorage.getItem({KEY_JS})"))
+    assert saved["assessments"]["maturite-social-media"]["answers"]["veille"]["choice"] == "continu"
+    assert watched.errors == []
+
+
 def test_works_from_disk(watched: Watched, demo_server: Server) -> None:
     """Opened as files (file://), as a site copied to a shared drive: no server at all."""
     page = watched.page

@@ -71,6 +71,8 @@ def test_a_zensical_build_keeps_ticks_and_scores(browser: Browser,
         page.evaluate("window.__marker = 'same document'")
         page.locator('article a[href$="maturite-social-media/"]').first.click()
         page.wait_for_url("**/assessments/maturite-social-media/")
+        # the address changes before the new page is in: `all()` would not wait for its questions
+        expect(page.locator("[data-pb-answered]")).to_be_visible()
         for radio in page.locator(".pb-question").all():
             radio.locator("input[type=radio]").nth(1).check()
         page.get_by_role("button", name="Voir mes résultats").click()

@@ -3,7 +3,7 @@
 // progress, one dimension at a time, the results asked for (shown again on return), completed
 // attempts, the target level and the share link.
 
-const assessment = { spec: null, shared: null, one: false, current: null, advice: null, fixed: [] };
+const assessment = { spec: null, source: null, shared: null, one: false, current: null, advice: null, fixed: [] };
 
 function setupAssessment() {
   const data = $("[data-pb-spec]");
@@ -15,7 +15,7 @@ function setupAssessment() {
     [`${a.closest("[data-pb-dimension]").dataset.pbDimension} ${a.dataset.pbLevel}`, a]);
   // the same page drawn again (Material does so for a link within the page): its state stays
   const same = spec?.id === assessment.spec?.id;
-  Object.assign(assessment, { spec, shared: null, one: same && assessment.one,
+  Object.assign(assessment, { spec, source: data, shared: null, one: same && assessment.one,
     current: same ? assessment.current : spec?.dimensions[0].id,
     advice: new Map(advice), fixed: $$("[data-pb-fixed]"), said: same ? assessment.said : "",
     emitted: same ? assessment.emitted : "" });
@@ -23,6 +23,12 @@ function setupAssessment() {
   if (!spec || !isShareFragment(spec, location.hash)) return;
   assessment.shared = decodeShare(spec, location.hash);
   showNotice(assessment.shared ? "shared" : "share-invalid");
+}
+
+// Under instant navigation the new page is shown a moment before `start` runs for it: a reader's
+// first answer in that moment is saved for this page's assessment, not lost to the previous one.
+function followPage() {
+  if ($("[data-pb-spec]") !== assessment.source) setupAssessment();
 }
 
 const ownSheet = (doc) => sheet(doc, assessment.spec.id); // to change it

@@ -39,6 +39,7 @@ const actions = {
 };
 
 function onChange(target) {
+  followPage();
   if (target.matches("[data-pb-import]")) {
     importProgress(target).then(render);
     return;
@@ -57,7 +58,9 @@ document.addEventListener("click", (event) => {
   const button = event.target instanceof Element && event.target.closest("[data-pb-action]");
   const action = button && Object.prototype.hasOwnProperty.call(actions, button.dataset.pbAction)
     && actions[button.dataset.pbAction];
-  if (action) action(button, event);
+  if (!action) return;
+  followPage();
+  action(button, event);
 });
 window.addEventListener("storage", (event) => {
   if (store.changedElsewhere(event.key)) render();

@@ -13,6 +13,7 @@ import datetime
 import hashlib
 import html
 import json
+import math
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -23,7 +24,7 @@ import markdown
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from .contract import NOT_APPLICABLE
+from .contract import NOT_APPLICABLE, RADAR
 from .i18n import Strings
 from .model import Assessment, Dimension
 from .radar import radar_svg
@@ -272,11 +273,25 @@ def _radar(report: TeamReport, t: Strings) -> str:
     series = [(t("report.max"), [s.stat("max") for s in spreads]),
               (t("report.median"), [s.stat("median") for s in spreads]),
               (t("report.min"), [s.stat("min") for s in spreads])]
-    svg = radar_svg([s.title for s in spreads], series, t("report.radar"))
+    titles = [s.title for s in spreads]
+    svg = radar_svg(titles, series, t("report.radar"), label_room=_label_room(titles))
     legend = "".join(f'<li class="series-{n}">{html.escape(name)}</li>'
                      for n, (name, _) in enumerate(series))
     return (f'<figure class="radar-figure">{svg}<figcaption>{html.escape(t("report.radar"))}'
             f'<ul class="legend">{legend}</ul></figcaption></figure>')
+
+
+RADAR_FONT = 11
+"""The radar labels' size in px, as drawn: the chart is shown at its own size (one unit, one px)
+while the page is wider than the chart."""
+
+
+def _label_room(titles: Sequence[str]) -> int:
+    """Units left and right of the radar for its labels on one line: the longest at an average
+    character width of 0.6 em (generous for the system font), so that none is cut or crosses
+    the chart."""
+    longest = max((len(title) for title in titles), default=0)
+    return max(RADAR.margin_x, math.ceil(longest * 0.6 * RADAR_FONT) + 4)
 
 
 def _spread_table(report: TeamReport, t: Strings) -> str:
@@ -287,12 +302,12 @@ def _spread_table(report: TeamReport, t: Strings) -> str:
         + "".join(f"<td>{_number(s.stat(name), t)}</td>" for name in STATS)
         + f"<td>{html.escape(_level_title(report, report.team_level(s)))}</td></tr>"
         for s in [*report.dimensions, report.overall])
-    return (f'<h2>{html.escape(t("report.spread"))}</h2><table class="spread"><thead><tr>'
+    return (f'<section><h2>{html.escape(t("report.spread"))}</h2><table class="spread"><thead><tr>'
             f'<th scope="col">{html.escape(t("report.dimension"))}</th>'
             f'<th scope="col">{html.escape(t("report.scored"))}</th>'
             f'<th scope="col">{html.escape(t("report.partial"))}</th>{head}'
             f'<th scope="col">{html.escape(t("report.team_level"))}</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table>")
+            f"<tbody>{rows}</tbody></table></section>")
 
 
 def _level_grid(report: TeamReport, t: Strings) -> str:
@@ -304,12 +319,13 @@ def _level_grid(report: TeamReport, t: Strings) -> str:
                   f"{s.levels.get(level.id, 0) or ''}</td>" for level in levels)
         + f"<td>{s.partial or ''}</td><td>{s.unanswered or ''}</td></tr>"
         for s in [*report.dimensions, report.overall])
-    return (f'<h2>{html.escape(t("report.levels"))}</h2><p>{html.escape(t("report.levels_help"))}'
+    return (f'<section><h2>{html.escape(t("report.levels"))}</h2>'
+            f'<p>{html.escape(t("report.levels_help"))}'
             f'</p><table class="grid"><thead><tr><th scope="col">'
             f'{html.escape(t("report.dimension"))}</th>{head}'
             f'<th scope="col">{html.escape(t("report.partial"))}</th>'
             f'<th scope="col">{html.escape(t("report.no_answer"))}</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table>")
+            f"<tbody>{rows}</tbody></table></section>")
 
 
 def _next_steps(report: TeamReport, t: Strings, site_url: str | None) -> str:
@@ -361,8 +377,8 @@ _STYLE = (
     "th[scope=row],thead th:first-child{text-align:left}thead th{background:#f4f4f8}"
     ".overall{font-size:1.2rem;font-weight:600}"
     ".radar-figure{display:flex;flex-wrap:wrap;align-items:center;gap:1rem;margin:1rem 0}"
-    ".radar{width:26rem;max-width:100%}.radar .ring{fill:none;stroke:#ccc}"
-    ".radar .axis{stroke:#ccc}.radar text{font-size:12px;fill:#333}"
+    ".radar{max-width:100%;height:auto;overflow:visible}.radar .ring{fill:none;stroke:#ccc}"
+    f".radar .axis{{stroke:#ccc}}.radar text{{font-size:{RADAR_FONT}px;fill:#333}}"
     ".radar .series{fill:none;stroke-width:2}.radar .series-0{stroke:#4051b5;"
     "stroke-dasharray:6 4}.radar .series-1{fill:rgba(64,81,181,.2);stroke:#4051b5}"
     ".radar .series-2{stroke:#c2185b;stroke-dasharray:2 3}"
@@ -374,6 +390,6 @@ _STYLE = (
     "background:#c5cae9}.count-5,.count-6,.count-7,.count-8,.count-9{background:#9fa8da}"
     ".advice{border-left:3px solid #4051b5;padding-left:1rem;margin:.5rem 0}"
     ".note{color:#555;font-size:.9rem}"
-    "@media print{body{margin:0;max-width:none}section,table,figure{break-inside:avoid}"
+    "@media print{body{margin:0;max-width:none}section,tr,figure{break-inside:avoid}"
     "h2,h3{break-after:avoid}}"
 )

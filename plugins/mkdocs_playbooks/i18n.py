@@ -117,7 +117,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "assessment.gone": "{count} answer no longer applies | {count} answers no longer apply",
         "assessment.new": "{count} new question counts as unanswered | "
         "{count} new questions count as unanswered",
-        "assessment.grid": "Scoring grid",
+        "assessment.grid": "How to compute the scores",
         "assessment.grid_help": "For each question, write the points of the answer ticked, "
         "divide by the question's best points and multiply by its weight. A dimension's "
         "score is 100 × the sum of these values / the sum of the weights of the questions "
@@ -128,10 +128,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "assessment.question": "Question",
         "assessment.points": "Points per answer",
         "assessment.weight": "Weight",
+        "assessment.sheet": "Answer sheet",
+        "assessment.sheet_name": "Name or team",
+        "assessment.sheet_date": "Date",
+        "assessment.sheet_help": "In the questionnaire, circle the number of one answer per "
+        "question. Here, write in the box the points of that answer (its number gives its points); "
+        "leave the box empty when the question is not answered or not applicable.",
+        "assessment.sheet_complete": "A dimension has a level only when at least {percent} % of "
+        "its questions are answered (not applicable counts as answered); the overall score has "
+        "one only when every dimension has.",
+        "assessment.number": "No.",
+        "assessment.best": "Best",
+        "assessment.your_points": "Points",
+        "assessment.sum_points": "A = Σ weight × points ÷ best",
+        "assessment.sum_weights": "B = Σ weight of the questions answered",
+        "assessment.dimension_score": "Score = 100 × A ÷ B, rounded",
+        "assessment.weighted_score": "Weight × score",
+        "assessment.overall_score": "Overall score = Σ (weight × score) ÷ Σ weight of the "
+        "dimensions with a score, rounded",
         "notice.shared": "You are looking at shared results: your own answers are not changed. "
         "Reload the page without the link to get back to them.",
         "notice.share_invalid": "This link does not hold results of this assessment (it is "
         "damaged, or the assessment changed): nothing was changed.",
+        "print.ticks": "Print my ticks and progress",
+        "print.answers": "Print my answers and results",
         "progress.title": "My progress",
         "progress.intro": "Your ticks are kept in this browser only, never sent anywhere. "
         "Export them to keep a copy or to move them to another browser.",
@@ -302,7 +322,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "{count} réponses ne s'appliquent plus",
         "assessment.new": "{count} nouvelle question compte comme sans réponse | "
         "{count} nouvelles questions comptent comme sans réponse",
-        "assessment.grid": "Grille de calcul",
+        "assessment.grid": "Comment calculer les scores",
         "assessment.grid_help": "Pour chaque question, notez les points de la réponse cochée, "
         "divisez-les par les points de la meilleure réponse et multipliez par le poids de la "
         "question. Le score d'une dimension vaut 100 × la somme de ces valeurs / la somme des "
@@ -313,10 +333,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "assessment.question": "Question",
         "assessment.points": "Points par réponse",
         "assessment.weight": "Poids",
+        "assessment.sheet": "Feuille de réponses",
+        "assessment.sheet_name": "Nom ou équipe",
+        "assessment.sheet_date": "Date",
+        "assessment.sheet_help": "Dans le questionnaire, entourez le numéro d'une réponse par "
+        "question. Ici, notez dans la case les points de cette réponse (son numéro donne ses "
+        "points) ; laissez la case vide si la question est sans réponse ou non applicable.",
+        "assessment.sheet_complete": "Une dimension n'a un niveau que si au moins {percent} % de "
+        "ses questions ont une réponse (« non applicable » compte comme une réponse) ; le score "
+        "global n'en a un que si toutes les dimensions en ont un.",
+        "assessment.number": "N°",
+        "assessment.best": "Max.",
+        "assessment.your_points": "Points",
+        "assessment.sum_points": "A = Σ poids × points ÷ max.",
+        "assessment.sum_weights": "B = Σ poids des questions répondues",
+        "assessment.dimension_score": "Score = 100 × A ÷ B, arrondi",
+        "assessment.weighted_score": "Poids × score",
+        "assessment.overall_score": "Score global = Σ (poids × score) ÷ Σ poids des dimensions "
+        "qui ont un score, arrondi",
         "notice.shared": "Vous consultez des résultats partagés : vos propres réponses ne sont "
         "pas modifiées. Rechargez la page sans le lien pour les retrouver.",
         "notice.share_invalid": "Ce lien ne contient pas de résultats de cette autoévaluation "
         "(il est abîmé, ou l'autoévaluation a changé) : rien n'a été modifié.",
+        "print.ticks": "Imprimer mes coches et ma progression",
+        "print.answers": "Imprimer mes réponses et mes résultats",
         "progress.title": "Ma progression",
         "progress.intro": "Vos coches sont gardées dans ce navigateur seulement, et ne sont "
         "envoyées nulle part. Exportez-les pour en garder une copie ou les reprendre dans "

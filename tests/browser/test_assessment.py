@@ -319,27 +319,32 @@ def test_works_on_a_360_px_screen(browser: Browser, demo_server: Server) -> None
     context.close()
 
 
-def test_prints_as_a_paper_questionnaire_with_a_scoring_grid(
+def test_prints_as_a_paper_questionnaire_with_an_answer_sheet(
     watched: Watched, demo_server: Server
 ) -> None:
     page = watched.page
     page.goto(demo_server.url + PAGE)
-    expect(page.locator(".pb-scoring-grid")).to_be_hidden()
+    expect(page.locator(".pb-answer-sheet")).to_be_hidden()
     page.emulate_media(media="print")
-    expect(page.locator(".pb-scoring-grid")).to_be_visible()
+    expect(page.locator(".pb-answer-sheet")).to_be_visible()
     expect(page.locator(".pb-results")).to_be_hidden()  # nothing to show yet
     expect(page.locator("fieldset.pb-question").first).to_be_visible()
-    for screen_only in (".pb-bar", ".pb-steps", ".pb-moves"):  # the reader's state, the controls
+    for screen_only in (".pb-bar", ".pb-steps", ".pb-moves", ".pb-levels"):  # state, controls
         expect(page.locator(screen_only).first).to_be_hidden()
-    rows = page.locator(".pb-scoring-grid tbody tr")
-    assert rows.count() == len(DEMO.dimensions) + sum(len(d.questions) for d in DEMO.dimensions)
+    rows = page.locator(".pb-answer-sheet .pb-sheet-table").first.locator("tbody tr")
+    # per dimension: its title, a row per question, its subtotals
+    assert rows.count() == 2 * len(DEMO.dimensions) + sum(len(d.questions) for d in DEMO.dimensions)
     assert page.pdf()[:4] == b"%PDF"
-    # once taken, the results and their radar print too, before the questionnaire and without
-    # the buttons; the questionnaire holds no result nor advice, all its dimensions print
+    # once taken, the results print only if the reader asks for them, without the buttons; the
+    # questionnaire holds no result nor advice, all its dimensions print
     page.emulate_media(media="screen")
     answer_all(page, 1)
     page.get_by_role("button", name="Voir mes résultats").click()
     page.get_by_role("button", name="Une dimension à la fois").click()
+    page.emulate_media(media="print")
+    expect(page.locator("[data-pb-results]")).to_be_hidden()
+    page.emulate_media(media="screen")
+    page.get_by_label("Imprimer mes réponses et mes résultats").check()
     page.emulate_media(media="print")
     expect(page.locator("[data-pb-results-body] svg.pb-radar")).to_be_visible()
     expect(page.get_by_role("button", name="Exporter (CSV)")).to_be_hidden()

@@ -265,14 +265,22 @@ def test_keyboard_only(watched: Watched, demo_server: Server) -> None:
     assert outline != "none"
 
 
-def test_print_keeps_ticks_and_hides_bars(watched: Watched, demo_server: Server) -> None:
+def test_print_leaves_ticks_and_bars_out_unless_asked(
+    watched: Watched, demo_server: Server
+) -> None:
     page = watched.page
     page.goto(demo_server.url + PLAYBOOK_PAGE)
     tick_label(page, 0)
     page.emulate_media(media="print")
     expect(bar(page, "play", FIRST_PLAY)).to_be_hidden()
     expect(page.locator(".pb-progress-link")).to_be_hidden()
-    expect(boxes(page).nth(0)).to_be_checked()
+    assert boxes(page).nth(0).evaluate("box => getComputedStyle(box).appearance") == "none"
+    page.emulate_media(media="screen")
+    page.get_by_label("Imprimer mes coches et ma progression").check()
+    page.emulate_media(media="print")
+    expect(bar(page, "play", FIRST_PLAY)).to_be_visible()
+    assert boxes(page).nth(0).evaluate("box => getComputedStyle(box).appearance") != "none"
+    expect(page.locator(".pb-print-choice")).to_be_hidden()  # the choice itself never prints
     assert page.pdf()[:4] == b"%PDF"
 
 

@@ -100,7 +100,7 @@ def test_without_javascript_the_questionnaire_and_every_levels_advice_remain(
         .compareDocumentPosition(document.querySelector('.pb-library'))
         & Node.DOCUMENT_POSITION_FOLLOWING""")
     page.emulate_media(media="print")
-    expect(page.locator(".pb-scoring-grid")).to_be_visible()
+    expect(page.locator(".pb-answer-sheet")).to_be_visible()
     context.close()
 
 

@@ -1,10 +1,11 @@
 """An assessment's page: the results view the script fills (first, so results come to the
 reader), levels, the questionnaire (one section per dimension, one fieldset per question, a bar
-that keeps progress in sight), the recommendations by level, the paper scoring grid, and the data
+that keeps progress in sight), the recommendations by level, the paper answer sheet, and the data
 the script reads.
 
-Without JavaScript, and on paper, the page is a questionnaire followed by every level's advice;
-the script hides that advice and shows each dimension's in the action plan of the results."""
+Without JavaScript, the page is a questionnaire followed by every level's advice; the script hides
+that advice and shows each dimension's in the action plan of the results. On paper (the print
+styles), it is a numbered questionnaire without advice or reader state, then the answer sheet."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from .markup import (
     inline,
     notices,
     plain,
+    print_choice,
     sources,
 )
 from .urls import assessment_uri, playbook_uri, relative_link
@@ -46,8 +48,8 @@ def render_assessment(entry: Entry[Assessment], site: Site, settings: Settings) 
     parts.append(_levels(assessment, t))
     parts.append(_questionnaire(assessment, site, t))
     parts.append(_library(entry, t, here))
-    parts.append(_scoring_grid(assessment, t))
     parts.append(sources(assessment, t))
+    parts.append(_answer_sheet(assessment, t))
     return (front_matter(assessment.title, assessment.tags)
             + in_language("".join(parts), assessment.lang, settings.language)
             + _script_data(assessment, t, settings.language))
@@ -90,6 +92,7 @@ def _results(assessment: Assessment, t: Words) -> str:
         f'{_button(t, "export-json", "assessment.export_json")}'
         f'{_button(t, "export-csv", "assessment.export_csv")}'
         f'{_button(t, "clear", "assessment.clear", "assessment.clear_confirm")}</div>'
+        f'{print_choice(t("print.answers"))}'
         f'<div class="pb-share" data-pb-share-box hidden><label>{esc(t("assessment.share_label"))}'
         ' <input type="text" readonly data-pb-share></label>'
         '<p role="status" data-pb-share-status></p></div>'
@@ -133,24 +136,84 @@ def _questionnaire(assessment: Assessment, site: Site, t: Strings) -> str:
             "</div>\n\n")
 
 
-def _scoring_grid(assessment: Assessment, t: Words) -> str:
-    """The paper version's scoring grid, printed after the questionnaire."""
-    rows = []
+def _answer_sheet(assessment: Assessment, t: Words) -> str:
+    """The paper answer sheet, printed after the questionnaire (never shown on screen): a box for
+    each question's points, each dimension's subtotals, the overall score, how to compute them
+    (`scoring.results`, by hand) and the levels. Questions are numbered as printed."""
+    number = 0
+    sections = []
     for dimension in assessment.dimensions:
-        rows.append(f'<tr><th colspan="3" scope="colgroup">{esc(dimension.title)} '
-                    f'({esc(t("assessment.weight"))} {dimension.weight:g})</th></tr>')
+        rows = []
         for question in dimension.questions:
-            points = " · ".join(f"{n}) {choice.score:g}" for n, choice
-                                in enumerate(question.choices, start=1))
-            rows.append(f"<tr><td>{esc(' '.join(question.text.split())[:90])}</td>"
-                        f"<td>{points}</td><td>{question.weight:g}</td></tr>")
-    levels = " · ".join(f"{esc(level.title)} ≥ {level.min:g}" for level in assessment.levels)
+            number += 1
+            rows.append(_sheet_row(number, question))
+        sections.append(
+            f'<tbody><tr><th colspan="6" scope="rowgroup">{esc(dimension.title)} · '
+            f'{esc(t("assessment.weight"))} {dimension.weight:g}</th></tr>{"".join(rows)}'
+            f'<tr><td class="pb-text" colspan="6">{_subtotals(t)}</td></tr></tbody>')
+    head = "".join(f"<th>{esc(t(key))}</th>" for key in (
+        "assessment.number", "assessment.question", "assessment.points", "assessment.best",
+        "assessment.weight", "assessment.your_points"))
+    table = (f'<table class="pb-sheet-table"><thead><tr>{head}</tr></thead>'
+             f'{"".join(sections)}</table>')
     return (
-        f'<div class="pb-scoring-grid"><p class="pb-label">{esc(t("assessment.grid"))}</p>'
-        f"<p>{esc(t('assessment.grid_help'))}</p><p>{levels}</p>"
-        f'<table><thead><tr><th>{esc(t("assessment.question"))}</th>'
-        f'<th>{esc(t("assessment.points"))}</th><th>{esc(t("assessment.weight"))}</th></tr>'
-        f'</thead><tbody>{"".join(rows)}</tbody></table></div>\n\n'
+        f'<section class="pb-answer-sheet">'
+        f'<p class="pb-label">{esc(t("assessment.sheet"))} · {esc(assessment.title)}</p>'
+        f'<p>{esc(t("assessment.sheet_name"))} {_LINE * 3} {esc(t("assessment.sheet_date"))} '
+        f"{_LINE}</p>"
+        f'<p>{esc(t("assessment.sheet_help"))}</p>{table}'
+        f'{_overall_sheet(assessment, t)}{_levels_sheet(assessment, t)}</section>\n\n'
+    )
+
+
+_LINE = "_" * 16
+"""A line to write on (in the answer sheet's text, so it needs no style)."""
+
+
+def _sheet_row(number: int, question: Question) -> str:
+    points = " · ".join(f"{n}) {choice.score:g}" for n, choice
+                        in enumerate(question.choices, start=1))
+    best = max(choice.score for choice in question.choices)
+    text = esc(" ".join(question.text.split()))
+    return (f'<tr><td>{number}</td><td class="pb-text">{text}</td>'
+            f"<td>{points}</td><td>{best:g}</td><td>{question.weight:g}</td>"
+            '<td class="pb-box"></td></tr>')
+
+
+def _box(label: str) -> str:
+    return f'<span class="pb-sum">{esc(label)} <span class="pb-box"></span></span>'
+
+
+def _subtotals(t: Words) -> str:
+    keys = ("assessment.sum_points", "assessment.sum_weights", "assessment.dimension_score",
+            "assessment.level")
+    return " &emsp; ".join(_box(t(key)) for key in keys)
+
+
+def _overall_sheet(assessment: Assessment, t: Words) -> str:
+    rows = "".join(f'<tr><td class="pb-text">{esc(d.title)}</td><td>{d.weight:g}</td>'
+                   '<td class="pb-box"></td>'
+                   '<td class="pb-box"></td></tr>' for d in assessment.dimensions)
+    return (
+        f'<p class="pb-label">{esc(t("assessment.overall_row"))}</p><table class="pb-sheet-table">'
+        f'<thead><tr><th>{esc(t("assessment.dimension"))}</th>'
+        f'<th>{esc(t("assessment.weight"))}</th><th>{esc(t("assessment.score"))}</th>'
+        f'<th>{esc(t("assessment.weighted_score"))}</th></tr></thead><tbody>{rows}</tbody>'
+        f'<tfoot><tr><td class="pb-text" colspan="4">{_box(t("assessment.overall_score"))}'
+        f' &emsp; {_box(t("assessment.level"))}</td></tr></tfoot></table>'
+    )
+
+
+def _levels_sheet(assessment: Assessment, t: Words) -> str:
+    levels = "".join(f"<tr><td>{esc(level.title)}</td>"
+                     f'<td>{esc(t("assessment.level_from", min=f"{level.min:g}"))}</td></tr>'
+                     for level in assessment.levels)
+    complete = t("assessment.sheet_complete", percent=f"{assessment.complete_at:g}")
+    return (
+        f'<div class="pb-sheet-how"><p class="pb-label">{esc(t("assessment.grid"))}</p>'
+        f'<p>{esc(t("assessment.grid_help"))} {esc(complete)}</p>'
+        f'<p class="pb-label">{esc(t("assessment.levels"))}</p>'
+        f'<table class="pb-sheet-table"><tbody>{levels}</tbody></table></div>'
     )
 
 

@@ -18,6 +18,7 @@ from .markup import (
     links_list,
     notices,
     plain,
+    print_choice,
     progress_bar,
     progress_link,
     sources,
@@ -37,6 +38,7 @@ def render_playbook(entry: Entry[Playbook], site: Site, settings: Settings) -> s
                               item_ids(playbook), "playbook"))
     if item_ids(playbook):
         parts.append(progress_link(t, relative_link(playbook_uri(entry.id), PROGRESS_URI)))
+        parts.append(print_choice(t("print.ticks")) + "\n\n")
     for phase in playbook.phases:
         title = site.phase_title(phase.phase, t)
         parts.append(heading(2, title, f"pb-phase-{phase.phase}"))

@@ -285,7 +285,7 @@ class Assessment(Document):
     dimensions: list[Dimension] = Field(min_length=1, description="The scored dimensions.")
     show_weights: StrictBool = Field(
         False, description="Show respondents the weights of questions and dimensions (the "
-        "paper scoring grid and the calculation always show them).")
+        "paper answer sheet and the calculation always show them).")
     complete_at: Percent = Field(
         100, description="How much of each dimension (in % of its questions, *not applicable* "
         "counting as answered) must be answered before its level is given; the overall level "

@@ -110,8 +110,9 @@ def progress_bar(
 def print_choice(label: str) -> str:
     """A box the reader ticks to print their own state (ticks and progress, answers and
     results); unticked, the print is a clean handout. Not saved: every page starts unticked."""
-    return (f'<p class="pb-print-choice" data-pb-needs-script hidden><label>'
-            f'<input type="checkbox" data-pb-print-mine> {esc(label)}</label></p>')
+    return (f'<p class="pb-print-choice" data-pb-needs-script hidden>'
+            '<input type="checkbox" id="pb-print-mine" data-pb-print-mine> '
+            f'<label for="pb-print-mine">{esc(label)}</label></p>')
 
 
 def progress_link(t: Words, link: str) -> str:

@@ -23,7 +23,7 @@ PLUGIN_TAGS = {
 }
 ATTRIBUTES = {
     "*": {"class", "id", "lang", "title", "role", "hidden", "dir"},
-    "a": {"href"},
+    "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height"},
     "input": {"type", "name", "value", "checked", "readonly", "accept"},
     "label": {"for"},

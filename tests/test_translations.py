@@ -129,7 +129,7 @@ def test_build_of_one_language_shows_its_versions_at_the_originals_addresses(
     page = made["playbooks/ecoute/index.md"]
     assert page.startswith('---\ntitle: "Listen"')
     assert set(re.findall(r'data-pb-(?:playbook|progress)="([a-z-]+)"', page)) == {"ecoute"}
-    assert '<a href="../../../playbooks/ecoute/index.html" hreflang="fr" lang="fr">' in page
+    assert '<a href="../../../playbooks/ecoute/index.html" target="_self" hreflang="fr" lang="fr">' in page
     assessment = made["assessments/maturite/index.md"]
     assert "See my results" in assessment  # the site's words in the build's language
     assert '<div lang="fr" markdown>' in assessment  # the French text marked as French

@@ -25,7 +25,9 @@ from .urls import INDEX_URI, PROGRESS_URI, assessment_uri, playbook_uri, relativ
 def render_index(site: Site, settings: Settings) -> str:
     """The index of every playbook (cards with summary, phases, tags, progress) and assessment."""
     t = settings.strings_for(None)
-    parts = [f"# {plain(t('index.title'))}\n\n", notices(t), f"{esc(t('index.intro'))}\n\n"]
+    parts = [f"# {plain(t('index.title'))}\n\n",
+             language_switch(site, settings, None, INDEX_URI, playbook_uri), notices(t),
+             f"{esc(t('index.intro'))}\n\n"]
     if not site.playbooks:
         parts.append(f"{esc(t('index.empty'))}\n\n")
     else:
@@ -59,7 +61,8 @@ def render_progress(site: Site, settings: Settings) -> str:
     parts = [
         # Out of the search index: it holds no content, only the reader's state.
         "---\nsearch:\n  exclude: true\n---\n\n",
-        f"# {plain(t('progress.title'))}\n\n", notices(t, NOTICES),
+        f"# {plain(t('progress.title'))}\n\n",
+        language_switch(site, settings, None, PROGRESS_URI, playbook_uri), notices(t, NOTICES),
         f"{esc(t('progress.intro'))}\n\n",
         f"<noscript><p>{esc(t('progress.needs_script'))}</p></noscript>\n\n", actions,
     ]

@@ -200,26 +200,30 @@ def language_name(code: str) -> str:
     return (name or code)[:1].upper() + (name or code)[1:]
 
 
-def language_switch(site: Site, settings: Settings, entry_id: str, here: str,
+def language_switch(site: Site, settings: Settings, entry_id: str | None, here: str,
                     uri: Callable[[str], str]) -> str:
-    """Links to the versions of a document in other languages: to their pages on a site in one
-    language, to the same address in the other languages' folders on a site built by language.
-    A link in the page's content, not the theme's header: Material's instant navigation
-    redraws the content of each page, not its header."""
-    versions = site.versions(entry_id)
+    """Links to the versions of a document in other languages (`entry_id` None: of a listing
+    page, which every language has): to their pages on a site in one language, to the same
+    address in the other languages' folders on a site built by language. Links in the page's
+    content, not the theme's header: Material's instant navigation redraws the content of each
+    page, not its header."""
     if settings.build_language:
-        # Raw links (MkDocs checks Markdown links against this build's pages only)
+        # Raw links (MkDocs checks Markdown links against this build's pages only); a target
+        # keeps Material's instant navigation, which would keep this page's header, off them.
         current = settings.build_language
+        languages = site.versions(entry_id) if entry_id else settings.built_languages
         links = ", ".join(
-            f'<a href="{esc(_across(settings, here, lang))}" hreflang="{esc(lang)}" '
-            f'lang="{esc(lang)}">{esc(language_name(lang))}</a>'
-            for lang in versions if lang in settings.built_languages and lang != current)
-    else:
+            f'<a href="{esc(_across(settings, here, lang))}" target="_self" '
+            f'hreflang="{esc(lang)}" lang="{esc(lang)}">{esc(language_name(lang))}</a>'
+            for lang in languages if lang in settings.built_languages and lang != current)
+    elif entry_id:
         current = site.lang_of_id(entry_id)
         links = ", ".join(
             f"[{plain(language_name(lang))}]({relative_link(here, uri(other))})"
             f'{{: hreflang="{esc(lang)}" lang="{esc(lang)}" }}'
-            for lang, other in versions.items() if other != entry_id)
+            for lang, other in site.versions(entry_id).items() if other != entry_id)
+    else:
+        return ""
     if not links:
         return ""
     label = esc(settings.strings_for(current)("languages.label"))

@@ -188,7 +188,8 @@ def test_one_language_mkdocs_site_links_the_versions(tmp_path: Path) -> None:
 def test_mkdocs_static_i18n_builds_each_language(tmp_path: Path, layout: str) -> None:
     docs = ({"index.md": "# Accueil\n", "index.en.md": "# Home\n"} if layout == "suffix"
             else {"fr/index.md": "# Accueil\n", "en/index.md": "# Home\n"})
-    config = write_site(tmp_path, FILES, docs=docs).joinpath("mkdocs.yml")
+    config = write_site(tmp_path, FILES, docs=docs,
+                        extra_config="site_url: https://example.org/\n").joinpath("mkdocs.yml")
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("  - tags\n", "  - tags" + I18N.format(layout=layout)),
                       encoding="utf-8")
@@ -202,3 +203,7 @@ def test_mkdocs_static_i18n_builds_each_language(tmp_path: Path, layout: str) ->
     assert 'data-pb-playbook="ecoute"' in english
     assert not (result.site / "playbooks" / "listening").exists()
     assert "Maturité" in result.page("en/playbooks")
+    # in the sitemap, which Material's instant navigation reads to know the site's pages
+    sitemap = (result.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/en/playbooks/ecoute/</loc>" in sitemap
+    assert "<loc>https://example.org/playbooks/ecoute/</loc>" in sitemap

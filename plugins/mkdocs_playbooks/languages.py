@@ -61,6 +61,16 @@ def place(file: File, build: Build) -> None:
     file.localization = None  # type: ignore[attr-defined]
     file.norm_src_uri = file.src_uri  # type: ignore[attr-defined]
     file.alternates = {  # type: ignore[attr-defined]
-        language: SimpleNamespace(url=build.folder(language) + url)
+        language: file if language == build.current
+        else SimpleNamespace(url=build.folder(language) + url, page=None)
         for language in build.languages
     }
+
+
+def list_in_sitemap(config: MkDocsConfig, build: Build, files: list[File]) -> None:
+    """Adds generated pages to the sitemap mkdocs-static-i18n writes (from the files it sorted):
+    Material's instant navigation only takes links to the pages that the sitemap lists."""
+    plugin = config.plugins.get(I18N_PLUGIN)
+    listed = getattr(plugin, "i18n_files_per_language", None)
+    if isinstance(listed, dict) and isinstance(listed.get(build.current), list):
+        listed[build.current].extend(files)

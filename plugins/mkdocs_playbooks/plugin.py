@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from . import nav as nav_layout
 from .assets import CSS_URI, JS_URI, script_bundle, stylesheet
 from .config import PlaybooksConfig, make_settings
-from .languages import Build, i18n_build, place
+from .languages import Build, i18n_build, list_in_sitemap, place
 from .model import Playbook
 from .pages import INDEX_URI, render_playbook, site_pages
 from .pages import Page as GeneratedMarkdown
@@ -151,6 +151,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         built = self.built_digests.get(language, {})
         self.digests = {page.uri: _digest(page.markdown) for page in self.pages}
         self.titles = {page.uri: html.escape(page.title) for page in self.pages}
+        added: list[File] = []
         for page in self.pages:
             file = GeneratedPage.generated(config, page.uri, content=page.markdown,
                                            inclusion=InclusionLevel.NOT_IN_NAV)
@@ -162,6 +163,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             if self.build is not None:
                 place(file, self.build)
             files.append(file)
+            added.append(file)
+        if self.build is not None:
+            list_in_sitemap(config, self.build, added)
         files.append(File.generated(config, CSS_URI, content=stylesheet()))
         files.append(File.generated(config, JS_URI, content=script_bundle()))
         self.pages = []  # the files hold the pages now: one copy of each

@@ -111,7 +111,8 @@ def test_one_language_site_gives_each_version_its_page_keyed_by_the_original(
     assert set(re.findall(r'data-pb-(?:playbook|progress)="([a-z-]+)"', english)) == {"ecoute"}
     assert "[Français](../ecoute/index.md)" in english
     assert "[English](../listening/index.md)" in made["playbooks/ecoute/index.md"]
-    assert "Read in" in english and "Lire en" in made["playbooks/ecoute/index.md"]
+    assert "Read in" in english
+    assert "Lire en" in made["playbooks/ecoute/index.md"]
     index = made["playbooks/index.md"]
     assert index.count('class="pb-card"') == 1  # the translation is no other playbook to do
     assert "[English](listening/index.md)" in index
@@ -129,7 +130,8 @@ def test_build_of_one_language_shows_its_versions_at_the_originals_addresses(
     page = made["playbooks/ecoute/index.md"]
     assert page.startswith('---\ntitle: "Listen"')
     assert set(re.findall(r'data-pb-(?:playbook|progress)="([a-z-]+)"', page)) == {"ecoute"}
-    assert '<a href="../../../playbooks/ecoute/index.html" target="_self" hreflang="fr" lang="fr">' in page
+    assert ('<a href="../../../playbooks/ecoute/index.html" target="_self" hreflang="fr" '
+            'lang="fr">') in page
     assessment = made["assessments/maturite/index.md"]
     assert "See my results" in assessment  # the site's words in the build's language
     assert '<div lang="fr" markdown>' in assessment  # the French text marked as French
@@ -197,9 +199,12 @@ def test_mkdocs_static_i18n_builds_each_language(tmp_path: Path, layout: str) ->
     assert result.result.returncode == 0, result.result.stderr
     assert "Traceback" not in result.result.stderr
     french, english = result.page("playbooks/ecoute"), result.page("en/playbooks/ecoute")
-    assert '<html lang="fr"' in french and '<html lang="en"' in english
-    assert '<h1 id="listen">Listen' in english and '<h1 id="ecouter">Écouter' in french
-    assert 'placeholder="Search"' in english and 'placeholder="Rechercher"' in french
+    assert '<html lang="fr"' in french
+    assert '<html lang="en"' in english
+    assert '<h1 id="listen">Listen' in english
+    assert '<h1 id="ecouter">Écouter' in french
+    assert 'placeholder="Search"' in english
+    assert 'placeholder="Rechercher"' in french
     assert 'data-pb-playbook="ecoute"' in english
     assert not (result.site / "playbooks" / "listening").exists()
     assert "Maturité" in result.page("en/playbooks")

@@ -15,7 +15,7 @@ $(BIN)/python:
 
 # Reinstalled only when the package's metadata changes.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e '.[i18n]'
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python

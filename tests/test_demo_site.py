@@ -61,7 +61,10 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def content() -> dict[str, object]:
     site = read_settings(REPO / "mkdocs.yml").load()
     assert not site.errors
-    return {"playbooks": site.playbooks, "assessments": site.assessments}
+    originals = {key: entry for key, entry in site.playbooks.items()
+                 if not site.is_translation(key)}
+    return {"playbooks": originals, "assessments": site.assessments,
+            "translations": dict(site.translation_of)}
 
 
 def test_demo_builds_without_warning(demo: Build) -> None:
@@ -74,7 +77,7 @@ def test_demo_content_covers_the_framework(content: dict[str, object]) -> None:
     assert isinstance(playbooks, dict)
     french = [e for e in playbooks.values() if e.model.lang == "fr"]
     assert len(french) >= 4
-    assert any(e.model.lang == "en" for e in playbooks.values())
+    assert len(content["translations"]) >= 2  # type: ignore[arg-type]
     phases = {phase.phase for e in french for phase in e.model.phases}
     assert phases == {"listen", "engage", "adapt"}
     assert all(e.model.sources for e in playbooks.values())
@@ -173,15 +176,41 @@ def test_edit_button_points_at_the_yaml_source(demo: Build) -> None:
 
 
 def test_pages_in_another_language_keep_their_title(demo: Build) -> None:
-    html = demo.page("playbooks/social-listening")
+    html = demo.page("en/playbooks/ecoute-sociale")
     assert "<title>Listen before you publish - mkdocs-playbooks</title>" in html
 
 
-def test_english_playbook_is_marked_as_english(demo: Build) -> None:
-    english = demo.page("playbooks/social-listening")
-    assert '<div lang="en">' in english
+def test_the_english_site_is_english_around_each_page(demo: Build) -> None:
+    english = demo.page("en/playbooks/ecoute-sociale")
+    assert '<html lang="en"' in english
+    assert 'placeholder="Search"' in english  # Material's words
     assert '<h2 id="pb-phase-listen">Listen' in english  # built-in phase title in English
-    assert 'lang="en"' not in demo.page("playbooks/ecoute-sociale").split("<article")[1]
+    assert "See my progress" in english  # the plugin's words
+    assert '<div lang="en">' not in english  # the page is English: nothing to mark
+    assert '<div lang=' not in demo.page("playbooks/ecoute-sociale")
+    untranslated = demo.page("en/playbooks/animer-et-repondre")
+    assert '<div lang="fr">' in untranslated
+    assert "See my progress" in untranslated
+    assessment = demo.page("en/assessments/maturite-social-media")
+    assert "See my results" in assessment
+    assert '<html lang="en"' in assessment
+
+
+def test_translations_share_the_originals_ids_and_link_each_other(
+        demo: Build, content: dict[str, object]) -> None:
+    for translation, original in content["translations"].items():  # type: ignore[attr-defined]
+        french, english = demo.page(f"playbooks/{original}"), demo.page(f"en/playbooks/{original}")
+        assert not (demo.site / "playbooks" / translation).exists()
+        ids = re.compile(r'data-pb-(?:playbook|progress)="([a-z-]+)"')
+        assert set(ids.findall(english)) == set(ids.findall(french)) == {original}
+        assert (re.findall(r'data-pb-item="([a-z-]+)"', english)
+                == re.findall(r'data-pb-item="([a-z-]+)"', french))
+        assert f'Lire en <a href="../../en/playbooks/{original}/index.html"' in french
+        assert f'Read in <a href="../../../playbooks/{original}/index.html"' in english
+    index = demo.page("en/playbooks")
+    assert index.count('class="pb-card"') == demo.page("playbooks").count('class="pb-card"')
+    assert "Listen before you publish" in index
+    assert "Écouter avant de publier" not in index
 
 
 def test_participant_edition_hides_facilitator_notes(demo: Build) -> None:

@@ -40,6 +40,15 @@ def export_and_build(root: Path, config: str = "mkdocs.yml",
     return run([sys.executable, "-m", "zensical", "build", "--clean", "-f", config], root, env)
 
 
+def in_one_language(config: Path) -> None:
+    """The demo's configuration without mkdocs-static-i18n: the site in one language, as
+    Zensical builds it (each translation its own page)."""
+    text = config.read_text(encoding="utf-8")
+    start = text.index("  - i18n:")
+    config.write_text(text[:start] + text[text.index("  - playbooks:", start):],
+                      encoding="utf-8")
+
+
 def demo_copy(root: Path) -> Path:
     for name in ("docs", "playbooks"):
         shutil.copytree(REPO / name, root / name)
@@ -91,7 +100,9 @@ def test_zensical_builds_the_demo_as_the_plugin_does(tmp_path: Path) -> None:
     root = demo_copy(tmp_path / "zensical")
     result = export_and_build(root)
     assert result.returncode == 0, result.stderr
-    mkdocs = build(REPO, "-d", str(tmp_path / "mkdocs"))
+    one_language = demo_copy(tmp_path / "one-language")
+    in_one_language(one_language / "mkdocs.yml")
+    mkdocs = build(one_language, "-d", str(tmp_path / "mkdocs"))
     assert mkdocs.result.returncode == 0, mkdocs.result.stderr
     for page in PAGES:
         ours = Article(root / "site" / page / "index.html")

@@ -197,6 +197,10 @@ class Document(Strict):
     lang: Lang | None = Field(
         None, description="Language of the text, e.g. `fr`. Default: the site's language."
     )
+    translates: Slug | None = Field(
+        None, description="The id of the playbook (or assessment) this one translates: same "
+        "ids of plays, items, dimensions, questions, choices and levels, another `lang`. "
+        "Readers' progress and answers are shared with the original.")
     tags: list[Line] = Field([], description="Tags, listed by the tags plugin.")
     owner: Line | None = Field(None, description="Who keeps this content up to date.")
     reviewed: Day | None = Field(None, description="Date of the last review.")

@@ -6,6 +6,7 @@ moves data between MkDocs and the core.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import html
 import logging
@@ -18,7 +19,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -26,6 +27,7 @@ from mkdocs.structure.pages import Page
 from . import nav as nav_layout
 from .assets import CSS_URI, JS_URI, script_bundle, stylesheet
 from .config import PlaybooksConfig, make_settings
+from .languages import Build, i18n_build, list_in_sitemap, place
 from .model import Playbook
 from .pages import INDEX_URI, render_playbook, site_pages
 from .pages import Page as GeneratedMarkdown
@@ -59,6 +61,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def __init__(self) -> None:
         self.is_serve = False
         self._settings: Settings | None = None
+        self.build: Build | None = None
+        """The language build of mkdocs-static-i18n under way, None for a site in one language."""
         self.pages: list[GeneratedMarkdown] = []
         """The pages of this build, made in `on_pre_build`, handed to MkDocs in `on_files`."""
         self.digests: dict[str, bytes] = {}
@@ -66,7 +70,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self.titles: dict[str, str] = {}
         # Kept across the rebuilds of `mkdocs serve`, which reuses plugin instances:
         self.parsed: ParseCache = {}
-        self.built_digests: dict[str, bytes] = {}
+        self.built_digests: dict[str | None, dict[str, bytes]] = {}
+        """What the last successful build wrote, by language built (None: the only one)."""
         self.playbook_markdown: dict[str, tuple[Playbook, Settings, str]] = {}
         self.last_built: dict[str, str] = {}
         """The Markdown of each page as it last built, shown under its errors while serving."""
@@ -104,6 +109,11 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Default priority: load and check the playbooks, report every problem, fail the build on
         errors; make the pages and refuse a file of `docs/` in the place of one."""
+        self.build = i18n_build(config)
+        if self.build is not None:  # read now: mkdocs-static-i18n sets it in its `on_config`
+            self._settings = dataclasses.replace(
+                self.settings, language=self.build.default, build_language=self.build.current,
+                built_languages=self.build.languages)
         folder = self.settings.dir
         if not folder.is_dir():
             raise PluginError(f"playbooks: no playbooks folder at {folder}: create it, or set "
@@ -124,19 +134,38 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     # Early, so that later plugins (tags, search, …) see the generated pages as any other page.
     @event_priority(50)
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Priority 50, early: add the generated pages (and assets) so later plugins see them."""
+    def _add_files_early(self, files: Files, *, config: MkDocsConfig) -> Files:
+        return files if self.build is not None else self._add_files(files, config)
+
+    # After mkdocs-static-i18n's (-100), which cannot sort files that have no source file.
+    @event_priority(-110)
+    def _add_files_late(self, files: Files, *, config: MkDocsConfig) -> Files:
+        return files if self.build is None else self._add_files(files, config)
+
+    on_files = CombinedEvent(_add_files_early, _add_files_late)
+    """Priority 50, early: add the generated pages (and assets) so later plugins see them;
+    -110 on a site built by language, after mkdocs-static-i18n has sorted the files."""
+
+    def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
+        language = self.build.current if self.build is not None else None
+        built = self.built_digests.get(language, {})
         self.digests = {page.uri: _digest(page.markdown) for page in self.pages}
         self.titles = {page.uri: html.escape(page.title) for page in self.pages}
+        added: list[File] = []
         for page in self.pages:
             file = GeneratedPage.generated(config, page.uri, content=page.markdown,
                                            inclusion=InclusionLevel.NOT_IN_NAV)
             if not isinstance(file, GeneratedPage):  # pragma: no cover - MkDocs' contract
                 raise PluginError(f"playbooks: MkDocs made no generated page for {page.uri}")
-            file.changed = self.built_digests.get(page.uri) != self.digests[page.uri]
+            file.changed = built.get(page.uri) != self.digests[page.uri]
             if page.source is not None:
                 file.edit_uri = _edit_uri(page.source, config)
+            if self.build is not None:
+                place(file, self.build)
             files.append(file)
+            added.append(file)
+        if self.build is not None:
+            list_in_sitemap(config, self.build, added)
         files.append(File.generated(config, CSS_URI, content=stylesheet()))
         files.append(File.generated(config, JS_URI, content=script_bundle()))
         self.pages = []  # the files hold the pages now: one copy of each
@@ -205,7 +234,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Default priority: remember what this successful build wrote, for `--dirty` rebuilds."""
-        self.built_digests = self.digests  # only once the build has succeeded
+        language = self.build.current if self.build is not None else None
+        self.built_digests[language] = self.digests  # only once the build has succeeded
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Default priority: rebuild when a playbook changes."""

@@ -23,7 +23,7 @@ PLUGIN_TAGS = {
 }
 ATTRIBUTES = {
     "*": {"class", "id", "lang", "title", "role", "hidden", "dir"},
-    "a": {"href"},
+    "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height"},
     "input": {"type", "name", "value", "checked", "readonly", "accept"},
     "label": {"for"},
@@ -34,6 +34,10 @@ ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope", "align"},
     "ol": {"start"},
 }
+ATTRIBUTE_VALUES = {"a": {"target": {"_self"}}}
+"""A link to another language's build of the site says `target="_self"`, which Material's
+instant navigation and its language handling leave to the browser: the page loads whole, with
+the theme's words in its language (`_blank` and the like stay refused)."""
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -44,6 +48,7 @@ def _cleaner() -> nh3.Cleaner:
         tags=MARKDOWN_TAGS | PLUGIN_TAGS,
         attributes=ATTRIBUTES,
         generic_attribute_prefixes={"data-", "aria-"},
+        tag_attribute_values=ATTRIBUTE_VALUES,
         url_schemes=URL_SCHEMES,
         link_rel=None,
     )

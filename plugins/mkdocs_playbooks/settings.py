@@ -33,10 +33,33 @@ class Settings:
     strings: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     site_url: str | None = None
     """Where the site is published, for links from outside it (the team report)."""
+    build_language: str | None = None
+    """The language of this build of a site in several languages (mkdocs-static-i18n builds
+    each language apart): its pages show each document in that language where a translation
+    says so, and the plugin's own words in it. None: a site in one language, where each
+    translation has its own page."""
+    built_languages: tuple[str, ...] = ()
+    """Every language built, on a site built by language; the site's pages are at the root,
+    those of another language under a folder named by its code (`en/`)."""
+
+    @property
+    def page_language(self) -> str:
+        """The language of the pages' surroundings: the build's, else the site's."""
+        return self.build_language or self.language
 
     def strings_for(self, language: str | None) -> Strings:
-        """The words of `language` (default: the site's), with the site's overrides."""
-        return Strings(language or self.language, self.strings)
+        """The words of `language` (default: the pages'), with the site's overrides."""
+        return Strings(language or self.page_language, self.strings)
+
+    def language_folder(self, language: str) -> str:
+        """Where a language's pages are, from the site's root, on a site built by language."""
+        return "" if language == self.language else f"{language}/"
+
+    def words_for(self, document_language: str) -> Strings:
+        """The plugin's words on the page of a document in `document_language`: the build's
+        language on a site built by language (the words are the page's surroundings, as the
+        theme's), else the document's."""
+        return self.strings_for(self.build_language or document_language)
 
     def load(self, paths: Sequence[Path] | None = None, cache: ParseCache | None = None) -> Site:
         """Load, check and link the playbooks of `paths` (default: the playbooks folder)."""
@@ -44,6 +67,7 @@ class Settings:
         return build_site(
             files, self.framework, root=self.root, today=self.today,
             overdue=Severity.WARNING if self.strict_reviews else Severity.NOTE, cache=cache,
+            language=self.language,
         )
 
 

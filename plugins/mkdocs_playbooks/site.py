@@ -19,6 +19,7 @@ from .checks import check_assessment, check_common, check_playbook, check_review
 from .loader import Loaded, Path_, load_file
 from .model import SLUG_PATTERN, Assessment, Play, Playbook, Recommendation
 from .problems import ContentError, Problem, Severity, shown_name
+from .translations import link_translations
 from .validate import slugify, to_model
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -89,6 +90,47 @@ class Site:
     problems: list[Problem] = field(default_factory=list)
     broken: dict[str, BrokenFile] = field(default_factory=dict)
     """Files that could not be read into a document, by the id each would have had."""
+    language: str = "en"
+    """The language of documents that do not set `lang` (the site's)."""
+    translation_of: dict[str, str] = field(default_factory=dict)
+    """The id of the original of each valid translation, by the translation's id."""
+
+    def lang_of(self, entry: Entry[Playbook] | Entry[Assessment]) -> str:
+        """The language of a document: its `lang`, else the site's."""
+        return entry.model.lang or self.language
+
+    def lang_of_id(self, entry_id: str) -> str:
+        """The language of the document of `entry_id`."""
+        entry = self.playbooks.get(entry_id) or self.assessments.get(entry_id)
+        return self.language if entry is None else self.lang_of(entry)
+
+    def original_id(self, entry_id: str) -> str:
+        """The id readers' progress is kept under: the original's for a translation."""
+        return self.translation_of.get(entry_id, entry_id)
+
+    def is_translation(self, entry_id: str) -> bool:
+        """Whether the document of `entry_id` is a (valid) translation of another."""
+        return entry_id in self.translation_of
+
+    def versions(self, entry_id: str) -> dict[str, str]:
+        """Every version of a document (the original and its translations): id by language,
+        the original first."""
+        original = self.original_id(entry_id)
+        entries = self.playbooks if original in self.playbooks else self.assessments
+        found: dict[str, str] = {}
+        if original in entries:
+            found[self.lang_of(entries[original])] = original
+        for translation, of in self.translation_of.items():
+            if of == original:
+                found.setdefault(self.lang_of(entries[translation]), translation)
+        return found
+
+    def version_in(self, entry_id: str, language: str | None) -> str:
+        """The id of the version of a document in `language`, else the original's."""
+        original = self.original_id(entry_id)
+        if language is None:
+            return original
+        return self.versions(original).get(language, original)
 
     @property
     def errors(self) -> list[Problem]:
@@ -170,9 +212,13 @@ def build_site(
     today: datetime.date,
     overdue: Severity = Severity.NOTE,
     cache: ParseCache | None = None,
+    language: str = "en",
 ) -> Site:
-    """Load, validate and link `files`; every problem found is in `Site.problems`."""
-    site = Site(tuple(framework))
+    """Load, validate and link `files`; every problem found is in `Site.problems`.
+
+    `language` is the site's: that of documents without `lang` (translations are told apart by
+    language)."""
+    site = Site(tuple(framework), language=language)
     phase_ids = tuple(phase.id for phase in framework)
     with _collector_paused():
         for path in files:
@@ -235,7 +281,13 @@ def _parse_anew(path: Path, shown: str, stamp: Stamp) -> _Parsed:
     problems += more
     if model is not None:
         problems += _check_document(model, loaded, list(stamp[3]))
-    return _Parsed(stamp, loaded.keep(_needed_later), model, problems, claimed_id)
+    # A translation is compared with its original once both are loaded: keep its positions.
+    wanted = _every_place if model is not None and model.translates else _needed_later
+    return _Parsed(stamp, loaded.keep(wanted), model, problems, claimed_id)
+
+
+def _every_place(_where: tuple[str | int, ...]) -> bool:
+    return True
 
 
 def _needed_later(where: tuple[str | int, ...]) -> bool:
@@ -302,6 +354,7 @@ def _link(site: Site) -> Iterator[Problem]:
     References to a playbook whose file could not be read are not reported one by one: one note
     per assessment names the broken file, whose own errors are the root cause.
     """
+    yield from link_translations(site)
     hints = _ReferenceHints(site)
     for assessment_id, entry in site.assessments.items():
         linked: dict[str, tuple[LinkedRecommendation, ...]] = {}

@@ -14,7 +14,8 @@ from .conftest import Server
 from .test_assessment import DEMO
 
 PAGES = ["/playbooks/", "/playbooks/ecoute-sociale/", "/playbooks/progress/",
-         "/playbooks/social-listening/"]
+         "/en/playbooks/ecoute-sociale/", "/en/playbooks/animer-et-repondre/",
+         "/en/assessments/maturite-social-media/"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

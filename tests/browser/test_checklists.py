@@ -286,7 +286,7 @@ def test_print_leaves_ticks_and_bars_out_unless_asked(
 
 def test_ui_strings_follow_the_page_language(watched: Watched, demo_server: Server) -> None:
     page = watched.page
-    page.goto(demo_server.url + "/playbooks/social-listening/")
+    page.goto(demo_server.url + "/en" + PLAYBOOK_PAGE)  # the English translation
     assert "Progress:" in (bar(page, "playbook").get_attribute("aria-label") or "")
     page.goto(demo_server.url + PLAYBOOK_PAGE)
     assert "Progression :" in (bar(page, "playbook").get_attribute("aria-label") or "")

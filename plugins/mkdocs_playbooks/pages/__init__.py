@@ -7,7 +7,7 @@ holds the URL scheme and `markup` the escaping and pieces they share.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from ..settings import Settings
 from ..site import Entry, Site
 from .assessment import render_assessment
 from .listing import render_index, render_progress
+from .markup import E, listed, page_id
 from .playbook import render_playbook
 from .urls import INDEX_URI, PROGRESS_URI, assessment_uri, playbook_uri
 
@@ -49,9 +50,19 @@ def site_pages(
     t = settings.strings_for(None)
     yield Page(INDEX_URI, t("index.title"), render_index(site, settings), None)
     yield Page(PROGRESS_URI, t("progress.title"), render_progress(site, settings), None)
-    for entry in site.playbooks.values():
-        yield Page(playbook_uri(entry.id), entry.model.title,
+    for entry in _built(site, settings, site.playbooks):
+        yield Page(playbook_uri(page_id(site, settings, entry.id)), entry.model.title,
                    render_playbook_page(entry, site, settings), entry.path)
-    for assessment in site.assessments.values():
-        yield Page(assessment_uri(assessment.id), assessment.model.title,
+    for assessment in _built(site, settings, site.assessments):
+        yield Page(assessment_uri(page_id(site, settings, assessment.id)),
+                   assessment.model.title,
                    render_assessment(assessment, site, settings), assessment.path)
+
+
+def _built(site: Site, settings: Settings, entries: Mapping[str, E]) -> list[E]:
+    """The documents that get a page: every one on a site in one language; in a build of one
+    language of several, each original's version in that language (at the original's address:
+    the theme's language selector goes from one version to the other)."""
+    if settings.build_language is None:
+        return list(entries.values())
+    return listed(site, settings, entries)

@@ -10,6 +10,7 @@ styles), it is a numbered questionnaire without advice or reader state, then the
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from ..contract import NOT_APPLICABLE, assessment_data
 from ..i18n import Strings
@@ -26,7 +27,10 @@ from .markup import (
     heading,
     in_language,
     inline,
+    language_switch,
+    link_id,
     notices,
+    page_id,
     plain,
     print_choice,
     sources,
@@ -37,9 +41,20 @@ from .urls import assessment_uri, playbook_uri, relative_link
 def render_assessment(entry: Entry[Assessment], site: Site, settings: Settings) -> str:
     """The Markdown of an assessment's page."""
     assessment = entry.model
-    t = settings.strings_for(assessment.lang)
-    here = assessment_uri(entry.id)
+    language = site.lang_of(entry)
+    t = settings.words_for(language)
+    here = assessment_uri(page_id(site, settings, entry.id))
+
+    def version(link: PlayLink) -> str:
+        """A link to the play as its page shows it (in the page's language, if translated),
+        with its progress read under the original's id."""
+        read = site.version_in(link.playbook_id, settings.build_language or language)
+        play = site.find_play(f"{read}/{link.play.id}") or link
+        shown = PlayLink(link_id(site, settings, link.playbook_id, language), play.play)
+        return _play_link(shown, here, site.original_id(link.playbook_id))
+
     parts = [f"# {plain(assessment.title)}\n\n",
+             language_switch(site, settings, entry.id, here, assessment_uri),
              notices(t, ("unavailable", "unreadable", "shared", "share_invalid")),
              _results(assessment, t)]
     if assessment.intro:
@@ -47,18 +62,19 @@ def render_assessment(entry: Entry[Assessment], site: Site, settings: Settings) 
     parts.append(facts(assessment, t, settings.today))
     parts.append(_levels(assessment, t))
     parts.append(_questionnaire(assessment, site, t))
-    parts.append(_library(entry, t, here))
+    parts.append(_library(entry, t, version))
     parts.append(sources(assessment, t))
     parts.append(_answer_sheet(assessment, t))
     return (front_matter(assessment.title, assessment.tags)
-            + in_language("".join(parts), assessment.lang, settings.language)
-            + _script_data(assessment, t, settings.language))
+            + in_language("".join(parts), language, settings.page_language)
+            + _script_data(assessment, t, settings.page_language, site.original_id(entry.id)))
 
 
-def _script_data(assessment: Assessment, t: Strings, site_language: str) -> str:
+def _script_data(assessment: Assessment, t: Strings, page_language: str, key: str) -> str:
     """What the script needs, as JSON in an attribute: a `<script>` of JSON would not do, as
-    Material's instant navigation runs every script of a new page."""
-    data = assessment_data(assessment, t, site_language)
+    Material's instant navigation runs every script of a new page. A translation's answers are
+    kept under its original's id (`key`)."""
+    data = {**assessment_data(assessment, t, page_language), "id": key}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return f'\n<div class="pb-assessment-data" data-pb-spec="{esc(text)}" hidden></div>\n'
 
@@ -269,7 +285,8 @@ def _question(question: Question, t: Words) -> str:
     )
 
 
-def _library(entry: Entry[Assessment], t: Words, here: str) -> str:
+def _library(entry: Entry[Assessment], t: Words,
+             version: Callable[[PlayLink], str]) -> str:
     """Every dimension's advice by level, after the questionnaire: read as is without the script
     (and on paper); with it, each dimension's advice for its level moves to the action plan."""
     assessment = entry.model
@@ -278,7 +295,7 @@ def _library(entry: Entry[Assessment], t: Words, here: str) -> str:
     for dimension in assessment.dimensions:
         recommendations = entry.recommendations[dimension.id]
         if recommendations:
-            parts.append(_recommendations(dimension, recommendations, titles, here))
+            parts.append(_recommendations(dimension, recommendations, titles, version))
     if not parts:
         return ""
     return (f'<div class="pb-library" data-pb-without-script markdown>\n'
@@ -287,12 +304,13 @@ def _library(entry: Entry[Assessment], t: Words, here: str) -> str:
 
 
 def _recommendations(dimension: Dimension, recommendations: tuple[LinkedRecommendation, ...],
-                     titles: dict[str, str], here: str) -> str:
+                     titles: dict[str, str],
+                     version: Callable[[PlayLink], str]) -> str:
     parts = [f'<div class="pb-recommendations" data-pb-dimension="{dimension.id}" markdown>\n'
              f'<p class="pb-label">{esc(dimension.title)}</p>\n\n']
     for linked in recommendations:
         advice = linked.recommendation
-        links = ", ".join(_play_link(play, here) for play in linked.plays)
+        links = ", ".join(version(play) for play in linked.plays)
         parts.append(
             f'<div class="pb-recommendation" data-pb-level="{advice.level}" markdown>\n'
             f'<p class="pb-label">{esc(titles.get(advice.level, advice.level))}'
@@ -303,8 +321,8 @@ def _recommendations(dimension: Dimension, recommendations: tuple[LinkedRecommen
     return "".join(parts)
 
 
-def _play_link(link: PlayLink, here: str) -> str:
+def _play_link(link: PlayLink, here: str, key: str) -> str:
     target = relative_link(here, playbook_uri(link.playbook_id))
     items = " ".join(link.item_ids)
     return (f"[{plain(link.play.title)}]({target}#{link.play.id})"
-            f'{{: data-pb-playbook="{link.playbook_id}" data-pb-items="{items}" }}')
+            f'{{: data-pb-playbook="{key}" data-pb-items="{items}" }}')

@@ -11,7 +11,10 @@ from .markup import (
     esc,
     heading,
     item_ids,
+    language_switch,
+    listed,
     notices,
+    page_id,
     plain,
     progress_bar,
     progress_link,
@@ -22,18 +25,21 @@ from .urls import INDEX_URI, PROGRESS_URI, assessment_uri, playbook_uri, relativ
 def render_index(site: Site, settings: Settings) -> str:
     """The index of every playbook (cards with summary, phases, tags, progress) and assessment."""
     t = settings.strings_for(None)
-    parts = [f"# {plain(t('index.title'))}\n\n", notices(t), f"{esc(t('index.intro'))}\n\n"]
+    parts = [f"# {plain(t('index.title'))}\n\n",
+             language_switch(site, settings, None, INDEX_URI, playbook_uri), notices(t),
+             f"{esc(t('index.intro'))}\n\n"]
     if not site.playbooks:
         parts.append(f"{esc(t('index.empty'))}\n\n")
     else:
         parts.append(progress_link(t, relative_link(INDEX_URI, PROGRESS_URI)))
-    parts.extend(_card(entry, site, settings, INDEX_URI) for entry in site.playbooks.values())
+    parts.extend(_card(entry, site, settings, INDEX_URI)
+                 for entry in listed(site, settings, site.playbooks))
     if site.assessments:
         parts.append(heading(2, t("index.assessments"), "pb-assessments"))
         parts.extend(
             f"- [{plain(entry.model.title)}]"
-            f"({relative_link(INDEX_URI, assessment_uri(entry.id))})\n"
-            for entry in site.assessments.values()
+            f"({relative_link(INDEX_URI, assessment_uri(page_id(site, settings, entry.id)))})\n"
+            for entry in listed(site, settings, site.assessments)
         )
     return "".join(parts)
 
@@ -55,21 +61,24 @@ def render_progress(site: Site, settings: Settings) -> str:
     parts = [
         # Out of the search index: it holds no content, only the reader's state.
         "---\nsearch:\n  exclude: true\n---\n\n",
-        f"# {plain(t('progress.title'))}\n\n", notices(t, NOTICES),
+        f"# {plain(t('progress.title'))}\n\n",
+        language_switch(site, settings, None, PROGRESS_URI, playbook_uri), notices(t, NOTICES),
         f"{esc(t('progress.intro'))}\n\n",
         f"<noscript><p>{esc(t('progress.needs_script'))}</p></noscript>\n\n", actions,
     ]
-    parts.extend(_card(entry, site, settings, PROGRESS_URI) for entry in site.playbooks.values())
-    for entry in site.assessments.values():
+    parts.extend(_card(entry, site, settings, PROGRESS_URI)
+                 for entry in listed(site, settings, site.playbooks))
+    for entry in listed(site, settings, site.assessments):
         assessment = entry.model
-        at = settings.strings_for(assessment.lang)
-        target = relative_link(PROGRESS_URI, assessment_uri(entry.id))
+        at = settings.words_for(site.lang_of(entry))
+        key = site.original_id(entry.id)
+        target = relative_link(PROGRESS_URI, assessment_uri(page_id(site, settings, entry.id)))
         ids = [q.id for d in assessment.dimensions for q in d.questions]
         parts.append(
-            f'<article class="pb-card" data-pb-assessment="{entry.id}" markdown>\n'
-            f'<p class="pb-card-title" id="pb-card-{entry.id}" markdown="span">'
+            f'<article class="pb-card" data-pb-assessment="{key}" markdown>\n'
+            f'<p class="pb-card-title" id="pb-card-{key}" markdown="span">'
             f"[{plain(assessment.title)}]({target})</p>\n\n"
-            + progress_bar(at("progress.of", title=assessment.title), entry.id, ids,
+            + progress_bar(at("progress.of", title=assessment.title), key, ids,
                            "assessment")
             + "</article>\n\n")
     return "".join(parts)
@@ -77,19 +86,24 @@ def render_progress(site: Site, settings: Settings) -> str:
 
 def _card(entry: Entry[Playbook], site: Site, settings: Settings, here: str) -> str:
     playbook = entry.model
-    t = settings.strings_for(playbook.lang)
-    target = relative_link(here, playbook_uri(entry.id))
-    lang = f' lang="{esc(playbook.lang)}"' if playbook.lang else ""
+    language = site.lang_of(entry)
+    t = settings.words_for(language)
+    key = site.original_id(entry.id)  # progress is kept under the original's id
+    target = relative_link(here, playbook_uri(page_id(site, settings, entry.id)))
+    marked = playbook.lang or language != settings.page_language
+    lang = f' lang="{esc(language)}"' if marked else ""
     phases = " · ".join(esc(site.phase_title(phase.phase, t)) for phase in playbook.phases)
     tags = "".join(f'<span class="pb-tag">{esc(tag)}</span> ' for tag in playbook.tags)
     summary = f"{authored(playbook.summary)}\n\n" if playbook.summary else ""
     return (
-        f'<article class="pb-card" data-pb-playbook="{entry.id}"{lang} markdown>\n'
-        f'<p class="pb-card-title" id="pb-card-{entry.id}" markdown="span">'
+        f'<article class="pb-card" data-pb-playbook="{key}"{lang} markdown>\n'
+        f'<p class="pb-card-title" id="pb-card-{key}" markdown="span">'
         f"[{plain(playbook.title)}]({target})</p>\n\n{summary}"
+        + ("" if settings.build_language  # each language's listing leads to its own pages
+           else language_switch(site, settings, entry.id, here, playbook_uri)) +
         f'<p class="pb-card-phases">{phases}</p>\n\n'
         + (f'<p class="pb-tags">{tags.strip()}</p>\n\n' if tags else "")
-        + progress_bar(t("progress.of", title=playbook.title), entry.id, item_ids(playbook),
+        + progress_bar(t("progress.of", title=playbook.title), key, item_ids(playbook),
                        "playbook")
         + "</article>\n\n"
     )

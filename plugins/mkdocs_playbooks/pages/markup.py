@@ -7,11 +7,20 @@ from __future__ import annotations
 
 import datetime
 import html
+import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
+from babel import Locale, UnknownLocaleError
 
 from ..checks import review_due_date
 from ..model import Assessment, Link, Playbook
+from ..settings import Settings
+from ..site import Site
+from .urls import relative_link
+
+E = TypeVar("E")
 
 Words = Callable[..., str]
 """A language's string table: `t("play.why")`, `t("progress.of", title=…)`."""
@@ -69,9 +78,9 @@ def _yaml_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def in_language(body: str, lang: str | None, site_language: str) -> str:
-    """Marks content written in another language than the site's, for screen readers."""
-    if lang is None or lang == site_language:
+def in_language(body: str, lang: str, page_language: str) -> str:
+    """Marks content written in another language than the page's, for screen readers."""
+    if lang == page_language:
         return body
     return f'<div lang="{esc(lang)}" markdown>\n\n{body}\n</div>\n'
 
@@ -167,3 +176,73 @@ def item_ids(playbook: Playbook, phase_id: str | None = None) -> list[str]:
     """The checklist item ids of a playbook, or of one of its phases."""
     return [item.id for phase in playbook.phases if phase_id in (None, phase.phase)
             for play in phase.plays for item in play.checklist]
+
+
+def page_id(site: Site, settings: Settings, entry_id: str) -> str:
+    """The id in the address of a document's page: its own, or in a build of one language of
+    several (mkdocs-static-i18n) its original's, which each language's version takes in turn."""
+    return site.original_id(entry_id) if settings.build_language else entry_id
+
+
+def listed(site: Site, settings: Settings, entries: Mapping[str, E]) -> list[E]:
+    """The documents a listing shows: each original once, as its version in the page's
+    language when there is one (a translation is not another playbook to follow)."""
+    return [entries[site.version_in(entry_id, settings.page_language)]
+            for entry_id in entries if not site.is_translation(entry_id)]
+
+
+def link_id(site: Site, settings: Settings, entry_id: str, language: str) -> str:
+    """The id of the page a link to a document leads to from a page in `language`: the version
+    in that language when there is one, else the original."""
+    if settings.build_language:
+        return site.original_id(entry_id)
+    return site.version_in(entry_id, language)
+
+
+def language_name(code: str) -> str:
+    """A language's name in itself ("English", "Français"); the code when it is not known."""
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return code
+    return (name or code)[:1].upper() + (name or code)[1:]
+
+
+def language_switch(site: Site, settings: Settings, entry_id: str | None, here: str,
+                    uri: Callable[[str], str]) -> str:
+    """Links to the versions of a document in other languages (`entry_id` None: of a listing
+    page, which every language has): to their pages on a site in one language, to the same
+    address in the other languages' folders on a site built by language. Links in the page's
+    content, not the theme's header: Material's instant navigation redraws the content of each
+    page, not its header."""
+    if settings.build_language:
+        # Raw links (MkDocs checks Markdown links against this build's pages only); a target
+        # keeps Material's instant navigation, which would keep this page's header, off them.
+        current = settings.build_language
+        languages = site.versions(entry_id) if entry_id else settings.built_languages
+        links = ", ".join(
+            f'<a href="{esc(_across(settings, here, lang))}" target="_self" '
+            f'hreflang="{esc(lang)}" lang="{esc(lang)}">{esc(language_name(lang))}</a>'
+            for lang in languages if lang in settings.built_languages and lang != current)
+    elif entry_id:
+        current = site.lang_of_id(entry_id)
+        links = ", ".join(
+            f"[{plain(language_name(lang))}]({relative_link(here, uri(other))})"
+            f'{{: hreflang="{esc(lang)}" lang="{esc(lang)}" }}'
+            for lang, other in site.versions(entry_id).items() if other != entry_id)
+    else:
+        return ""
+    if not links:
+        return ""
+    label = esc(settings.strings_for(current)("languages.label"))
+    return (f'<p class="pb-languages" data-pb-languages markdown="span">'
+            f"{label} {links}</p>\n\n")
+
+
+def _across(settings: Settings, here: str, language: str) -> str:
+    """The address of the page `here` in another language's build, from this build's: as a
+    file (`…/index.html`), which serves from disk and from a server, with any URL style."""
+    build_language = settings.build_language or settings.language
+    start = posixpath.dirname(settings.language_folder(build_language) + here)
+    target = settings.language_folder(language) + posixpath.splitext(here)[0] + ".html"
+    return posixpath.relpath(target, start)

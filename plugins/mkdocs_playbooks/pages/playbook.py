@@ -15,8 +15,10 @@ from .markup import (
     in_language,
     inline,
     item_ids,
+    language_switch,
     links_list,
     notices,
+    page_id,
     plain,
     print_choice,
     progress_bar,
@@ -29,27 +31,31 @@ from .urls import PROGRESS_URI, playbook_uri, relative_link
 def render_playbook(entry: Entry[Playbook], site: Site, settings: Settings) -> str:
     """The Markdown of a playbook's page."""
     playbook = entry.model
-    t = settings.strings_for(playbook.lang)
-    parts = [f"# {plain(playbook.title)}\n\n", notices(t)]
+    language = site.lang_of(entry)
+    t = settings.words_for(language)
+    key = site.original_id(entry.id)  # a translation's readers tick the original's items
+    here = playbook_uri(page_id(site, settings, entry.id))
+    parts = [f"# {plain(playbook.title)}\n\n",
+             language_switch(site, settings, entry.id, here, playbook_uri), notices(t)]
     if playbook.summary:
         parts.append(block("pb-summary", playbook.summary))
     parts.append(facts(playbook, t, settings.today))
-    parts.append(progress_bar(t("progress.of", title=playbook.title), entry.id,
+    parts.append(progress_bar(t("progress.of", title=playbook.title), key,
                               item_ids(playbook), "playbook"))
     if item_ids(playbook):
-        parts.append(progress_link(t, relative_link(playbook_uri(entry.id), PROGRESS_URI)))
+        parts.append(progress_link(t, relative_link(here, PROGRESS_URI)))
         parts.append(print_choice(t("print.ticks")) + "\n\n")
     for phase in playbook.phases:
         title = site.phase_title(phase.phase, t)
         parts.append(heading(2, title, f"pb-phase-{phase.phase}"))
-        parts.append(progress_bar(t("progress.of", title=title), entry.id,
+        parts.append(progress_bar(t("progress.of", title=title), key,
                                   item_ids(playbook, phase.phase), "phase"))
         if phase.intro:
             parts.append(block("pb-phase-intro", phase.intro))
-        parts.extend(_play(entry.id, play, t, settings.facilitator) for play in phase.plays)
+        parts.extend(_play(key, play, t, settings.facilitator) for play in phase.plays)
     parts.append(sources(playbook, t))
     return front_matter(playbook.title, playbook.tags) + in_language(
-        "".join(parts), playbook.lang, settings.language)
+        "".join(parts), language, settings.page_language)
 
 
 def _play(playbook_id: str, play: Play, t: Words, facilitator: bool) -> str:

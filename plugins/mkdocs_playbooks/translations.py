@@ -1,0 +1,158 @@
+"""Translations: a playbook or assessment that says `translates: <id>` is another language's
+version of that document. Readers' progress is kept under the original's ids, so a translation
+must have the same ids (and, for an assessment, the same scoring) as its original; this module
+checks that and records the valid translations on the site (`Site.translation_of`)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, TypeAlias
+
+from .loader import Path_
+from .model import Assessment, Playbook
+from .problems import Problem, Severity, shown_name
+
+if TYPE_CHECKING:
+    from .site import Entry, Site
+
+    AnyEntry: TypeAlias = Entry[Playbook] | Entry[Assessment]
+
+Shape = dict[tuple[str, ...], tuple[Path_, str]]
+"""What a translation must share with its original: (what, id…) → (where, value)."""
+
+SAME_IDS = "a translation keeps the ids (and scores) of its original: translate the texts only"
+
+
+def link_translations(site: Site) -> Iterator[Problem]:
+    """Checks every `translates` and records the valid ones in `site.translation_of`."""
+    taken: dict[tuple[str, str], AnyEntry] = {}
+    entries: list[AnyEntry] = [*site.playbooks.values(), *site.assessments.values()]
+    for entry in entries:
+        if entry.model.translates is None:
+            continue
+        problems = list(_check(site, entry, taken))
+        yield from problems
+        if not any(problem.is_error for problem in problems):
+            original = entry.model.translates
+            site.translation_of[entry.id] = original
+            taken[(original, site.lang_of(entry))] = entry
+
+
+def _check(site: Site, entry: AnyEntry,
+           taken: dict[tuple[str, str], AnyEntry]
+           ) -> Iterator[Problem]:
+    model, loaded = entry.model, entry.loaded
+    target = model.translates or ""
+    kind = "playbook" if isinstance(model, Playbook) else "assessment"
+    where: Path_ = ("translates",)
+    same_kind = site.playbooks if kind == "playbook" else site.assessments
+    other_kind = site.assessments if kind == "playbook" else site.playbooks
+    original = same_kind.get(target)
+    if target == entry.id:
+        yield loaded.problem(where, f"'{entry.id}' cannot translate itself",
+                             "name the id of the original document")
+    elif target in other_kind:
+        other = "an assessment" if kind == "playbook" else "a playbook"
+        yield loaded.problem(where, f"'{target}' is {other}: a {kind} translates a {kind}",
+                             f"name the id of the {kind} this one translates")
+    elif original is None:
+        if target in site.broken:
+            yield loaded.problem(
+                where, f"translation of '{target}' not checked: "
+                f"{shown_name(site.broken[target].path)} has errors",
+                "fix that file first: its errors come first", severity=Severity.NOTE)
+            return
+        close = difflib.get_close_matches(target, list(same_kind), n=1, cutoff=0.6)
+        hint = (f"did you mean '{close[0]}'?" if close
+                else f"name the id of an existing {kind}")
+        yield loaded.problem(where, f"no {kind} '{target}' to translate", hint)
+    elif original.model.translates is not None:
+        yield loaded.problem(
+            where, f"'{target}' is itself a translation (of '{original.model.translates}')",
+            f"translate the original: `translates: {original.model.translates}`")
+    else:
+        yield from _check_language(site, entry, original, taken)
+        yield from _check_shape(entry, original)
+
+
+def _check_language(site: Site, entry: AnyEntry,
+                    original: AnyEntry,
+                    taken: dict[tuple[str, str], AnyEntry]
+                    ) -> Iterator[Problem]:
+    language = site.lang_of(entry)
+    where: Path_ = ("lang",) if entry.model.lang else ("translates",)
+    if language == site.lang_of(original):
+        yield entry.loaded.problem(
+            where, f"a translation must be in another language than its original ('{language}')",
+            "set the translation's language, e.g. `lang: en`")
+        return
+    first = taken.get((original.id, language))
+    if first is not None:
+        line = first.loaded.mark(("translates",)).line
+        yield entry.loaded.problem(
+            where, f"'{original.id}' already has a translation in '{language}': "
+            f"{first.loaded.path}:{line}", "keep one translation per language")
+
+
+def _check_shape(entry: AnyEntry,
+                 original: AnyEntry) -> Iterator[Problem]:
+    mine, theirs = _shape(entry.model), _shape(original.model)
+    name = f"'{original.id}' ({original.loaded.path})"
+    for key, (where, value) in mine.items():
+        if key[0] == "choice" and ("question", key[1]) not in theirs:
+            continue  # its question is reported
+        if key not in theirs:
+            yield entry.loaded.problem(where, f"{_label(key)} is not in the original {name}",
+                                       SAME_IDS)
+        elif theirs[key][1] != value:
+            yield entry.loaded.problem(
+                where, f"{_label(key)} is {value} here but {theirs[key][1]} in the original "
+                f"{name}", SAME_IDS)
+    missing = [key for key in theirs if key not in mine
+               and not (key[0] == "choice" and ("question", key[1]) not in mine)]
+    if missing:
+        listed = ", ".join(_label(key) for key in missing[:5])
+        more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+        yield entry.loaded.problem(("translates",), f"the original {name} has {listed}{more}, "
+                                   "missing here", SAME_IDS)
+
+
+def _label(key: tuple[str, ...]) -> str:
+    what, *ids = key
+    return f"{what} '{'/'.join(ids)}'" if ids else what
+
+
+def _shape(model: Playbook | Assessment) -> Shape:
+    if isinstance(model, Playbook):
+        return _playbook_shape(model)
+    return _assessment_shape(model)
+
+
+def _playbook_shape(playbook: Playbook) -> Shape:
+    shape: Shape = {}
+    for p, phase in enumerate(playbook.phases):
+        for n, play in enumerate(phase.plays):
+            at: Path_ = ("phases", p, "plays", n)
+            shape[("play", play.id)] = ((*at, "id"), f"in phase '{phase.phase}'")
+            for i, item in enumerate(play.checklist):
+                shape[("item", item.id)] = ((*at, "checklist", i, "id"), f"in play '{play.id}'")
+    return shape
+
+
+def _assessment_shape(assessment: Assessment) -> Shape:
+    shape: Shape = {("complete_at",): (("complete_at",), f"{assessment.complete_at:g}")}
+    for n, level in enumerate(assessment.levels):
+        shape[("level", level.id)] = (("levels", n, "min"), f"from {level.min:g}")
+    for d, dimension in enumerate(assessment.dimensions):
+        at: Path_ = ("dimensions", d)
+        shape[("dimension", dimension.id)] = ((*at, "id"), f"weighted {dimension.weight:g}")
+        for q, question in enumerate(dimension.questions):
+            qat: Path_ = (*at, "questions", q)
+            na = ", not applicable allowed" if question.allow_na else ""
+            shape[("question", question.id)] = (
+                (*qat, "id"), f"in dimension '{dimension.id}', weighted {question.weight:g}{na}")
+            for c, choice in enumerate(question.choices):
+                shape[("choice", question.id, choice.id)] = (
+                    (*qat, "choices", c, "score"), f"scored {choice.score:g}")
+    return shape

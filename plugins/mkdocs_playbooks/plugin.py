@@ -25,13 +25,14 @@ from mkdocs.structure.pages import Page
 
 from . import nav as nav_layout
 from .assets import CSS_URI, JS_URI, script_bundle, stylesheet
+from .cache import DiskCache
 from .config import PlaybooksConfig, make_settings
 from .model import Playbook
-from .pages import INDEX_URI, render_playbook, site_pages
+from .pages import INDEX_URI, render_playbook, site_pages, stored_renderer
 from .pages import Page as GeneratedMarkdown
 from .problem_pages import pages_with_problems
 from .problems import Problem, Severity
-from .sanitize import sanitize
+from .sanitize import sanitize_stored
 from .settings import Settings, site_language
 from .site import Entry, ParseCache, Site
 
@@ -59,6 +60,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def __init__(self) -> None:
         self.is_serve = False
         self._settings: Settings | None = None
+        self.store: DiskCache | None = None
+        """The cache on disk (option `cache`), made in `on_config`."""
         self.pages: list[GeneratedMarkdown] = []
         """The pages of this build, made in `on_pre_build`, handed to MkDocs in `on_files`."""
         self.digests: dict[str, bytes] = {}
@@ -90,6 +93,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self._settings = make_settings(self.config, root=root,
                                        language=site_language(config.theme),
                                        site_url=config.site_url)
+        self.store = DiskCache(root / self.config.cache_dir) if self.config.cache else None
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
@@ -108,7 +112,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         if not folder.is_dir():
             raise PluginError(f"playbooks: no playbooks folder at {folder}: create it, or set "
                               f"the plugin's `dir` option to the folder of your playbooks")
-        site = self.settings.load(cache=self.parsed if self.is_serve else None)
+        site = self.settings.load(cache=self.parsed if self.is_serve else None,
+                                  store=self.store)
         for problem in site.problems:
             _report(problem)
         errors = site.errors
@@ -179,7 +184,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         """Priority 100, first: sanitise generated pages before other plugins add their HTML."""
         if self.config.allow_html or page.file.src_uri not in self.digests:
             return html
-        return sanitize(html)
+        return sanitize_stored(html, self.store)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         """Default priority: tidy the Edit link of generated pages."""
@@ -206,6 +211,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Default priority: remember what this successful build wrote, for `--dirty` rebuilds."""
         self.built_digests = self.digests  # only once the build has succeeded
+        if self.store is not None:
+            self.store.prune(("parse", "markdown", "html"))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Default priority: rebuild when a playbook changes."""
@@ -218,7 +225,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         known = self.playbook_markdown.get(entry.id)
         if known is not None and known[0] is entry.model and known[1] == settings:
             return known[2]
-        markdown = render_playbook(entry, site, settings)
+        render = render_playbook if self.store is None else stored_renderer(self.store)
+        markdown = render(entry, site, settings)
         if self.is_serve:
             self.playbook_markdown[entry.id] = (entry.model, settings, markdown)
         return markdown

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..cache import DiskCache
 from ..model import Playbook
 from ..settings import Settings
 from ..site import Entry, Site
@@ -20,7 +21,7 @@ from .playbook import render_playbook
 from .urls import INDEX_URI, PROGRESS_URI, assessment_uri, playbook_uri
 
 __all__ = ["INDEX_URI", "PROGRESS_URI", "Page", "render_assessment", "render_index",
-           "render_playbook", "render_progress", "site_pages"]
+           "render_playbook", "render_progress", "site_pages", "stored_renderer"]
 
 
 @dataclass(frozen=True)
@@ -55,3 +56,20 @@ def site_pages(
     for assessment in site.assessments.values():
         yield Page(assessment_uri(assessment.id), assessment.model.title,
                    render_assessment(assessment, site, settings), assessment.path)
+
+
+def stored_renderer(store: DiskCache,
+                    render: PlaybookRenderer = render_playbook) -> PlaybookRenderer:
+    """`render`, its pages kept in `store`: a playbook's page depends only on its file (its
+    bytes and id) and the settings (the framework's titles are in them), never on other files."""
+    def render_stored(entry: Entry[Playbook], site: Site, settings: Settings) -> str:
+        if not entry.digest:  # loaded without the store: nothing to name the file by
+            return render(entry, site, settings)
+        key = store.key("markdown", entry.digest, entry.id, settings.fingerprint())
+        known = store.get("markdown", key)
+        if isinstance(known, str):
+            return known
+        markdown = render(entry, site, settings)
+        store.put("markdown", key, markdown)
+        return markdown
+    return render_stored

@@ -113,7 +113,8 @@ def test_second_build_of_unchanged_playbooks_takes_everything_from_the_cache(
     second, store = project.build(cache=True, name="second")
     assert store is not None
     assert store.misses == 0
-    assert store.hits >= 4 + 3 + 6  # each file parsed, each playbook's Markdown, each page's HTML
+    # Each file parsed, each playbook's Markdown, the index and progress pages, each page's HTML:
+    assert store.hits >= 4 + 3 + 2 + 6
     assert second == first
 
 
@@ -125,6 +126,19 @@ def test_no_cache_option_neither_reads_nor_writes_it(project: Project) -> None:
 
 def change_file(project: Project) -> None:
     project.write("alpha.yml", playbook("Alpha revu", "alpha").replace("Classer", "Trier"))
+
+
+def add_file(project: Project) -> None:
+    project.write("delta.yml", playbook("Delta", "delta"))
+
+
+def remove_file(project: Project) -> None:
+    (project.root / "playbooks" / "beta.yml").unlink()
+
+
+def rename_file(project: Project) -> None:
+    # The same bytes under another name: another id, another page.
+    (project.root / "playbooks" / "revue.yml").rename(project.root / "playbooks" / "revu.yml")
 
 
 def change_id(project: Project) -> None:
@@ -168,7 +182,7 @@ def change_plugin_version(project: Project) -> None:
 
 
 CHANGES: list[Callable[[Project], None]] = [
-    change_file, change_id, break_reference, change_edition, change_strings, change_framework,
+    change_file, add_file, remove_file, rename_file, change_id, break_reference, change_edition, change_strings, change_framework,
     change_language, change_today, change_site_url, change_plugin_version,
 ]
 

@@ -119,7 +119,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         errors = site.errors
         if errors and not self.is_serve:
             raise PluginError(f"{len(errors)} error(s) in the playbooks: see the messages above")
-        self.pages = list(site_pages(site, self.settings, self._playbook_page))
+        self.pages = list(site_pages(site, self.settings, self._playbook_page, self.store))
         if self.is_serve:  # errors shown in the pages, where the author looks
             self.last_built.update((page.uri, page.markdown) for page in self.pages)
             self.pages = pages_with_problems(site, self.pages, self.last_built,
@@ -211,7 +211,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Default priority: remember what this successful build wrote, for `--dirty` rebuilds."""
         self.built_digests = self.digests  # only once the build has succeeded
-        if self.store is not None:
+        if self.store is not None and self.store.misses:  # what is new may make some old
             self.store.prune(("parse", "markdown", "html"))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -42,14 +42,17 @@ PlaybookRenderer = Callable[[Entry[Playbook], Site, Settings], str]
 
 def site_pages(
     site: Site, settings: Settings, render_playbook_page: PlaybookRenderer = render_playbook,
+    store: DiskCache | None = None,
 ) -> Iterator[Page]:
     """Every page of `site`: the index, the progress page, each playbook, each assessment.
 
-    `render_playbook_page` lets a caller reuse playbooks rendered by an earlier build.
+    `render_playbook_page` lets a caller reuse playbooks rendered by an earlier build; `store`
+    keeps the index and progress pages, which depend on every document but on nothing else.
     """
     t = settings.strings_for(None)
-    yield Page(INDEX_URI, t("index.title"), render_index(site, settings), None)
-    yield Page(PROGRESS_URI, t("progress.title"), render_progress(site, settings), None)
+    yield Page(INDEX_URI, t("index.title"), _listing(store, render_index, site, settings), None)
+    yield Page(PROGRESS_URI, t("progress.title"),
+               _listing(store, render_progress, site, settings), None)
     for entry in site.playbooks.values():
         yield Page(playbook_uri(entry.id), entry.model.title,
                    render_playbook_page(entry, site, settings), entry.path)
@@ -73,3 +76,21 @@ def stored_renderer(store: DiskCache,
         store.put("markdown", key, markdown)
         return markdown
     return render_stored
+
+
+def _listing(store: DiskCache | None, render: Callable[[Site, Settings], str], site: Site,
+             settings: Settings) -> str:
+    """A page listing every document, kept in `store` by the ids and digests of all of them (in
+    their order) and the settings; made anew when any document was loaded without the store."""
+    documents = [(entry.id, entry.digest) for entry in site.playbooks.values()]
+    documents += [(entry.id, entry.digest) for entry in site.assessments.values()]
+    if store is None or not all(digest for _, digest in documents):
+        return render(site, settings)
+    key = store.key("listing", render.__name__, settings.fingerprint(),
+                    *(f"{id_} {digest}" for id_, digest in documents))
+    known = store.get("markdown", key)
+    if isinstance(known, str):
+        return known
+    markdown = render(site, settings)
+    store.put("markdown", key, markdown)
+    return markdown

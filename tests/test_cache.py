@@ -182,8 +182,9 @@ def change_plugin_version(project: Project) -> None:
 
 
 CHANGES: list[Callable[[Project], None]] = [
-    change_file, add_file, remove_file, rename_file, change_id, break_reference, change_edition, change_strings, change_framework,
-    change_language, change_today, change_site_url, change_plugin_version,
+    change_file, add_file, remove_file, rename_file, change_id, break_reference, change_edition,
+    change_strings, change_framework, change_language, change_today, change_site_url,
+    change_plugin_version,
 ]
 
 

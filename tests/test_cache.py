@@ -228,7 +228,8 @@ def store(tmp_path: Path) -> DiskCache:
 def test_entries_round_trip_and_leave_no_temporary_file(store: DiskCache) -> None:
     key = store.key("a", b"b")
     store.put("parse", key, {"value": [1, 2]})
-    assert store.get("parse", key) == {"value": [1, 2]}
+    store.flush()
+    assert DiskCache(store.folder).get("parse", key) == {"value": [1, 2]}
     assert store.get("parse", store.key("a", b"c")) is None
     assert [path.name for path in (store.folder / "parse").iterdir()] == [key]
 
@@ -262,6 +263,8 @@ def test_a_damaged_entry_is_ignored_with_a_warning(
 ) -> None:
     key = store.key("x")
     store.put("parse", key, "a value")
+    store.flush()
+    store = DiskCache(store.folder)
     damage(store.folder / "parse" / key)
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.mkdocs_playbooks.cache"):
         assert store.get("parse", key) is None
@@ -296,6 +299,7 @@ def test_a_cache_that_cannot_be_written_warns_once_and_builds(
     with caplog.at_level(logging.WARNING):
         store.put("parse", store.key("a"), 1)
         store.put("parse", store.key("b"), 2)
+        store.flush()
     assert len(caplog.records) == 1
     assert "cannot write the cache" in caplog.text
 
@@ -303,8 +307,10 @@ def test_a_cache_that_cannot_be_written_warns_once_and_builds(
 def test_prune_removes_old_unused_entries_only(store: DiskCache) -> None:
     used, old = store.key("used"), store.key("old")
     store.put("html", used, "kept")
+    store.flush()
     other = DiskCache(store.folder)
     other.put("html", old, "old")
+    other.flush()
     fresh = DiskCache(store.folder)
     fresh.get("html", used)
     later = 10 * 24 * 3600.0

@@ -78,6 +78,8 @@ class DiskCache:
         self.used: set[Path] = set()
         """The entries this build read or wrote: the ones `prune` keeps."""
         self.writable = True
+        self.pending: dict[Path, object] = {}
+        """Values `put` and not yet written by `flush`."""
         self.hits = 0
         self.misses = 0
 
@@ -92,6 +94,9 @@ class DiskCache:
     def get(self, kind: str, key: str) -> object | None:
         """The value stored under `key`, or None: absent, or unreadable (reported)."""
         path = self._path(kind, key)
+        if path in self.pending:
+            self.hits += 1
+            return self.pending[path]
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
@@ -120,12 +125,22 @@ class DiskCache:
                     "folder %s to clear the cache)", path, why, self.folder)
 
     def put(self, kind: str, key: str, value: object) -> None:
-        """Store `value` under `key`, atomically; a cache that cannot be written is reported
-        once and left alone for the rest of the build."""
-        if not self.writable:
-            return
+        """Store `value` under `key` at the next `flush` (written once the build's lasting data
+        is in memory, the temporary copies of pickling fragment the memory less)."""
         path = self._path(kind, key)
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self.pending[path] = value
+        self.used.add(path)
+
+    def flush(self) -> None:
+        """Write the values `put` since the last flush, each atomically; a cache that cannot be
+        written is reported once and left alone for the rest of the build."""
+        pending, self.pending = self.pending, {}
+        for path, value in pending.items():
+            if not self.writable:
+                return
+            self._write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _write(self, path: Path, payload: bytes) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
@@ -142,8 +157,6 @@ class DiskCache:
             log.warning("playbooks: cannot write the cache in %s (%s): this build is not "
                         "cached; set the plugin's `cache_dir` to a writable folder, or "
                         "`cache: false`", self.folder, error.strerror or error)
-            return
-        self.used.add(path)
 
     def prune(self, kinds: Iterable[str], now: float | None = None) -> int:
         """Remove the entries of `kinds` this build did not use and that are older than

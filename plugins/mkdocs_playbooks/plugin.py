@@ -126,6 +126,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
                                              self.settings.strings_for(None))
         _refuse_clashes(get_files(config), [page.uri for page in self.pages] + list(ASSETS),
                         config)
+        if self.store is not None:
+            self.store.flush()
 
     # Early, so that later plugins (tags, search, …) see the generated pages as any other page.
     @event_priority(50)
@@ -211,8 +213,10 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Default priority: remember what this successful build wrote, for `--dirty` rebuilds."""
         self.built_digests = self.digests  # only once the build has succeeded
-        if self.store is not None and self.store.misses:  # what is new may make some old
-            self.store.prune(("parse", "markdown", "html"))
+        if self.store is not None:
+            self.store.flush()  # the sanitised pages
+            if self.store.misses:  # what is new may have made some entries old
+                self.store.prune(("parse", "markdown", "html"))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Default priority: rebuild when a playbook changes."""

@@ -196,6 +196,8 @@ def build_site(
                 continue
             site.problems.extend(check_review(parsed.model, parsed.loaded, today, overdue))
             _add(site, parsed.model, parsed.loaded, path, parsed.digest)
+    if store is not None:
+        store.flush()
     consequences = list(_link(site))
     # The root causes first: what other files say of a broken one comes after.
     site.problems = sorted(site.problems) + sorted(consequences)

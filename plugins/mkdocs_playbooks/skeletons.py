@@ -45,7 +45,8 @@ def new_document(directory: Path, document_id: str, kind: str = "playbook") -> P
     return path
 
 
-GITIGNORE = "# What a build makes: the site, and the plugin's cache (see `cache_dir`)\nsite/\n.cache/\n"
+GITIGNORE = ("# What a build makes: the site, and the plugin's cache (see `cache_dir`)\n"
+             "site/\n.cache/\n")
 
 
 def new_site(directory: Path, language: str = "en") -> None:

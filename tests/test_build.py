@@ -199,6 +199,10 @@ def test_init_site_builds_strictly(tmp_path: Path) -> None:
     assert result.result.returncode == 0, result.result.stderr
     assert (result.site / "playbooks" / "first-playbook" / "index.html").is_file()
     assert (result.site / "assessments" / "self-assessment" / "index.html").is_file()
+    # What the build made (the site, the plugin's cache) is kept out of version control:
+    assert (tmp_path / "new" / ".cache" / "playbooks").is_dir()
+    ignored = (tmp_path / "new" / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert {"site/", ".cache/"} <= set(ignored)
 
 
 def test_a_docs_file_in_the_way_keeps_the_previous_site(simple_site: Path) -> None:

@@ -98,6 +98,19 @@ class PlaybooksConfig(base.Config):
     """Your own words for the ones the plugin writes, by language code:
     `{fr: {play.why: Enjeux}}` (see [Strings](#strings))."""
 
+    cache = c.Type(bool, default=True)
+    """`true` keeps what the plugin makes of each file (its checked data, its page's Markdown, the
+    sanitised HTML) in `cache_dir`, so that the next build of unchanged playbooks skips that
+    work. Entries are named by everything they depend on (the file's bytes, the options, the
+    theme's language, the day, the plugin's version), so a change is never missed; checks
+    between files and dates run at every build. `false` neither reads nor writes it (see
+    [Large sites and fast rebuilds](#large-sites-and-fast-rebuilds))."""
+
+    cache_dir = c.Type(str, default=".cache/playbooks")
+    """The folder of the cache, relative to `mkdocs.yml`. Delete it whenever you like; keep it
+    out of version control (`.cache/` in `.gitignore`) and, in CI, keep it between runs to
+    build faster."""
+
     today = c.Optional(c.Type(datetime.date))
     """The day the build takes as today: reviews due are counted from it. Default: the day of
     the build. Set it (`today: 2026-11-27`) to make a build reproducible."""

@@ -121,9 +121,12 @@ class Loaded:
 def load_file(path: Path, display_path: str | None = None) -> Loaded:
     """Load `path`; raise `ContentError` naming every problem that stops it from being read."""
     shown = display_path or str(path)
-    raw = _read_bytes(path, shown)
-    text = _decode(raw, shown)
-    return load_text(text, shown)
+    return load_bytes(_read_bytes(path, shown), shown)
+
+
+def load_bytes(raw: bytes, shown: str) -> Loaded:
+    """Load the bytes of a file already read (at most `MAX_FILE_BYTES`) shown as `shown`."""
+    return load_text(_decode(raw, shown), shown)
 
 
 _AMBIGUOUS_BREAKS = re.compile("[\x85\u2028\u2029]")

@@ -26,14 +26,15 @@ from mkdocs.structure.pages import Page
 
 from . import nav as nav_layout
 from .assets import CSS_URI, JS_URI, script_bundle, stylesheet
+from .cache import DiskCache
 from .config import PlaybooksConfig, make_settings
 from .languages import Build, i18n_build, list_in_sitemap, place
 from .model import Playbook
-from .pages import INDEX_URI, render_playbook, site_pages
+from .pages import INDEX_URI, render_playbook, site_pages, stored_renderer
 from .pages import Page as GeneratedMarkdown
 from .problem_pages import pages_with_problems
 from .problems import Problem, Severity
-from .sanitize import sanitize
+from .sanitize import sanitize_stored
 from .settings import Settings, site_language
 from .site import Entry, ParseCache, Site
 
@@ -63,6 +64,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self._settings: Settings | None = None
         self.build: Build | None = None
         """The language build of mkdocs-static-i18n under way, None for a site in one language."""
+        self.store: DiskCache | None = None
+        """The cache on disk (option `cache`), made in `on_config`."""
         self.pages: list[GeneratedMarkdown] = []
         """The pages of this build, made in `on_pre_build`, handed to MkDocs in `on_files`."""
         self.digests: dict[str, bytes] = {}
@@ -95,6 +98,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self._settings = make_settings(self.config, root=root,
                                        language=site_language(config.theme),
                                        site_url=config.site_url)
+        self.store = DiskCache(root / self.config.cache_dir) if self.config.cache else None
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
@@ -118,19 +122,22 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         if not folder.is_dir():
             raise PluginError(f"playbooks: no playbooks folder at {folder}: create it, or set "
                               f"the plugin's `dir` option to the folder of your playbooks")
-        site = self.settings.load(cache=self.parsed if self.is_serve else None)
+        site = self.settings.load(cache=self.parsed if self.is_serve else None,
+                                  store=self.store)
         for problem in site.problems:
             _report(problem)
         errors = site.errors
         if errors and not self.is_serve:
             raise PluginError(f"{len(errors)} error(s) in the playbooks: see the messages above")
-        self.pages = list(site_pages(site, self.settings, self._playbook_page))
+        self.pages = list(site_pages(site, self.settings, self._playbook_page, self.store))
         if self.is_serve:  # errors shown in the pages, where the author looks
             self.last_built.update((page.uri, page.markdown) for page in self.pages)
             self.pages = pages_with_problems(site, self.pages, self.last_built,
                                              self.settings.strings_for(None))
         _refuse_clashes(get_files(config), [page.uri for page in self.pages] + list(ASSETS),
                         config)
+        if self.store is not None:
+            self.store.flush()
 
     # Early, so that later plugins (tags, search, …) see the generated pages as any other page.
     @event_priority(50)
@@ -208,7 +215,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         """Priority 100, first: sanitise generated pages before other plugins add their HTML."""
         if self.config.allow_html or page.file.src_uri not in self.digests:
             return html
-        return sanitize(html)
+        return sanitize_stored(html, self.store)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         """Default priority: tidy the Edit link of generated pages."""
@@ -236,6 +243,10 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         """Default priority: remember what this successful build wrote, for `--dirty` rebuilds."""
         language = self.build.current if self.build is not None else None
         self.built_digests[language] = self.digests  # only once the build has succeeded
+        if self.store is not None:
+            self.store.flush()  # the sanitised pages
+            if self.store.misses:  # what is new may have made some entries old
+                self.store.prune(("parse", "markdown", "html"))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Default priority: rebuild when a playbook changes."""
@@ -248,7 +259,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         known = self.playbook_markdown.get(entry.id)
         if known is not None and known[0] is entry.model and known[1] == settings:
             return known[2]
-        markdown = render_playbook(entry, site, settings)
+        render = render_playbook if self.store is None else stored_renderer(self.store)
+        markdown = render(entry, site, settings)
         if self.is_serve:
             self.playbook_markdown[entry.id] = (entry.model, settings, markdown)
         return markdown

@@ -10,6 +10,8 @@ from functools import cache
 
 import nh3
 
+from .cache import DiskCache
+
 MARKDOWN_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "details", "div", "dl",
     "dt", "em", "i", "q", "small", "u",
@@ -57,3 +59,17 @@ def _cleaner() -> nh3.Cleaner:
 def sanitize(html: str) -> str:
     """`html` with only the tags and attributes of Markdown and of the plugin's markup."""
     return _cleaner().clean(html)
+
+
+def sanitize_stored(html: str, store: DiskCache | None) -> str:
+    """`sanitize(html)`, kept in `store` by a digest of `html` (the same HTML always gives the
+    same result: no other input, and the cache's key names nh3's version and the rules')."""
+    if store is None:
+        return sanitize(html)
+    key = store.key("html", html)
+    known = store.get("html", key)
+    if isinstance(known, str):
+        return known
+    clean = sanitize(html)
+    store.put("html", key, clean)
+    return clean

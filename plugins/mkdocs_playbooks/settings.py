@@ -6,11 +6,13 @@ and the command line alike.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import DiskCache
 from .i18n import DEFAULT_LANGUAGE, Strings
 from .problems import Severity
 from .site import ParseCache, PhaseDef, Site, build_site, discover
@@ -61,13 +63,20 @@ class Settings:
         theme's), else the document's."""
         return self.strings_for(self.build_language or document_language)
 
-    def load(self, paths: Sequence[Path] | None = None, cache: ParseCache | None = None) -> Site:
-        """Load, check and link the playbooks of `paths` (default: the playbooks folder)."""
+    def fingerprint(self) -> str:
+        """Every setting that pages depend on, as text: part of the key of what is made from
+        them (not the folders: a project checked out elsewhere makes the same pages)."""
+        return repr(dataclasses.replace(self, root=Path(), dir=Path()))
+
+    def load(self, paths: Sequence[Path] | None = None, cache: ParseCache | None = None,
+             store: DiskCache | None = None) -> Site:
+        """Load, check and link the playbooks of `paths` (default: the playbooks folder);
+        `cache` and `store` keep files parsed by earlier builds (see `build_site`)."""
         files = discover(paths if paths is not None else [self.dir])
         return build_site(
             files, self.framework, root=self.root, today=self.today,
             overdue=Severity.WARNING if self.strict_reviews else Severity.NOTE, cache=cache,
-            language=self.language,
+            language=self.language, store=store,
         )
 
 

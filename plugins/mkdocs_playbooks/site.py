@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from .cache import DiskCache, content_digest
 from .checks import check_assessment, check_common, check_playbook, check_review
-from .loader import Loaded, Path_, load_file
+from .loader import MAX_FILE_BYTES, Loaded, Path_, load_bytes, load_file
 from .model import SLUG_PATTERN, Assessment, Play, Playbook, Recommendation
 from .problems import ContentError, Problem, Severity, shown_name
 from .translations import link_translations
@@ -71,6 +72,9 @@ class Entry(Generic[T]):
     recommendations: Mapping[str, tuple[LinkedRecommendation, ...]] = field(
         default_factory=dict)
     """An assessment's recommendations by dimension id, linked (empty for a playbook)."""
+    digest: str = ""
+    """A digest of the file's bytes when a disk cache is in use (a key for what is made of the
+    document alone), else empty."""
 
 
 @dataclass(frozen=True)
@@ -198,6 +202,8 @@ class _Parsed:
     claimed_id: str
     """The id the file gives itself (or its name): what other files call it, even if broken."""
     claimed_kind: str = "playbook"
+    digest: str = ""
+    """A digest of the file's bytes, when a disk cache is in use."""
 
 
 ParseCache = dict[Path, _Parsed]
@@ -213,23 +219,30 @@ def build_site(
     overdue: Severity = Severity.NOTE,
     cache: ParseCache | None = None,
     language: str = "en",
+    store: DiskCache | None = None,
 ) -> Site:
     """Load, validate and link `files`; every problem found is in `Site.problems`.
 
     `language` is the site's: that of documents without `lang` (translations are told apart by
-    language)."""
+    language). `cache` keeps files parsed by earlier builds of this process, `store` on disk: only
+    what a file alone decides (its data, its own problems) is kept; what depends on other files or
+    on the day (ids taken twice, references, translations, reviews due) is checked again at every
+    build.
+    """
     site = Site(tuple(framework), language=language)
     phase_ids = tuple(phase.id for phase in framework)
     with _collector_paused():
         for path in files:
             shown = shown_path(path, root)
-            parsed = _parse(path, shown, phase_ids, cache)
+            parsed = _parse(path, shown, phase_ids, cache, store)
             site.problems.extend(parsed.problems)
             if parsed.model is None or parsed.loaded is None:
                 site.broken.setdefault(parsed.claimed_id, BrokenFile(shown, parsed.claimed_kind))
                 continue
             site.problems.extend(check_review(parsed.model, parsed.loaded, today, overdue))
-            _add(site, parsed.model, parsed.loaded, path)
+            _add(site, parsed.model, parsed.loaded, path, parsed.digest)
+    if store is not None:
+        store.flush()
     consequences = list(_link(site))
     # The root causes first: what other files say of a broken one comes after.
     site.problems = sorted(site.problems) + sorted(consequences)
@@ -250,8 +263,9 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _parse(path: Path, shown: str, phase_ids: tuple[str, ...],
-           cache: ParseCache | None) -> _Parsed:
-    """The file's model and own problems, from `cache` when the file has not changed."""
+           cache: ParseCache | None, store: DiskCache | None) -> _Parsed:
+    """The file's model and own problems, from `cache` when the file has not changed, else from
+    `store` when its bytes were parsed before."""
     try:
         status = path.stat()
         stamp = (status.st_mtime_ns, status.st_size, shown, phase_ids)
@@ -260,15 +274,37 @@ def _parse(path: Path, shown: str, phase_ids: tuple[str, ...],
     known = cache.get(path) if cache is not None else None
     if known is not None and known.stamp == stamp:
         return known
-    parsed = _parse_anew(path, shown, stamp)
+    parsed = _parse_stored(path, shown, stamp, store) if store is not None else None
+    if parsed is None:
+        parsed = _parse_anew(path, shown, stamp)
     if cache is not None:
         cache[path] = parsed
     return parsed
 
 
-def _parse_anew(path: Path, shown: str, stamp: Stamp) -> _Parsed:
+def _parse_stored(path: Path, shown: str, stamp: Stamp, store: DiskCache) -> _Parsed | None:
+    """The file parsed from `store`, or parsed now and stored; None when it cannot be read
+    (the loader then says why)."""
     try:
-        loaded = load_file(path, shown)
+        raw = path.read_bytes() if path.is_file() else None
+    except OSError:
+        raw = None
+    if raw is None or len(raw) > MAX_FILE_BYTES:
+        return None
+    digest = content_digest(raw)
+    key = store.key("parse", digest, shown, "\0".join(stamp[3]))
+    known = store.get("parse", key)
+    if isinstance(known, _Parsed):
+        return dataclasses.replace(known, stamp=stamp)
+    # Parsed from the very bytes of the key: a file saved meanwhile cannot be stored under it.
+    parsed = dataclasses.replace(_parse_anew(path, shown, stamp, raw), digest=digest)
+    store.put("parse", key, parsed)
+    return parsed
+
+
+def _parse_anew(path: Path, shown: str, stamp: Stamp, raw: bytes | None = None) -> _Parsed:
+    try:
+        loaded = load_file(path, shown) if raw is None else load_bytes(raw, shown)
     except ContentError as error:
         return _Parsed(stamp, None, None, error.problems, path.stem)
     data = loaded.data if isinstance(loaded.data, dict) else {}
@@ -325,7 +361,8 @@ def _document_problems(
         yield from check_assessment(model, loaded, phase_ids)
 
 
-def _add(site: Site, model: Playbook | Assessment, loaded: Loaded, path: Path) -> None:
+def _add(site: Site, model: Playbook | Assessment, loaded: Loaded, path: Path,
+         digest: str = "") -> None:
     if model.id is None:  # pragma: no cover - `_with_id` gives every model added an id
         raise ValueError(f"{loaded.path}: a document without an id cannot join the site")
     where = ("id",) if ("id",) in loaded.values else ()
@@ -343,9 +380,9 @@ def _add(site: Site, model: Playbook | Assessment, loaded: Loaded, path: Path) -
         ))
         return
     if isinstance(model, Playbook):
-        site.playbooks[model.id] = Entry(model.id, model, loaded, path)
+        site.playbooks[model.id] = Entry(model.id, model, loaded, path, digest=digest)
     else:
-        site.assessments[model.id] = Entry(model.id, model, loaded, path)
+        site.assessments[model.id] = Entry(model.id, model, loaded, path, digest=digest)
 
 
 def _link(site: Site) -> Iterator[Problem]:

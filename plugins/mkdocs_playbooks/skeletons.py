@@ -45,6 +45,10 @@ def new_document(directory: Path, document_id: str, kind: str = "playbook") -> P
     return path
 
 
+GITIGNORE = ("# What a build makes: the site, and the plugin's cache (see `cache_dir`)\n"
+             "site/\n.cache/\n")
+
+
 def new_site(directory: Path, language: str = "en") -> None:
     """Create a site that `mkdocs build --strict` builds: config, home page, two examples."""
     if directory.exists() and any(directory.iterdir()):
@@ -57,6 +61,7 @@ def new_site(directory: Path, language: str = "en") -> None:
     (directory / "mkdocs.yml").write_text(
         _fill("mkdocs.yml", language=language, **words), encoding="utf-8")
     (directory / "docs" / "index.md").write_text(_fill("index.md", **words), encoding="utf-8")
+    (directory / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     new_document(directory / "playbooks", "first-playbook")
     new_document(directory / "playbooks", "self-assessment", "assessment")
 

@@ -413,3 +413,68 @@ def test_attempts_survive_edits_of_the_assessment(browser: Browser, tmp_path: Pa
     finally:
         context.close()
         server.close()
+
+
+COUNT_WRITES_JS = """() => {
+  window.pbWrites = { checked: 0, nodes: 0 };
+  const checked = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "checked");
+  Object.defineProperty(HTMLInputElement.prototype, "checked", {
+    get() { return checked.get.call(this); },
+    set(value) { window.pbWrites.checked += 1; checked.set.call(this, value); },
+    configurable: true,
+  });
+  new MutationObserver((records) => {
+    for (const r of records) {
+      window.pbWrites.nodes += [...r.addedNodes].filter((node) => node.nodeType === 1).length;
+    }
+  }).observe(document.body, { childList: true, subtree: true });
+}"""
+
+
+def test_one_answer_redraws_only_what_it_changed(watched: Watched, demo_server: Server) -> None:
+    page = watched.page
+    page.goto(demo_server.url + PAGE)
+    first, second = DEMO.dimensions[0].questions[:2]
+    answer(page, first.id, first.choices[0].id)
+    page.evaluate(COUNT_WRITES_JS)
+    answer(page, second.id, second.choices[1].id)
+    total = sum(len(d.questions) for d in DEMO.dimensions)
+    expect(page.locator("[data-pb-answered]")).to_have_text(f"2 / {total} réponses")
+    writes = page.evaluate("window.pbWrites")
+    # The answered question's radios only (not every radio of the page), and no part redrawn
+    # (the history and hidden results are left as they are).
+    assert writes["checked"] <= len(second.choices) + 1
+    assert writes["nodes"] == 0
+    assert watched.errors == []
+
+
+def test_a_radio_the_browser_restored_or_an_author_unchecked_is_drawn_again(
+    watched: Watched, demo_server: Server
+) -> None:
+    page = watched.page
+    page.goto(demo_server.url + PAGE)
+    question = DEMO.dimensions[0].questions[0]
+    ours = f'input[data-pb-answer="{question.id}"]'
+    answer(page, question.id, question.choices[0].id)
+    # Another radio of the same name (as an author's could be) unchecks ours: drawn again.
+    page.evaluate(f"""() => {{
+      const radio = document.querySelector('{ours}');
+      const other = Object.assign(document.createElement("input"),
+                                  {{ type: "radio", name: radio.name }});
+      radio.closest("fieldset").append(other);
+      other.click();
+    }}""")
+    expect(page.locator(f'{ours}[value="{question.choices[0].id}"]')).to_be_checked()
+    # A radio checked before the script first draws the page (as a browser restoring a form
+    # does) is drawn as the saved answers say.
+    unanswered = DEMO.dimensions[0].questions[1]
+    restored = f'input[data-pb-answer="{unanswered.id}"][value="{unanswered.choices[1].id}"]'
+    page.add_init_script(f"""document.addEventListener("DOMContentLoaded", () => {{
+      document.querySelector('{ours}[value="{question.choices[1].id}"]').checked = true;
+      document.querySelector('{restored}').checked = true;
+    }})""")
+    page.reload()
+    expect(page.locator("[data-pb-answered]")).to_contain_text("1 /")
+    expect(page.locator(f'{ours}[value="{question.choices[0].id}"]')).to_be_checked()
+    expect(page.locator(restored)).not_to_be_checked()
+    assert watched.errors == []

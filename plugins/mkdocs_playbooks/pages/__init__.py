@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..cache import DiskCache
 from ..model import Playbook
 from ..settings import Settings
 from ..site import Entry, Site
@@ -21,7 +22,7 @@ from .playbook import render_playbook
 from .urls import INDEX_URI, PROGRESS_URI, assessment_uri, playbook_uri
 
 __all__ = ["INDEX_URI", "PROGRESS_URI", "Page", "render_assessment", "render_index",
-           "render_playbook", "render_progress", "site_pages"]
+           "render_playbook", "render_progress", "site_pages", "stored_renderer"]
 
 
 @dataclass(frozen=True)
@@ -42,14 +43,17 @@ PlaybookRenderer = Callable[[Entry[Playbook], Site, Settings], str]
 
 def site_pages(
     site: Site, settings: Settings, render_playbook_page: PlaybookRenderer = render_playbook,
+    store: DiskCache | None = None,
 ) -> Iterator[Page]:
     """Every page of `site`: the index, the progress page, each playbook, each assessment.
 
-    `render_playbook_page` lets a caller reuse playbooks rendered by an earlier build.
+    `render_playbook_page` lets a caller reuse playbooks rendered by an earlier build; `store`
+    keeps the index and progress pages, which depend on every document but on nothing else.
     """
     t = settings.strings_for(None)
-    yield Page(INDEX_URI, t("index.title"), render_index(site, settings), None)
-    yield Page(PROGRESS_URI, t("progress.title"), render_progress(site, settings), None)
+    yield Page(INDEX_URI, t("index.title"), _listing(store, render_index, site, settings), None)
+    yield Page(PROGRESS_URI, t("progress.title"),
+               _listing(store, render_progress, site, settings), None)
     for entry in _built(site, settings, site.playbooks):
         yield Page(playbook_uri(page_id(site, settings, entry.id)), entry.model.title,
                    render_playbook_page(entry, site, settings), entry.path)
@@ -66,3 +70,41 @@ def _built(site: Site, settings: Settings, entries: Mapping[str, E]) -> list[E]:
     if settings.build_language is None:
         return list(entries.values())
     return listed(site, settings, entries)
+
+
+def stored_renderer(store: DiskCache,
+                    render: PlaybookRenderer = render_playbook) -> PlaybookRenderer:
+    """`render`, its pages kept in `store`: a playbook's page depends on its file (its bytes and
+    id), the settings (the framework's titles are in them) and, of other files, only on which
+    versions of it exist in which languages (its language links, the id its progress is under)."""
+    def render_stored(entry: Entry[Playbook], site: Site, settings: Settings) -> str:
+        if not entry.digest:  # loaded without the store: nothing to name the file by
+            return render(entry, site, settings)
+        versions = repr(sorted(site.versions(entry.id).items()))
+        key = store.key("markdown", entry.digest, entry.id, settings.fingerprint(),
+                        site.original_id(entry.id), versions)
+        known = store.get("markdown", key)
+        if isinstance(known, str):
+            return known
+        markdown = render(entry, site, settings)
+        store.put("markdown", key, markdown)
+        return markdown
+    return render_stored
+
+
+def _listing(store: DiskCache | None, render: Callable[[Site, Settings], str], site: Site,
+             settings: Settings) -> str:
+    """A page listing every document, kept in `store` by the ids and digests of all of them (in
+    their order) and the settings; made anew when any document was loaded without the store."""
+    documents = [(entry.id, entry.digest) for entry in site.playbooks.values()]
+    documents += [(entry.id, entry.digest) for entry in site.assessments.values()]
+    if store is None or not all(digest for _, digest in documents):
+        return render(site, settings)
+    key = store.key("listing", render.__name__, settings.fingerprint(),
+                    *(f"{id_} {digest}" for id_, digest in documents))
+    known = store.get("markdown", key)
+    if isinstance(known, str):
+        return known
+    markdown = render(site, settings)
+    store.put("markdown", key, markdown)
+    return markdown

@@ -18,11 +18,20 @@ function setupAssessment() {
   Object.assign(assessment, { spec, source: data, shared: null, one: same && assessment.one,
     current: same ? assessment.current : spec?.dimensions[0].id,
     advice: new Map(advice), fixed: $$("[data-pb-fixed]"), said: same ? assessment.said : "",
-    emitted: same ? assessment.emitted : "" });
+    emitted: same ? assessment.emitted : "", drawn: spec && drawnParts(spec) });
   for (const title of $$("[data-pb-results] h2, [data-pb-part] h2")) title.tabIndex = -1;
   if (!spec || !isShareFragment(spec, location.hash)) return;
   assessment.shared = decodeShare(spec, location.hash);
   showNotice(assessment.shared ? "shared" : "share-invalid");
+}
+
+// The page's parts, found once, and what they show: an answer redraws only what it changed.
+function drawnParts(spec) {
+  const radios = new Map();
+  for (const r of $$("input[data-pb-answer]")) radios.set(r.dataset.pbAnswer, [...radios.get(r.dataset.pbAnswer) ?? [], r]);
+  return { radios, checked: new Map(), all: true, one: "", history: "", answered: $("[data-pb-answered]"),
+    counts: spec.dimensions.map((d) => $(`[data-pb-count-of="${d.id}"]`)), current: $("[data-pb-current]"),
+    target: $("[data-pb-target]"), results: $("[data-pb-results]"), pickers: $$("[data-pb-compare]") };
 }
 
 // Under instant navigation the new page is shown a moment before `start` runs for it: a reader's
@@ -37,18 +46,21 @@ const answersNow = (doc) => assessment.shared ?? answersOf(mySheet(doc));
 
 // How many questions are answered: in all (with a bar), in each dimension, in the current one.
 function renderCounts(spec, r) {
-  const answered = $("[data-pb-answered]");
+  const { answered, counts, current } = assessment.drawn;
   answered.textContent = t(spec, "answered", { answered: r.answered }, r.questions);
   answered.parentNode.style.setProperty("--pb-done", String(r.answered / r.questions));
-  for (const d of spec.dimensions) {
+  for (const [k, d] of spec.dimensions.entries()) {
     const text = `${r.dimensions[d.id].answered} / ${r.dimensions[d.id].questions}`;
-    $(`[data-pb-count-of="${d.id}"]`).textContent = text;
-    if (d.id === assessment.current) $("[data-pb-current]").textContent = t(spec, "left_in", { title: d.title, left: text });
+    if (counts[k].textContent !== text) counts[k].textContent = text; // unchanged text: no DOM change
+    if (d.id === assessment.current) current.textContent = t(spec, "left_in", { title: d.title, left: text });
   }
 }
 
 // One dimension at a time, or all: the current one is marked, and alone shown in the first case.
 function renderOne() {
+  const drawn = `${assessment.one} ${assessment.current}`;
+  if (assessment.drawn.one === drawn) return;
+  assessment.drawn.one = drawn;
   $("[data-pb-questionnaire]").classList.toggle("pb-one", assessment.one);
   $("[data-pb-action=one]").setAttribute("aria-pressed", String(assessment.one));
   for (const part of $$("[data-pb-part]")) part.classList.toggle("pb-current", part.dataset.pbPart === assessment.current);
@@ -57,20 +69,33 @@ function renderOne() {
   }
 }
 
-function renderAssessment(doc) {
-  const { spec } = assessment;
-  const answers = answersNow(doc);
-  for (const radio of $$("input[data-pb-answer]")) {
-    radio.checked = radio.value === answers[radio.dataset.pbAnswer];
+// The radios of the questions whose answer differs from what is drawn (or whose radio an author's
+// radio of the same name unchecked); all of them the first time, which undoes a browser's restore.
+function renderAnswers(answers) {
+  const { radios, checked, all } = assessment.drawn;
+  for (const [question, list] of radios) {
+    const shown = checked.get(question);
+    if (!all && (shown ? shown.checked && shown.value === answers[question] : !answers[question])) continue;
+    for (const radio of list) radio.checked = radio.value === answers[question];
+    checked.set(question, list.find((radio) => radio.checked));
   }
+  assessment.drawn.all = false;
+}
+
+function renderAssessment(doc) {
+  const { spec, drawn } = assessment;
+  const answers = answersNow(doc);
+  renderAnswers(answers);
   renderCounts(spec, results(spec, answers));
   renderOne();
   const mine = mySheet(doc);
-  $("[data-pb-target]").value = mine.target ?? "";
-  const box = $("[data-pb-results]");
-  box.hidden = !(assessment.shared || mine.shown);
-  if (!box.hidden) renderResults(spec, answers, mine.target, assessment);
+  drawn.target.value = mine.target ?? "";
+  drawn.results.hidden = !(assessment.shared || mine.shown);
+  if (!drawn.results.hidden) renderResults(spec, answers, mine.target, assessment);
+  const history = () => [mine.attempts.length, mine.attempts.at(-1)?.taken_at, ...drawn.pickers.map((p) => p.value)].join();
+  if (drawn.history === history()) return; // attempts are only ever added
   renderHistory(spec, mine.attempts);
+  drawn.history = history();
 }
 
 function focusResults() {

@@ -13,9 +13,11 @@ import gzip
 
 from mkdocs_playbooks.assets import SCRIPT_DIR, SCRIPT_PARTS, script_bundle, stylesheet
 
-BUDGET = 12 * 1024
+BUDGET = 13 * 1024
 """Raised from 10 KB for the results view of the self-assessment (cards, action plan, history,
-one dimension at a time, calculation shown): see RESULTS.md."""
+one dimension at a time, calculation shown), then from 12 KB for a questionnaire that redraws
+only what an answer changed, the paper kit's print choices and the language links: see
+RESULTS.md."""
 
 
 def gzipped_size(text: str) -> int:
@@ -42,7 +44,7 @@ def main() -> None:
     for name, text in shipped().items():
         print(_line(name, text))
     total = shipped_size()
-    print(f"{'JS + CSS':18} {'':13}  {total:6,} B gzip  ({total / BUDGET:.0%} of the 12 KB budget)")
+    print(f"{'JS + CSS':18} {'':13}  {total:6,} B gzip  ({total / BUDGET:.0%} of the 13 KB budget)")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from benchmarks.asset_size import BUDGET, shipped_size
 from mkdocs_playbooks.assets import SCRIPT_DIR, SCRIPT_PARTS, compact, script_bundle, stylesheet
 
 
-def test_js_and_css_fit_in_10_kb_gzip() -> None:
+def test_js_and_css_fit_in_their_gzip_budget() -> None:
     assert shipped_size() <= BUDGET
 
 

@@ -203,6 +203,7 @@ CHANGES: list[Callable[[Project], None]] = [
 ]
 
 
+@pytest.mark.cache_matrix
 @pytest.mark.parametrize("change", CHANGES, ids=[change.__name__ for change in CHANGES])
 def test_a_build_from_the_cache_equals_a_build_without_it_after_any_change(
     project: Project, change: Callable[[Project], None], monkeypatch: pytest.MonkeyPatch,
@@ -230,6 +231,7 @@ def build_demo(root: Path, *, cache: bool, name: str) -> dict[str, bytes]:
     return pages(site_dir)
 
 
+@pytest.mark.cache_matrix
 def test_the_bilingual_demo_from_the_cache_equals_it_without(tmp_path: Path) -> None:
     """mkdocs-static-i18n builds each language in turn, each with its own pages in the cache."""
     for name in ("docs", "playbooks"):

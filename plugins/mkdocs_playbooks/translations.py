@@ -18,8 +18,10 @@ if TYPE_CHECKING:
 
     AnyEntry: TypeAlias = Entry[Playbook] | Entry[Assessment]
 
-Shape = dict[tuple[str, ...], tuple[Path_, str]]
-"""What a translation must share with its original: (what, id…) → (where, value)."""
+Key = tuple[str, ...]
+Shape = dict[Key, tuple[Path_, str, Key | None]]
+"""What a translation must share with its original: (what, id…) → (where, value, the key of
+what it is under)."""
 
 SAME_IDS = "a translation keeps the ids (and scores) of its original: translate the texts only"
 
@@ -97,25 +99,49 @@ def _check_language(site: Site, entry: AnyEntry,
 
 def _check_shape(entry: AnyEntry,
                  original: AnyEntry) -> Iterator[Problem]:
+    """The ids (and scores) that differ from the original's, the root cause first: an id renamed
+    is one error (with the original's id to put back), not one more for each id under it."""
     mine, theirs = _shape(entry.model), _shape(original.model)
     name = f"'{original.id}' ({original.loaded.path})"
-    for key, (where, value) in mine.items():
-        if key[0] == "choice" and ("question", key[1]) not in theirs:
-            continue  # its question is reported
-        if key not in theirs:
+    unknown = [key for key in mine if key not in theirs]
+    missing = [key for key in theirs if key not in mine]
+    renamed = _renamed(unknown, missing)
+    for key, (where, value, parent) in mine.items():
+        if parent in unknown:
+            continue  # under an id the original does not have: that id is reported
+        if key in renamed:
+            yield entry.loaded.problem(
+                where, f"{_label(key)} is not in the original {name}",
+                f"did you mean '{renamed[key][-1]}'? {SAME_IDS}")
+        elif key not in theirs:
             yield entry.loaded.problem(where, f"{_label(key)} is not in the original {name}",
                                        SAME_IDS)
         elif theirs[key][1] != value:
             yield entry.loaded.problem(
                 where, f"{_label(key)} is {value} here but {theirs[key][1]} in the original "
                 f"{name}", SAME_IDS)
-    missing = [key for key in theirs if key not in mine
-               and not (key[0] == "choice" and ("question", key[1]) not in mine)]
-    if missing:
-        listed = ", ".join(_label(key) for key in missing[:5])
-        more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+    guessed = set(renamed.values())
+    left = [key for key in missing if key not in guessed and theirs[key][2] not in missing]
+    if left:
+        listed = ", ".join(_label(key) for key in left[:5])
+        more = f" and {len(left) - 5} more" if len(left) > 5 else ""
         yield entry.loaded.problem(("translates",), f"the original {name} has {listed}{more}, "
                                    "missing here", SAME_IDS)
+
+
+def _renamed(unknown: list[Key], missing: list[Key]) -> dict[Key, Key]:
+    """Each id of the translation that the original does not have, paired with the original's
+    id of the same kind it most looks like, if one is missing here (an id renamed)."""
+    pairs: dict[Key, Key] = {}
+    for key in unknown:
+        candidates = {other[-1]: other for other in missing
+                      if other[:-1] == key[:-1] and other not in pairs.values()}
+        close = difflib.get_close_matches(key[-1], list(candidates), n=1, cutoff=0.6)
+        if close:
+            pairs[key] = candidates[close[0]]
+        elif len(candidates) == 1 and sum(other[:-1] == key[:-1] for other in unknown) == 1:
+            pairs[key] = next(iter(candidates.values()))  # one id of its kind on each side
+    return pairs
 
 
 def _label(key: tuple[str, ...]) -> str:
@@ -134,25 +160,29 @@ def _playbook_shape(playbook: Playbook) -> Shape:
     for p, phase in enumerate(playbook.phases):
         for n, play in enumerate(phase.plays):
             at: Path_ = ("phases", p, "plays", n)
-            shape[("play", play.id)] = ((*at, "id"), f"in phase '{phase.phase}'")
+            shape[("play", play.id)] = ((*at, "id"), f"in phase '{phase.phase}'", None)
             for i, item in enumerate(play.checklist):
-                shape[("item", item.id)] = ((*at, "checklist", i, "id"), f"in play '{play.id}'")
+                shape[("item", item.id)] = ((*at, "checklist", i, "id"), f"in play '{play.id}'",
+                                            ("play", play.id))
     return shape
 
 
 def _assessment_shape(assessment: Assessment) -> Shape:
-    shape: Shape = {("complete_at",): (("complete_at",), f"{assessment.complete_at:g}")}
+    shape: Shape = {("complete_at",): (("complete_at",), f"{assessment.complete_at:g}", None)}
     for n, level in enumerate(assessment.levels):
-        shape[("level", level.id)] = (("levels", n, "min"), f"from {level.min:g}")
+        shape[("level", level.id)] = (("levels", n, "min"), f"from {level.min:g}", None)
     for d, dimension in enumerate(assessment.dimensions):
         at: Path_ = ("dimensions", d)
-        shape[("dimension", dimension.id)] = ((*at, "id"), f"weighted {dimension.weight:g}")
+        shape[("dimension", dimension.id)] = ((*at, "id"), f"weighted {dimension.weight:g}",
+                                              None)
         for q, question in enumerate(dimension.questions):
             qat: Path_ = (*at, "questions", q)
             na = ", not applicable allowed" if question.allow_na else ""
             shape[("question", question.id)] = (
-                (*qat, "id"), f"in dimension '{dimension.id}', weighted {question.weight:g}{na}")
+                (*qat, "id"), f"in dimension '{dimension.id}', weighted {question.weight:g}{na}",
+                ("dimension", dimension.id))
             for c, choice in enumerate(question.choices):
                 shape[("choice", question.id, choice.id)] = (
-                    (*qat, "choices", c, "score"), f"scored {choice.score:g}")
+                    (*qat, "choices", c, "score"), f"scored {choice.score:g}",
+                    ("question", question.id))
     return shape

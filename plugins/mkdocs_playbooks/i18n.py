@@ -141,7 +141,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "assessment.best": "Best",
         "assessment.your_points": "Points",
         "assessment.sum_points": "A = Σ weight × points ÷ best",
-        "assessment.sum_weights": "B = Σ weight of the questions answered",
+        "assessment.sum_weights": "B = Σ weight of the questions whose box is filled (0 included)",
         "assessment.dimension_score": "Score = 100 × A ÷ B, rounded",
         "assessment.weighted_score": "Weight × score",
         "assessment.overall_score": "Overall score = Σ (weight × score) ÷ Σ weight of the "
@@ -347,7 +347,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "assessment.best": "Max.",
         "assessment.your_points": "Points",
         "assessment.sum_points": "A = Σ poids × points ÷ max.",
-        "assessment.sum_weights": "B = Σ poids des questions répondues",
+        "assessment.sum_weights": "B = Σ poids des questions dont la case est remplie (0 compris)",
         "assessment.dimension_score": "Score = 100 × A ÷ B, arrondi",
         "assessment.weighted_score": "Poids × score",
         "assessment.overall_score": "Score global = Σ (poids × score) ÷ Σ poids des dimensions "

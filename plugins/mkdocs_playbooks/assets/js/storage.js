@@ -16,6 +16,7 @@ const store = (() => {
   let known = emptyProgress();
   let problem = null; // "unavailable" or "unreadable"
   let lost = false; // whether the last read found stored less than this tab holds
+  let same = null; // the stored text that `known` holds as it is: read again, it is not parsed
 
   function read() {
     if (problem) return known;
@@ -26,6 +27,10 @@ const store = (() => {
       problem = "unavailable";
       return known;
     }
+    if (text !== null && text === same) {
+      lost = false;
+      return known;
+    }
     if (text === null) known = emptyProgress(); // erased (here or in another tab)
     const doc = text === null ? emptyProgress() : parseProgress(text);
     if (!doc) {
@@ -33,12 +38,15 @@ const store = (() => {
       return known;
     }
     lost = Object.values(mergeProgress(doc, known)).some(Boolean);
+    same = lost ? null : text;
     return (known = doc);
   }
 
   function write() {
     try {
-      localStorage.setItem(key, JSON.stringify(known));
+      const text = JSON.stringify(known);
+      localStorage.setItem(key, text);
+      same = text;
       return true;
     } catch {
       problem = "unavailable";
@@ -54,6 +62,7 @@ const store = (() => {
 
   function reset() {
     known = emptyProgress();
+    same = null;
     try {
       localStorage.removeItem(key);
       problem = null;

@@ -355,3 +355,23 @@ def test_prune_removes_old_unused_entries_only(store: DiskCache) -> None:
     later = 10 * 24 * 3600.0
     assert fresh.prune(["html"], now=time.time() + later) == 1
     assert [path.name for path in (store.folder / "html").iterdir()] == [used]
+
+
+def test_a_playbook_added_to_a_paginated_listing_moves_the_later_cards(
+    project: Project,
+) -> None:
+    project.options["listing_page_size"] = "2"
+    before, _ = project.build(cache=True, name="before")
+    assert "playbooks/page/2/index.html" in before
+    assert "playbooks/page/3/index.html" not in before
+    add_file(project)  # delta: after beta, before revue
+    cached, store = project.build(cache=True, name="cached")
+    uncached, _ = project.build(cache=False, name="uncached")
+    assert store is not None
+    assert store.misses > 0
+    assert cached == uncached
+    for folder in ("playbooks/page", "playbooks/progress/page"):
+        second = cached[f"{folder}/2/index.html"].decode()
+        assert 'data-pb-playbook="delta"' in second
+        assert 'data-pb-playbook="revue"' in second
+        assert "maturite" in cached[f"{folder}/3/index.html"].decode()

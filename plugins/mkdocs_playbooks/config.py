@@ -61,6 +61,19 @@ class _Strings(c.Type[dict[str, Any]]):
         return tables
 
 
+class _Count(c.Type[int]):
+    """A whole number, 0 or more."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number < 0:
+            raise base.ValidationError(f"expected a whole number, 0 or more, not {value!r}")
+        return number
+
+
 class PlaybooksConfig(base.Config):
     """The options of the `playbooks` plugin, validated by MkDocs' own config machinery."""
     dir = c.Type(str, default="playbooks")
@@ -93,6 +106,12 @@ class PlaybooksConfig(base.Config):
     """The playbooks and assessments are listed one by one in the navigation only up to this
     many; beyond, the navigation shows the index page alone, which keeps every page's HTML small
     on large sites (see [Navigation](#navigation))."""
+
+    listing_page_size = _Count(default=100)
+    """The index and the progress page list this many playbooks (then assessments) a page, and
+    link their pages by a pager; `0` lists every one on a single page. Keeps those pages small
+    and quick to build and search on large sites (see
+    [Large sites and fast rebuilds](#large-sites-and-fast-rebuilds))."""
 
     strings = _Strings()
     """Your own words for the ones the plugin writes, by language code:
@@ -132,6 +151,7 @@ def make_settings(options: PlaybooksConfig, *, root: Path, language: str,
         strict_reviews=options.strict_reviews,
         facilitator=options.edition == "facilitator",
         strings=options.strings,
+        listing_page_size=options.listing_page_size,
         site_url=site_url or None,
     )
 

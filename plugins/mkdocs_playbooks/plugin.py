@@ -71,6 +71,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self.digests: dict[str, bytes] = {}
         """A digest of the Markdown of each generated page of this build, by source path."""
         self.titles: dict[str, str] = {}
+        self.off_nav: set[str] = set()
         # Kept across the rebuilds of `mkdocs serve`, which reuses plugin instances:
         self.parsed: ParseCache = {}
         self.built_digests: dict[str | None, dict[str, bytes]] = {}
@@ -158,6 +159,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         built = self.built_digests.get(language, {})
         self.digests = {page.uri: _digest(page.markdown) for page in self.pages}
         self.titles = {page.uri: html.escape(page.title) for page in self.pages}
+        self.off_nav = {page.uri for page in self.pages if not page.in_nav}
         added: list[File] = []
         for page in self.pages:
             file = GeneratedPage.generated(config, page.uri, content=page.markdown,
@@ -189,7 +191,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
                 # Known before the page is read (unless `nav:` names it): nav titles stay right
                 # under `--dirty`, where MkDocs does not read unchanged pages.
                 file.page.title = page_title
-            pages[uri] = file.page
+            if uri not in self.off_nav:  # later pages of a listing: reached by its pager
+                pages[uri] = file.page
         index = pages.pop(INDEX_URI, None)
         if index is None:  # pragma: no cover - on_files added it
             raise PluginError(f"playbooks: the index page {INDEX_URI} is missing from the files")

@@ -7,6 +7,7 @@ renders gets the messages on top. Everything here is escaped: messages quote the
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections.abc import Iterable, Mapping
@@ -56,10 +57,9 @@ def pages_with_problems(
         if problem.is_error:
             by_path.setdefault(problem.path, []).append(problem)
     shown = {uri: path for path, uri in _sources(site).items()}
-    result = [Page(page.uri, page.title,
-                   with_problems(page.markdown, problems_block(by_path[shown[page.uri]],
-                                                               t))
-                   if shown.get(page.uri) in by_path else page.markdown, page.source)
+    result = [dataclasses.replace(page, markdown=with_problems(
+                  page.markdown, problems_block(by_path[shown[page.uri]], t)))
+              if shown.get(page.uri) in by_path else page
               for page in pages]
     taken = {page.uri for page in pages}
     for document_id, broken in site.broken.items():

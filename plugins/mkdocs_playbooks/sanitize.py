@@ -20,8 +20,8 @@ MARKDOWN_TAGS = {
     "thead", "tr", "ul", "caption", "colgroup", "col",
 }
 PLUGIN_TAGS = {
-    "article", "button", "fieldset", "input", "label", "legend", "noscript", "option", "section",
-    "select", "time",
+    "article", "button", "fieldset", "input", "label", "legend", "nav", "noscript", "option",
+    "section", "select", "time",
 }
 ATTRIBUTES = {
     "*": {"class", "id", "lang", "title", "role", "hidden", "dir"},

@@ -40,6 +40,9 @@ class Settings:
     each language apart): its pages show each document in that language where a translation
     says so, and the plugin's own words in it. None: a site in one language, where each
     translation has its own page."""
+    listing_page_size: int = 100
+    """How many documents each page of the index and of the progress page lists; 0: all on one
+    page."""
     built_languages: tuple[str, ...] = ()
     """Every language built, on a site built by language; the site's pages are at the root,
     those of another language under a folder named by its code (`en/`)."""

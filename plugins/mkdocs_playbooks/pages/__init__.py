@@ -16,10 +16,10 @@ from ..model import Playbook
 from ..settings import Settings
 from ..site import Entry, Site
 from .assessment import render_assessment
-from .listing import render_index, render_progress
+from .listing import listing_title, render_index, render_progress
 from .markup import E, listed, page_id
 from .playbook import render_playbook
-from .urls import INDEX_URI, PROGRESS_URI, assessment_uri, playbook_uri
+from .urls import INDEX_URI, PROGRESS_URI, assessment_uri, listing_page_uri, playbook_uri
 
 __all__ = ["INDEX_URI", "PROGRESS_URI", "Page", "render_assessment", "render_index",
            "render_playbook", "render_progress", "site_pages", "stored_renderer"]
@@ -36,6 +36,8 @@ class Page:
     markdown: str
     source: Path | None
     """The YAML file it comes from (None for the index and progress pages)."""
+    in_nav: bool = True
+    """False for the second and later pages of a paginated listing: reached by its pager."""
 
 
 PlaybookRenderer = Callable[[Entry[Playbook], Site, Settings], str]
@@ -45,15 +47,20 @@ def site_pages(
     site: Site, settings: Settings, render_playbook_page: PlaybookRenderer = render_playbook,
     store: DiskCache | None = None,
 ) -> Iterator[Page]:
-    """Every page of `site`: the index, the progress page, each playbook, each assessment.
+    """Every page of `site`: the index, the progress page (each in one or more pages), each
+    playbook, each assessment.
 
     `render_playbook_page` lets a caller reuse playbooks rendered by an earlier build; `store`
     keeps the index and progress pages, which depend on every document but on nothing else.
     """
     t = settings.strings_for(None)
-    yield Page(INDEX_URI, t("index.title"), _listing(store, render_index, site, settings), None)
-    yield Page(PROGRESS_URI, t("progress.title"),
-               _listing(store, render_progress, site, settings), None)
+    for first, title, render in ((INDEX_URI, t("index.title"), render_index),
+                                 (PROGRESS_URI, t("progress.title"), render_progress)):
+        listing = _listing(store, render, site, settings)
+        for number, markdown in enumerate(listing, 1):
+            yield Page(listing_page_uri(first, number),
+                       listing_title(t, title, number, len(listing)), markdown, None,
+                       in_nav=number == 1)
     for entry in _built(site, settings, site.playbooks):
         yield Page(playbook_uri(page_id(site, settings, entry.id)), entry.model.title,
                    render_playbook_page(entry, site, settings), entry.path)
@@ -92,10 +99,11 @@ def stored_renderer(store: DiskCache,
     return render_stored
 
 
-def _listing(store: DiskCache | None, render: Callable[[Site, Settings], str], site: Site,
-             settings: Settings) -> str:
-    """A page listing every document, kept in `store` by the ids and digests of all of them (in
-    their order) and the settings; made anew when any document was loaded without the store."""
+def _listing(store: DiskCache | None, render: Callable[[Site, Settings], list[str]], site: Site,
+             settings: Settings) -> list[str]:
+    """The pages of a listing of every document, kept in `store` by the ids and digests of all
+    of them (in their order) and the settings (the page size is one); made anew when any
+    document was loaded without the store."""
     documents = [(entry.id, entry.digest) for entry in site.playbooks.values()]
     documents += [(entry.id, entry.digest) for entry in site.assessments.values()]
     if store is None or not all(digest for _, digest in documents):
@@ -103,8 +111,8 @@ def _listing(store: DiskCache | None, render: Callable[[Site, Settings], str], s
     key = store.key("listing", render.__name__, settings.fingerprint(),
                     *(f"{id_} {digest}" for id_, digest in documents))
     known = store.get("markdown", key)
-    if isinstance(known, str):
+    if isinstance(known, list) and all(isinstance(page, str) for page in known):
         return known
-    markdown = render(site, settings)
-    store.put("markdown", key, markdown)
-    return markdown
+    pages = render(site, settings)
+    store.put("markdown", key, pages)
+    return pages

@@ -1,12 +1,15 @@
-"""The pages that list every playbook: the index, and the reader's progress page."""
+"""The pages that list every playbook: the index, and the reader's progress page; on a large site
+each is split into pages of `listing_page_size` documents, linked by a pager."""
 
 from __future__ import annotations
 
-from ..model import Playbook
+from ..i18n import Strings
+from ..model import Assessment, Playbook
 from ..settings import Settings
 from ..site import Entry, Site
 from .markup import (
     NOTICES,
+    E,
     authored,
     esc,
     heading,
@@ -19,35 +22,123 @@ from .markup import (
     progress_bar,
     progress_link,
 )
-from .urls import INDEX_URI, PROGRESS_URI, assessment_uri, playbook_uri, relative_link
+from .urls import (
+    INDEX_URI,
+    PROGRESS_URI,
+    assessment_uri,
+    listing_page_uri,
+    playbook_uri,
+    relative_link,
+)
 
 
-def render_index(site: Site, settings: Settings) -> str:
-    """The index of every playbook (cards with summary, phases, tags, progress) and assessment."""
+def render_index(site: Site, settings: Settings) -> list[str]:
+    """The index of every playbook (cards with summary, phases, tags, progress) and assessment:
+    one page, or one per `settings.listing_page_size` documents, each with a pager."""
     t = settings.strings_for(None)
-    parts = [f"# {plain(t('index.title'))}\n\n",
-             language_switch(site, settings, None, INDEX_URI, playbook_uri), notices(t),
-             f"{esc(t('index.intro'))}\n\n"]
-    if not site.playbooks:
-        parts.append(f"{esc(t('index.empty'))}\n\n")
-    else:
-        parts.append(progress_link(t, relative_link(INDEX_URI, PROGRESS_URI)))
-    parts.extend(_card(entry, site, settings, INDEX_URI)
-                 for entry in listed(site, settings, site.playbooks))
-    if site.assessments:
-        parts.append(heading(2, t("index.assessments"), "pb-assessments"))
-        parts.extend(
-            f"- [{plain(entry.model.title)}]"
-            f"({relative_link(INDEX_URI, assessment_uri(page_id(site, settings, entry.id)))})\n"
-            for entry in listed(site, settings, site.assessments)
-        )
-    return "".join(parts)
+    playbooks = listed(site, settings, site.playbooks)
+    assessments = listed(site, settings, site.assessments)
+    spans = _spans(len(playbooks) + len(assessments), settings.listing_page_size)
+    pages = []
+    for number, span in enumerate(spans, 1):
+        here = listing_page_uri(INDEX_URI, number)
+        parts = [f"# {plain(listing_title(t, t('index.title'), number, len(spans)))}\n\n",
+                 language_switch(site, settings, None, here, playbook_uri), notices(t),
+                 f"{esc(t('index.intro'))}\n\n"]
+        if not site.playbooks:
+            parts.append(f"{esc(t('index.empty'))}\n\n")
+        else:
+            parts.append(progress_link(t, relative_link(here, PROGRESS_URI)))
+        parts.extend(_card(entry, site, settings, here) for entry in _part(playbooks, span))
+        shown = _part(assessments, range(span.start - len(playbooks), span.stop - len(playbooks)))
+        if shown:
+            parts.append(heading(2, t("index.assessments"), "pb-assessments"))
+            parts.extend(
+                f"- [{plain(entry.model.title)}]"
+                f"({relative_link(here, assessment_uri(page_id(site, settings, entry.id)))})\n"
+                for entry in shown
+            )
+        parts.append(_pager(t, INDEX_URI, number, len(spans)))
+        pages.append("".join(parts))
+    return pages
 
 
-def render_progress(site: Site, settings: Settings) -> str:
-    """The reader's progress across every playbook, with export, import and reset."""
+def render_progress(site: Site, settings: Settings) -> list[str]:
+    """The reader's progress across every playbook, with export, import and reset: one page, or
+    one per `settings.listing_page_size` documents, each with the actions and a pager."""
     t = settings.strings_for(None)
-    actions = (
+    playbooks = listed(site, settings, site.playbooks)
+    assessments = listed(site, settings, site.assessments)
+    spans = _spans(len(playbooks) + len(assessments), settings.listing_page_size)
+    pages = []
+    for number, span in enumerate(spans, 1):
+        here = listing_page_uri(PROGRESS_URI, number)
+        parts = [
+            # Out of the search index: it holds no content, only the reader's state.
+            "---\nsearch:\n  exclude: true\n---\n\n",
+            f"# {plain(listing_title(t, t('progress.title'), number, len(spans)))}\n\n",
+            language_switch(site, settings, None, here, playbook_uri), notices(t, NOTICES),
+            f"{esc(t('progress.intro'))}\n\n",
+            f"<noscript><p>{esc(t('progress.needs_script'))}</p></noscript>\n\n", _actions(t),
+        ]
+        parts.extend(_card(entry, site, settings, here) for entry in _part(playbooks, span))
+        parts.extend(_assessment_card(entry, site, settings, here) for entry in _part(
+            assessments, range(span.start - len(playbooks), span.stop - len(playbooks))))
+        parts.append(_pager(t, PROGRESS_URI, number, len(spans)))
+        pages.append("".join(parts))
+    return pages
+
+
+def listing_title(t: Strings, title: str, number: int, count: int) -> str:
+    """The title of page `number` of `count` of a listing: its own title on the first page."""
+    return title if number == 1 else t("pager.title", title=title, page=number, pages=count)
+
+
+def _spans(count: int, size: int) -> list[range]:
+    """The positions of the documents each page lists: all on one page when `size` is 0."""
+    if size <= 0 or count <= size:
+        return [range(count)]
+    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+def _part(entries: list[E], span: range) -> list[E]:
+    """The entries at the positions of `span` (which may start before or end after them)."""
+    return entries[max(span.start, 0):max(span.stop, 0)]
+
+
+PAGER_REACH = 2
+"""How many page numbers the pager shows on each side of the current one (besides the first and
+the last): a page's size does not grow with the number of pages."""
+
+
+def _pager(t: Strings, first: str, number: int, count: int) -> str:
+    """Links to the previous and next pages of a listing and to nearby page numbers; nothing
+    for a listing of one page."""
+    if count == 1:
+        return ""
+    here = listing_page_uri(first, number)
+
+    def link(text: str, to: int) -> str:
+        return f"[{plain(text)}]({relative_link(here, listing_page_uri(first, to))})"
+
+    shown = sorted({1, count} | set(range(max(1, number - PAGER_REACH),
+                                           min(count, number + PAGER_REACH) + 1)))
+    items = []
+    if number > 1:
+        items.append(link(t("pager.previous"), number - 1))
+    for n, page in enumerate(shown):
+        if n and page != shown[n - 1] + 1:
+            items.append("…")
+        items.append(f'<strong aria-current="page">{page}</strong>' if page == number
+                     else link(str(page), page))
+    if number < count:
+        items.append(link(t("pager.next"), number + 1))
+    return (f'<nav class="pb-pager" aria-label="{esc(t("pager.label"))}" markdown="span">'
+            + " ".join(items) + "</nav>\n\n")
+
+
+def _actions(t: Strings) -> str:
+    return (
         f'<div class="pb-actions" data-pb-needs-script hidden>'
         f'<button type="button" class="pb-button" data-pb-action="export">'
         f'{esc(t("progress.export"))}</button> '
@@ -58,30 +149,21 @@ def render_progress(site: Site, settings: Settings) -> str:
         f'data-pb-confirm="{esc(t("progress.reset_confirm"))}">{esc(t("progress.reset"))}'
         f"</button></div>\n\n"
     )
-    parts = [
-        # Out of the search index: it holds no content, only the reader's state.
-        "---\nsearch:\n  exclude: true\n---\n\n",
-        f"# {plain(t('progress.title'))}\n\n",
-        language_switch(site, settings, None, PROGRESS_URI, playbook_uri), notices(t, NOTICES),
-        f"{esc(t('progress.intro'))}\n\n",
-        f"<noscript><p>{esc(t('progress.needs_script'))}</p></noscript>\n\n", actions,
-    ]
-    parts.extend(_card(entry, site, settings, PROGRESS_URI)
-                 for entry in listed(site, settings, site.playbooks))
-    for entry in listed(site, settings, site.assessments):
-        assessment = entry.model
-        at = settings.words_for(site.lang_of(entry))
-        key = site.original_id(entry.id)
-        target = relative_link(PROGRESS_URI, assessment_uri(page_id(site, settings, entry.id)))
-        ids = [q.id for d in assessment.dimensions for q in d.questions]
-        parts.append(
-            f'<article class="pb-card" data-pb-assessment="{key}" markdown>\n'
-            f'<p class="pb-card-title" id="pb-card-{key}" markdown="span">'
-            f"[{plain(assessment.title)}]({target})</p>\n\n"
-            + progress_bar(at("progress.of", title=assessment.title), key, ids,
-                           "assessment")
-            + "</article>\n\n")
-    return "".join(parts)
+
+
+def _assessment_card(entry: Entry[Assessment], site: Site, settings: Settings,
+                     here: str) -> str:
+    assessment = entry.model
+    at = settings.words_for(site.lang_of(entry))
+    key = site.original_id(entry.id)
+    target = relative_link(here, assessment_uri(page_id(site, settings, entry.id)))
+    ids = [q.id for d in assessment.dimensions for q in d.questions]
+    return (
+        f'<article class="pb-card" data-pb-assessment="{key}" markdown>\n'
+        f'<p class="pb-card-title" id="pb-card-{key}" markdown="span">'
+        f"[{plain(assessment.title)}]({target})</p>\n\n"
+        + progress_bar(at("progress.of", title=assessment.title), key, ids, "assessment")
+        + "</article>\n\n")
 
 
 def _card(entry: Entry[Playbook], site: Site, settings: Settings, here: str) -> str:

@@ -10,6 +10,14 @@ INDEX_URI = f"{PLAYBOOKS_DIR}/index.md"
 PROGRESS_URI = f"{PLAYBOOKS_DIR}/progress/index.md"
 
 
+def listing_page_uri(first: str, number: int) -> str:
+    """The source path of page `number` (from 1) of a listing whose first page is `first`:
+    `playbooks/page/2/index.md`, `playbooks/progress/page/2/index.md`."""
+    if number == 1:
+        return first
+    return f"{posixpath.dirname(first)}/page/{number}/index.md"
+
+
 def playbook_uri(playbook_id: str) -> str:
     """The page source path of a playbook."""
     return f"{PLAYBOOKS_DIR}/{playbook_id}/index.md"

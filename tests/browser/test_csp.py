@@ -57,11 +57,10 @@ def visit(browser: Browser, demo_server: Server) -> Iterator[Opener]:
 def search_works(page: Page) -> bool:
     page.keyboard.press("s")  # Material's shortcut opens the search
     field = page.locator("input.md-search__input")
-    if not field.is_visible():
-        return False
-    field.fill("territoires")
-    try:
-        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=5000)
+    try:  # waits, not timings: a loaded machine opens the search and builds its index slowly
+        expect(field).to_be_visible(timeout=5000)
+        field.fill("territoires")
+        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
     except AssertionError:
         return False
     return True

@@ -3,6 +3,8 @@ each is split into pages of `listing_page_size` documents, linked by a pager."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..i18n import Strings
 from ..model import Assessment, Playbook
 from ..settings import Settings
@@ -36,55 +38,68 @@ def render_index(site: Site, settings: Settings) -> list[str]:
     """The index of every playbook (cards with summary, phases, tags, progress) and assessment:
     one page, or one per `settings.listing_page_size` documents, each with a pager."""
     t = settings.strings_for(None)
-    playbooks = listed(site, settings, site.playbooks)
-    assessments = listed(site, settings, site.assessments)
-    spans = _spans(len(playbooks) + len(assessments), settings.listing_page_size)
-    pages = []
-    for number, span in enumerate(spans, 1):
-        here = listing_page_uri(INDEX_URI, number)
-        parts = [f"# {plain(listing_title(t, t('index.title'), number, len(spans)))}\n\n",
+
+    def page(here: str, title: str, playbooks: list[Entry[Playbook]],
+             assessments: list[Entry[Assessment]]) -> list[str]:
+        parts = [f"# {plain(title)}\n\n",
                  language_switch(site, settings, None, here, playbook_uri), notices(t),
                  f"{esc(t('index.intro'))}\n\n"]
         if not site.playbooks:
             parts.append(f"{esc(t('index.empty'))}\n\n")
         else:
             parts.append(progress_link(t, relative_link(here, PROGRESS_URI)))
-        parts.extend(_card(entry, site, settings, here) for entry in _part(playbooks, span))
-        shown = _part(assessments, range(span.start - len(playbooks), span.stop - len(playbooks)))
-        if shown:
+        parts.extend(_card(entry, site, settings, here) for entry in playbooks)
+        if assessments:
             parts.append(heading(2, t("index.assessments"), "pb-assessments"))
             parts.extend(
                 f"- [{plain(entry.model.title)}]"
                 f"({relative_link(here, assessment_uri(page_id(site, settings, entry.id)))})\n"
-                for entry in shown
+                for entry in assessments
             )
-        parts.append(_pager(t, INDEX_URI, number, len(spans)))
-        pages.append("".join(parts))
-    return pages
+        return parts
+
+    return _paginated(site, settings, INDEX_URI, t("index.title"), page)
 
 
 def render_progress(site: Site, settings: Settings) -> list[str]:
     """The reader's progress across every playbook, with export, import and reset: one page, or
     one per `settings.listing_page_size` documents, each with the actions and a pager."""
     t = settings.strings_for(None)
+
+    def page(here: str, title: str, playbooks: list[Entry[Playbook]],
+             assessments: list[Entry[Assessment]]) -> list[str]:
+        return [
+            # Out of the search index: it holds no content, only the reader's state.
+            "---\nsearch:\n  exclude: true\n---\n\n",
+            f"# {plain(title)}\n\n",
+            language_switch(site, settings, None, here, playbook_uri), notices(t, NOTICES),
+            f"{esc(t('progress.intro'))}\n\n",
+            f"<noscript><p>{esc(t('progress.needs_script'))}</p></noscript>\n\n", _actions(t),
+            *(_card(entry, site, settings, here) for entry in playbooks),
+            *(_assessment_card(entry, site, settings, here) for entry in assessments),
+        ]
+
+    return _paginated(site, settings, PROGRESS_URI, t("progress.title"), page)
+
+
+ListingPage = Callable[[str, str, list[Entry[Playbook]], list[Entry[Assessment]]], list[str]]
+"""The parts of one page of a listing: its address, its title and the documents it lists."""
+
+
+def _paginated(site: Site, settings: Settings, first: str, title: str,
+               page: ListingPage) -> list[str]:
+    """The pages of a listing of every document (playbooks, then assessments), each made by
+    `page` and ended by the pager."""
+    t = settings.strings_for(None)
     playbooks = listed(site, settings, site.playbooks)
     assessments = listed(site, settings, site.assessments)
     spans = _spans(len(playbooks) + len(assessments), settings.listing_page_size)
     pages = []
     for number, span in enumerate(spans, 1):
-        here = listing_page_uri(PROGRESS_URI, number)
-        parts = [
-            # Out of the search index: it holds no content, only the reader's state.
-            "---\nsearch:\n  exclude: true\n---\n\n",
-            f"# {plain(listing_title(t, t('progress.title'), number, len(spans)))}\n\n",
-            language_switch(site, settings, None, here, playbook_uri), notices(t, NOTICES),
-            f"{esc(t('progress.intro'))}\n\n",
-            f"<noscript><p>{esc(t('progress.needs_script'))}</p></noscript>\n\n", _actions(t),
-        ]
-        parts.extend(_card(entry, site, settings, here) for entry in _part(playbooks, span))
-        parts.extend(_assessment_card(entry, site, settings, here) for entry in _part(
-            assessments, range(span.start - len(playbooks), span.stop - len(playbooks))))
-        parts.append(_pager(t, PROGRESS_URI, number, len(spans)))
+        shown = _part(assessments, range(span.start - len(playbooks), span.stop - len(playbooks)))
+        parts = page(listing_page_uri(first, number),
+                     listing_title(t, title, number, len(spans)), _part(playbooks, span), shown)
+        parts.append(_pager(t, first, number, len(spans)))
         pages.append("".join(parts))
     return pages
 

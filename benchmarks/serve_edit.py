@@ -1,11 +1,14 @@
 """How long `mkdocs serve` takes to show an edited playbook, at N playbooks.
 
-Run: python benchmarks/serve_edit.py [--count 1000] [--edits 3] [--out benchmarks/RESULTS.md]
+Run: python benchmarks/serve_edit.py [--count 1000] [--edits 3] [--what item,title]
+[--out benchmarks/RESULTS.md]
 
 Generates the plugin site of `generate.py`, starts `python -m mkdocs serve --dirty` on
 127.0.0.1, waits until it serves, then appends a character to one checklist item of one playbook
 and measures the time until the served page of that playbook holds the new text (and, as the
-server logs it, until the rebuild is over). Repeats with `mkdocs serve` without `--dirty`.
+server logs it, until the rebuild is over). Then the same with the playbook's title, which is
+also on a page of the index (its card) and in the nav: the time runs until both the playbook's
+page and that index page show the new title. Repeats with `mkdocs serve` without `--dirty`.
 Writes the results into RESULTS.md between `<!-- serve:start -->` and `<!-- serve:end -->`.
 """
 
@@ -22,6 +25,7 @@ import tempfile
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,6 +50,10 @@ RELOADED = "Reloading browsers"
 ITEM = re.compile(r"^(?P<indent> *)- id: (?P<id>\S+)\n(?P=indent)  text: (?P<text>[^'\"\n]+)$",
                   re.MULTILINE)
 """A checklist item as `generate.py` writes it: `- id:` then a plain (unquoted) `text:`."""
+TITLE = re.compile(r"^title: (?P<text>[^'\"\n]+)$", re.MULTILINE)
+"""A playbook's title as `generate.py` writes it: a plain (unquoted) top-level `title:`."""
+WHAT = ("item", "title")
+PAGER_LINK = re.compile(r'href="(?P<href>[^"]*page/\d+/)"')
 
 
 @dataclass
@@ -83,6 +91,8 @@ class Target:
     url_path: str
     item_id: str
     last_word: str
+    """The last word of the item's text."""
+    title: str
 
 
 def free_port() -> int:
@@ -107,22 +117,46 @@ def choose_target(root: Path) -> Target:
         text = path.read_text(encoding="utf-8")
         found = ITEM.search(text)
         if found and "kind: assessment" not in text:
+            title = TITLE.search(text)
+            if title is None:
+                continue
             return Target(path, f"playbooks/{path.stem}/", found["id"],
-                          found["text"].split()[-1])
+                          found["text"].split()[-1], title["text"])
     raise SystemExit("no checklist item found in the generated playbooks")
 
 
-def append_marker(target: Target) -> None:
-    """Append `MARKER` to the item's text, checking that the YAML says what we meant."""
+def append_marker(target: Target, what: str) -> None:
+    """Append `MARKER` to the item's text or to the title, checking that the YAML says what we
+    meant."""
     text = target.path.read_text(encoding="utf-8")
-    found = next(m for m in ITEM.finditer(text) if m["id"] == target.item_id)
+    if what == "title":
+        found = TITLE.search(text)
+        assert found is not None  # `choose_target` saw it
+    else:
+        found = next(m for m in ITEM.finditer(text) if m["id"] == target.item_id)
     edited = text[:found.end("text")] + MARKER + text[found.end("text"):]
     data = yaml.safe_load(edited)
     items = [item for phase in data["phases"] for play in phase["plays"]
              for item in play.get("checklist", []) if item["id"] == target.item_id]
-    if not items or items[0]["text"] != found["text"] + MARKER:
-        raise SystemExit(f"{target.path}: could not edit item {target.item_id}")
+    value = data["title"] if what == "title" else items[0]["text"] if items else None
+    if value != found["text"] + MARKER:
+        raise SystemExit(f"{target.path}: could not edit the {what}")
     target.path.write_text(edited, encoding="utf-8")
+
+
+def listing_page_of(base: str, target: Target) -> str:
+    """The address of the index page that lists the target (its card links to it)."""
+    url = f"{base}/playbooks/"
+    seen = set()
+    while url not in seen:
+        seen.add(url)
+        page = fetch(url) or ""
+        if f'href="{target.path.stem}/"' in page or f'/{target.path.stem}/"' in page:
+            return url
+        pagers = [m["href"] for m in PAGER_LINK.finditer(page)]
+        following = [urllib.parse.urljoin(url, href) for href in pagers]
+        url = next((link for link in following if link not in seen), url)
+    raise SystemExit(f"no index page lists {target.path.stem}")
 
 
 def start_server(root: Path, port: int, dirty: bool,
@@ -169,8 +203,9 @@ class Session:
     target: Target
     edits: int
     code: common.Code
-    done: int = 0
-    """Edits made so far: the item's text ends with as many `MARKER`s."""
+    what: str = "item"
+    done: dict[str, int] = field(default_factory=dict)
+    """Edits made so far of each kind: the text ends with as many `MARKER`s."""
 
     def measure(self, dirty: bool) -> list[Edit]:
         port = free_port()
@@ -182,24 +217,31 @@ class Session:
             if started is None or process.poll() is not None:
                 raise SystemExit(f"the server did not start:\n{log.tail()}")
             common.say(f"  serving after {started:.1f} s")
-            return [self.edit(url, log) for _ in range(self.edits)]
+            urls = [url]
+            if self.what == "title":
+                urls.append(listing_page_of(f"http://127.0.0.1:{port}", self.target))
+            return [self.edit(urls, log) for _ in range(self.edits)]
         finally:
             stop_server(process)
 
-    def edit(self, url: str, log: ServerLog) -> Edit:
+    def edit(self, urls: list[str], log: ServerLog) -> Edit:
         time.sleep(1.0)  # the server is idle; the file's mtime moves on
-        self.done += 1
-        expected = f"{self.target.last_word}{MARKER * self.done}</label>"
-        append_marker(self.target)
+        done = self.done[self.what] = self.done.get(self.what, 0) + 1
+        if self.what == "title":
+            expected = f"{self.target.title}{MARKER * done}<"
+        else:
+            expected = f"{self.target.last_word}{MARKER * done}</label>"
+        append_marker(self.target, self.what)
         changed = time.perf_counter()
-        page = wait_until(lambda: expected in (fetch(url) or ""), EDIT_TIMEOUT)
+        page = wait_until(lambda: all(expected in (fetch(url) or "") for url in urls),
+                          EDIT_TIMEOUT)
         if page is None:
             raise SystemExit(f"the page did not change within {EDIT_TIMEOUT:.0f} s:\n"
                              f"{log.tail()}")
         wait_until(lambda: log.first_after(changed, RELOADED) is not None, EDIT_TIMEOUT)
         over = log.first_after(changed, RELOADED)
         edit = Edit(page, None if over is None else over - changed)
-        common.say(f"  edit {self.done}: page updated after {page:.2f} s, rebuild over after "
+        common.say(f"  edit {done}: page updated after {page:.2f} s, rebuild over after "
                    f"{edit.rebuild_seconds or float('nan'):.2f} s")
         return edit
 
@@ -214,20 +256,22 @@ def mode_line(mode: str, edits: list[Edit]) -> str:
         met = statistics.median(pages) <= TARGET_SECONDS
         verdict = f"≤ {TARGET_SECONDS} s {'PASS' if met else 'FAIL'}"
     page = f"{statistics.median(pages):.2f} ({each})"
-    return f"{mode:22}  {page:32}  {over:>22}  {verdict}"
+    return f"{mode:28}  {page:32}  {over:>22}  {verdict}"
 
 
 def report(count: int, modes: dict[str, list[Edit]], started: str, load_before: str,
            code: common.Code) -> str:
-    head = f"{'server':22}  {'page updated s: median (each)':32}  {'rebuild over s: median':>22}"
+    head = (f"{'server, edit':28}  {'page updated s: median (each)':32}  "
+            f"{'rebuild over s: median':>22}")
     lines = [head + "  target", *(mode_line(mode, edits) for mode, edits in modes.items())]
     return (
         "## Edit and rebuild under `mkdocs serve`\n\n"
-        f"{count} generated playbooks (`generate.py`, plugin site); one checklist item of one "
-        "playbook gets one more character, and the time runs from the file's change until the "
-        "served page of that playbook holds the new text (polled every 50 ms), and until the "
-        "server logs `Reloading browsers` (rebuild over). It includes the server's file polling "
-        "(every 0.5 s) and its 0.1 s wait for more changes, as a writer lives it.\n\n"
+        f"{count} generated playbooks (`generate.py`, plugin site); one checklist item "
+        "(`item`), or the title (`title`), of one playbook gets one more character, and the time "
+        "runs from the file's change until the served page of that playbook holds the new text "
+        "(for a title, that page and the index page that lists it; polled every 50 ms), and "
+        "until the server logs `Reloading browsers` (rebuild over). It includes the server's file "
+        "polling (every 0.5 s) and its 0.1 s wait for more changes, as a writer lives it.\n\n"
         f"Machine: {common.machine()}.\n"
         f"{code.line()}\n"
         f"Date: {started}; load average before: {load_before}, after: {common.load()}.\n"
@@ -241,6 +285,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--count", type=int, default=1000, help="playbooks (default: 1000)")
     parser.add_argument("--edits", type=int, default=3, help="edits per server (default: 3)")
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default: 0)")
+    parser.add_argument("--what", default="item,title",
+                        help="what to edit, comma-separated: item, title (default: both)")
     parser.add_argument("--out", type=Path, default=common.RESULTS,
                         help="results file to update (default: benchmarks/RESULTS.md)")
     parser.add_argument("--no-write", action="store_true", help="print only")
@@ -260,9 +306,13 @@ def main() -> None:
                       common.ROOT, code.env())
         session = Session(root, choose_target(root), args.edits, code)
         for dirty in (True, False):
-            mode = "mkdocs serve --dirty" if dirty else "mkdocs serve"
-            common.say(mode)
-            modes[mode] = session.measure(dirty)
+            for what in args.what.split(","):
+                if what not in WHAT:
+                    raise SystemExit(f"--what: {what!r} is not one of {', '.join(WHAT)}")
+                mode = f"mkdocs serve{' --dirty' if dirty else ''}, {what}"
+                common.say(mode)
+                session.what = what
+                modes[mode] = session.measure(dirty)
         text = report(args.count, modes, started, load_before, code)
     print(text)
     if not args.no_write:

@@ -206,3 +206,31 @@ def test_validate_reads_inherit_and_env_as_the_engines_do(tmp_path: Path) -> Non
                             text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
     assert "1 file(s) checked: 0 error(s)" in result.stderr
+
+
+def test_validate_shares_the_sites_cache_and_is_never_stale(tmp_path: Path) -> None:
+    write_site(tmp_path, {"a.yml": playbook("A", "a")})
+    first = run("validate", cwd=tmp_path)
+    entries = list((tmp_path / ".cache" / "playbooks" / "parse").iterdir())
+    assert first.returncode == 0, first.stderr
+    assert len(entries) == 1  # the build's own folder (`cache_dir`) and kind of entry
+    again = run("validate", cwd=tmp_path)
+    assert again.stderr == first.stderr
+    assert list((tmp_path / ".cache" / "playbooks" / "parse").iterdir()) == entries  # read
+    path = tmp_path / "playbooks" / "a.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: A", "title: [A"),
+                    encoding="utf-8")
+    edited = run("validate", cwd=tmp_path)
+    assert edited.returncode == 1
+    assert "playbooks/a.yml:" in edited.stderr
+
+
+def test_validate_without_cache_writes_none(tmp_path: Path) -> None:
+    write_site(tmp_path, {"a.yml": playbook("A", "a")})
+    assert run("validate", "--no-cache", cwd=tmp_path).returncode == 0
+    assert not (tmp_path / ".cache").exists()
+    bare = tmp_path / "bare"
+    (bare / "playbooks").mkdir(parents=True)
+    (bare / "playbooks" / "a.yml").write_text(playbook("A", "a"), encoding="utf-8")
+    assert run("validate", cwd=bare).returncode == 0  # no site, no cache to keep
+    assert not (bare / ".cache").exists()

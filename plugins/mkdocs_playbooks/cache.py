@@ -33,6 +33,8 @@ MAGIC = b"playbooks-cache 1\n"
 DIGEST_SIZE = 32
 KEPT_UNUSED_SECONDS = 7 * 24 * 3600
 """Entries not used by a build are removed once this old (another edition may still use them)."""
+PENDING_AT_MOST = 200
+"""Values `put` and waiting to be written, at most (see `DiskCache.put`)."""
 _LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "nh3")
 
 
@@ -125,11 +127,14 @@ class DiskCache:
                     "folder %s to clear the cache)", path, why, self.folder)
 
     def put(self, kind: str, key: str, value: object) -> None:
-        """Store `value` under `key` at the next `flush` (written once the build's lasting data
-        is in memory, the temporary copies of pickling fragment the memory less)."""
+        """Store `value` under `key` at the next `flush`, or once `PENDING_AT_MOST` values wait
+        (written in batches, the temporary copies of pickling fragment the memory less; in
+        batches of a bounded size, the values waiting need not all be in memory at once)."""
         path = self._path(kind, key)
         self.pending[path] = value
         self.used.add(path)
+        if len(self.pending) >= PENDING_AT_MOST:
+            self.flush()
 
     def flush(self) -> None:
         """Write the values `put` since the last flush, each atomically; a cache that cannot be

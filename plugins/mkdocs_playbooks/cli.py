@@ -70,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
                           "first found, as the engines look for it)")
     validate.add_argument("--strict", action="store_true",
                           help="treat warnings as errors (exit 1)")
+    validate.add_argument("--no-cache", action="store_true",
+                          help="neither read nor fill the site's cache of checked files (by "
+                          "default a site's `validate` shares the build's, option `cache_dir`)")
     validate.set_defaults(run=_validate)
 
     schema = commands.add_parser(
@@ -205,7 +208,10 @@ def _validate(args: argparse.Namespace) -> int:
         chosen_resolved = {path.resolve() for path in chosen}
         files = [*chosen, *(path for path in discover([settings.dir])
                             if path.resolve() not in chosen_resolved)]
-    site = settings.load(files)
+    store = None if args.no_cache else settings.store()
+    site = settings.load(files, store=store)
+    if store is not None:
+        store.flush()
     shown = {shown_path(path, settings.root) for path in chosen}  # as build_site shows them
     problems = [problem for problem in site.problems if problem.path in shown]
     for problem in problems:

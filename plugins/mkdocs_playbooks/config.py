@@ -3,6 +3,7 @@ to turn them into the core's `Settings` (for the plugin and the command line ali
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Mapping
 from pathlib import Path
@@ -153,6 +154,7 @@ def make_settings(options: PlaybooksConfig, *, root: Path, language: str,
         strings=options.strings,
         listing_page_size=options.listing_page_size,
         site_url=site_url or None,
+        cache_dir=root / options.cache_dir if options.cache else None,
     )
 
 
@@ -170,8 +172,11 @@ class ConfigFileError(Exception):
 
 
 def default_settings(root: Path) -> Settings:
-    """Settings of a folder without a configuration file: every option at its default."""
-    return make_settings(validate_options({}, None), root=root, language=site_language(None))
+    """Settings of a folder without a configuration file: every option at its default, but no
+    cache on disk (there is no site to keep one for)."""
+    settings = make_settings(validate_options({}, None), root=root,
+                             language=site_language(None))
+    return dataclasses.replace(settings, cache_dir=None)
 
 
 def read_settings(config_file: Path) -> Settings:

@@ -13,6 +13,8 @@ import logging
 import os
 import posixpath
 import re
+import zlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -41,18 +43,69 @@ from .site import Entry, ParseCache, Site
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 ASSETS = (CSS_URI, JS_URI)
+PACKED_HTML = ("<!-- playbooks: this page's HTML is packed until the page is made; read it "
+               "in on_page_context or later -->")
+"""What a generated page's `content` holds between `on_page_content` and `on_page_context`."""
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
+
+
+@dataclasses.dataclass(frozen=True)
+class PackedPage:
+    """A generated page with its Markdown compressed: a build holds every page from the moment
+    they are made until MkDocs reads each one, and Markdown shrinks about six times."""
+
+    uri: str
+    title: str
+    packed: bytes
+    digest: bytes
+    source: Path | None
+    in_nav: bool
+
+    @classmethod
+    def of(cls, page: GeneratedMarkdown) -> PackedPage:
+        """`page`, its Markdown compressed (level 1: fast, and most of the gain)."""
+        encoded = page.markdown.encode()
+        return cls(page.uri, page.title, zlib.compress(encoded, 1), _digest(encoded),
+                   page.source, page.in_nav)
 
 
 class GeneratedPage(File):
     """A page made from playbooks. Under `--dirty` it is rebuilt only when its Markdown differs
-    from the last build's (MkDocs would otherwise rebuild every in-memory page each time)."""
+    from the last build's (MkDocs would otherwise rebuild every in-memory page each time).
+    Its Markdown is kept compressed until MkDocs reads it (`content_string`)."""
 
     changed = True
+    packed: bytes | None = None
+    packed_html: bytes | None = None
+    """The page's HTML, from the end of `on_page_content` to the start of `on_page_context`."""
 
     def is_modified(self) -> bool:
         """Whether MkDocs must rebuild the page: its Markdown changed, or its HTML is missing."""
         return self.changed or not Path(self.abs_dest_path).is_file()
+
+    @property
+    def content_string(self) -> str:
+        """The page's Markdown (see `File.content_string`)."""
+        if self.packed is not None:
+            return zlib.decompress(self.packed).decode()
+        return str(File.content_string.fget(self))  # type: ignore[attr-defined]
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.packed = None
+        File.content_string.fset(self, value)  # type: ignore[attr-defined]
+
+    @property
+    def content_bytes(self) -> bytes:
+        """The page's Markdown as UTF-8 (see `File.content_bytes`)."""
+        if self.packed is not None:
+            return zlib.decompress(self.packed)
+        return bytes(File.content_bytes.fget(self))  # type: ignore[attr-defined]
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.packed = None
+        File.content_bytes.fset(self, value)  # type: ignore[attr-defined]
 
 
 class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
@@ -66,7 +119,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         """The language build of mkdocs-static-i18n under way, None for a site in one language."""
         self.store: DiskCache | None = None
         """The cache on disk (option `cache`), made in `on_config`."""
-        self.pages: list[GeneratedMarkdown] = []
+        self.pages: list[PackedPage] = []
         """The pages of this build, made in `on_pre_build`, handed to MkDocs in `on_files`."""
         self.digests: dict[str, bytes] = {}
         """A digest of the Markdown of each generated page of this build, by source path."""
@@ -99,7 +152,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self._settings = make_settings(self.config, root=root,
                                        language=site_language(config.theme),
                                        site_url=config.site_url)
-        self.store = DiskCache(root / self.config.cache_dir) if self.config.cache else None
+        self.store = self.settings.store()
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
@@ -130,11 +183,15 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         errors = site.errors
         if errors and not self.is_serve:
             raise PluginError(f"{len(errors)} error(s) in the playbooks: see the messages above")
-        self.pages = list(site_pages(site, self.settings, self._playbook_page, self.store))
+        pages: Iterable[GeneratedMarkdown] = site_pages(site, self.settings, self._playbook_page,
+                                                        self.store)
         if self.is_serve:  # errors shown in the pages, where the author looks
-            self.last_built.update((page.uri, page.markdown) for page in self.pages)
-            self.pages = pages_with_problems(site, self.pages, self.last_built,
-                                             self.settings.strings_for(None))
+            pages = list(pages)
+            self.last_built.update((page.uri, page.markdown) for page in pages)
+            pages = pages_with_problems(site, pages, self.last_built,
+                                        self.settings.strings_for(None))
+        # One page's Markdown at a time in memory: each is packed as soon as it is made.
+        self.pages = [PackedPage.of(page) for page in pages]
         _refuse_clashes(get_files(config), [page.uri for page in self.pages] + list(ASSETS),
                         config)
         if self.store is not None:
@@ -157,15 +214,16 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
         language = self.build.current if self.build is not None else None
         built = self.built_digests.get(language, {})
-        self.digests = {page.uri: _digest(page.markdown) for page in self.pages}
+        self.digests = {page.uri: page.digest for page in self.pages}
         self.titles = {page.uri: html.escape(page.title) for page in self.pages}
         self.off_nav = {page.uri for page in self.pages if not page.in_nav}
         added: list[File] = []
         for page in self.pages:
-            file = GeneratedPage.generated(config, page.uri, content=page.markdown,
+            file = GeneratedPage.generated(config, page.uri, content="",
                                            inclusion=InclusionLevel.NOT_IN_NAV)
             if not isinstance(file, GeneratedPage):  # pragma: no cover - MkDocs' contract
                 raise PluginError(f"playbooks: MkDocs made no generated page for {page.uri}")
+            file.packed = page.packed
             file.changed = built.get(page.uri) != self.digests[page.uri]
             if page.source is not None:
                 file.edit_uri = _edit_uri(page.source, config)
@@ -212,13 +270,36 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     # First, so that what later plugins add to the HTML (if anything) is not sanitised away.
     @event_priority(100)
-    def on_page_content(
-        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        """Priority 100, first: sanitise generated pages before other plugins add their HTML."""
+    def _sanitise(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.config.allow_html or page.file.src_uri not in self.digests:
             return html
         return sanitize_stored(html, self.store)
+
+    # Last: every plugin has had the page's Markdown and its HTML by now.
+    @event_priority(-100)
+    def _pack_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                      files: Files) -> str:
+        if not isinstance(page.file, GeneratedPage):
+            return html
+        page.markdown = None  # MkDocs keeps every page's Markdown to the end: not ours
+        page.file.packed_html = zlib.compress(html.encode(), 1)
+        return PACKED_HTML
+
+    on_page_content = CombinedEvent(_sanitise, _pack_content)
+    """Priority 100, first: sanitise generated pages before other plugins add their HTML;
+    -100, last: free a generated page's Markdown, and pack its HTML until the page is made
+    (`on_page_context`). MkDocs holds every page's Markdown and HTML from the time it is read
+    until every page is written: at 10,000 pages, about 400 MiB of HTML alone."""
+
+    # First: the page's HTML is back before any plugin or the theme reads it.
+    @event_priority(100)
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> Any:
+        """Priority 100, first: unpack the HTML of a generated page, to be made now."""
+        if isinstance(page.file, GeneratedPage) and page.file.packed_html is not None:
+            page.content = zlib.decompress(page.file.packed_html).decode()
+            page.file.packed_html = None
+        return context
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         """Default priority: tidy the Edit link of generated pages."""
@@ -227,12 +308,23 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             page.edit_url = _without_dot_segments(page.edit_url)
         return page
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Default priority: in the facilitator edition, a banner on every page, so that it
-        cannot be mistaken for the participants' site (it prints on every sheet too)."""
+    def _banner(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.settings.facilitator:
             return output
         return with_banner(output, self.settings.strings_for(None)("edition.banner"))
+
+    # Last: the page is written next, and nothing reads its HTML after that.
+    @event_priority(-100)
+    def _forget_content(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if isinstance(page.file, GeneratedPage):
+            page.content = None
+        return output
+
+    on_post_page = CombinedEvent(_banner, _forget_content)
+    """Default priority: in the facilitator edition, a banner on every page, so that it cannot be
+    mistaken for the participants' site (it prints on every sheet too). -100, last: free a
+    generated page's HTML once the page is made (the search index has its own copy of the text):
+    otherwise every page's HTML stays in memory to the end of the build."""
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -269,8 +361,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         return markdown
 
 
-def _digest(text: str) -> bytes:
-    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 _ARTICLE = re.compile(r"<article\b[^>]*>")

@@ -46,6 +46,12 @@ class Settings:
     built_languages: tuple[str, ...] = ()
     """Every language built, on a site built by language; the site's pages are at the root,
     those of another language under a folder named by its code (`en/`)."""
+    cache_dir: Path | None = None
+    """The folder of the cache on disk (option `cache_dir`); None with `cache: false`."""
+
+    def store(self) -> DiskCache | None:
+        """The cache on disk of this site, if it has one."""
+        return DiskCache(self.cache_dir) if self.cache_dir is not None else None
 
     @property
     def page_language(self) -> str:
@@ -69,7 +75,7 @@ class Settings:
     def fingerprint(self) -> str:
         """Every setting that pages depend on, as text: part of the key of what is made from
         them (not the folders: a project checked out elsewhere makes the same pages)."""
-        return repr(dataclasses.replace(self, root=Path(), dir=Path()))
+        return repr(dataclasses.replace(self, root=Path(), dir=Path(), cache_dir=None))
 
     def load(self, paths: Sequence[Path] | None = None, cache: ParseCache | None = None,
              store: DiskCache | None = None) -> Site:

@@ -21,7 +21,7 @@ from .loader import MAX_FILE_BYTES, Loaded, Path_, load_bytes, load_file
 from .model import SLUG_PATTERN, Assessment, Play, Playbook, Recommendation
 from .problems import ContentError, Problem, Severity, shown_name
 from .translations import link_translations
-from .validate import slugify, to_model
+from .validate import slugify, to_model, with_shared_field_sets
 
 YAML_SUFFIXES = (".yml", ".yaml")
 RESERVED_IDS = frozenset({"progress"})
@@ -295,6 +295,8 @@ def _parse_stored(path: Path, shown: str, stamp: Stamp, store: DiskCache) -> _Pa
     key = store.key("parse", digest, shown, "\0".join(stamp[3]))
     known = store.get("parse", key)
     if isinstance(known, _Parsed):
+        if known.model is not None:
+            with_shared_field_sets(known.model)
         return dataclasses.replace(known, stamp=stamp)
     # Parsed from the very bytes of the key: a file saved meanwhile cannot be stored under it.
     parsed = dataclasses.replace(_parse_anew(path, shown, stamp, raw), digest=digest)

@@ -316,9 +316,12 @@ def report(results: list[SizeResult], runs: int, assets: str) -> str:
     ])
 
 
-def section(body: str, started: str, load_before: str, code: common.Code) -> str:
+def section(body: str, started: str, load_before: str, code: common.Code,
+            sizes: list[int]) -> str:
+    counts = ", ".join(f"{size:,}" for size in sizes)
     return (
-        "## Build benchmarks: the plugin against the same pages written by hand\n\n"
+        f"## Build benchmarks: the plugin against the same pages written by hand (N = {counts})"
+        "\n\n"
         "`plugin` builds the YAML playbooks with the plugin; `handmade` builds the Markdown the "
         "plugin generates, written as files, with the same nav (what the plugin's output costs "
         "without the plugin); `flat` builds the same files with MkDocs' automatic nav, every page "
@@ -348,6 +351,10 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--no-validate", action="store_true",
                         help="do not time `playbooks validate`")
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--section", default="run",
+                        help="the section of the results file to write, between "
+                        "`<!-- SECTION:start -->` and `<!-- SECTION:end -->` (default: run; "
+                        "another name keeps the `run` section, e.g. for a run at 10,000)")
     args = parser.parse_args()
     args.sizes = sorted({int(size) for size in args.sizes.split(",")})
     args.sites = tuple(kind for kind in KINDS if kind in args.sites.split(","))
@@ -370,10 +377,11 @@ def main() -> None:
             assets = bench.asset_sizes()
         except common.ChildError as error:
             sys.exit(f"benchmark stopped: {error}")
-        text = section(report(results, args.runs, assets), started, load_before, code)
+        text = section(report(results, args.runs, assets), started, load_before, code,
+                       args.sizes)
     print(text)
     if not args.no_write:
-        common.write_section(args.out, "run", text)
+        common.write_section(args.out, args.section, text)
         common.say(f"written to {args.out}")
 
 

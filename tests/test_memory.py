@@ -1,15 +1,17 @@
-"""What a build keeps in memory: a generated page's Markdown is packed until MkDocs reads it and
-freed once it is HTML; its HTML is packed until the page is made, and freed once it is written.
-Other plugins still see both when MkDocs' events give them."""
+"""What a build keeps in memory: a generated page's Markdown is freed once it is HTML, and its
+HTML once the page is written; on a large site, both are kept packed until needed. Other plugins
+still see both when MkDocs' events give them."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from mkdocs_playbooks import plugin
 from mkdocs_playbooks.plugin import PACKED_HTML
 
 from .conftest import playbook, write_site
@@ -70,7 +72,17 @@ def build_observed(tmp_path: Path, options: str = "") -> dict[str, dict[str, obj
     return seen
 
 
-def test_other_plugins_read_a_generated_page_as_any_other(tmp_path: Path) -> None:
+@pytest.fixture
+def packing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages packed as on a large site."""
+    monkeypatch.setattr(plugin, "PACK_FROM_DOCUMENTS", 2)
+
+
+@pytest.mark.parametrize("packed", [True, False])
+def test_other_plugins_read_a_generated_page_as_any_other(
+    packed: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(plugin, "PACK_FROM_DOCUMENTS", 2 if packed else 3)
     seen = build_observed(tmp_path)
     text, as_bytes = seen["files"]["playbooks/p1/index.md"]  # type: ignore[misc]
     assert text == as_bytes
@@ -79,6 +91,7 @@ def test_other_plugins_read_a_generated_page_as_any_other(tmp_path: Path) -> Non
     assert "Écouter" in str(seen["context"]["playbooks/p1/index.md"])  # the HTML, when rendered
 
 
+@pytest.mark.usefixtures("packing")
 def test_a_generated_page_holds_its_markdown_and_html_only_while_needed(tmp_path: Path) -> None:
     seen = build_observed(tmp_path)
     generated = [uri for uri in seen["files"] if uri.startswith("playbooks/")]
@@ -109,3 +122,28 @@ def test_parts_of_models_share_their_sets_of_given_fields() -> None:
     copied = first.model_copy(update={"title": "Autre"})
     assert copied.model_fields_set is not first.model_fields_set
     assert first.model_fields_set == given  # the shared set is never changed
+
+
+def test_a_small_site_keeps_its_pages_unpacked(tmp_path: Path) -> None:
+    seen = build_observed(tmp_path)  # 2 playbooks: far fewer than PACK_FROM_DOCUMENTS
+    markdown, html = seen["content"]["playbooks/p1/index.md"]  # type: ignore[misc]
+    assert markdown is None  # freed all the same: it costs nothing
+    assert "<h1" in str(html)
+    assert seen["after_post_page"]["playbooks/p1/index.md"] == [None, None]
+
+
+def test_packing_changes_nothing_in_the_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             ) -> None:
+    sites = {}
+    for threshold in (2, 3):  # packed, then not
+        monkeypatch.setattr(plugin, "PACK_FROM_DOCUMENTS", threshold)
+        root = write_site(tmp_path / str(threshold), {"p1.yml": playbook("Écouter", "p1"),
+                                                      "p2.yml": playbook("Répondre", "p2")},
+                          options=":\n      cache: false")
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+        config.plugins.on_startup(command="build", dirty=False)
+        mkdocs_build(config)
+        sites[threshold] = {path.relative_to(root / "site").as_posix(): path.read_bytes()
+                            for path in sorted((root / "site").rglob("*")) if path.is_file()}
+    assert sites[2] == sites[3]
+    assert "playbooks/p1/index.html" in sites[2]

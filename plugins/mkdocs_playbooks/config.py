@@ -123,8 +123,8 @@ class PlaybooksConfig(base.Config):
     sanitised HTML) in `cache_dir`, so that the next build of unchanged playbooks skips that
     work. Entries are named by everything they depend on (the file's bytes, the options, the
     theme's language, the day, the plugin's version), so a change is never missed; checks
-    between files and dates run at every build. `false` neither reads nor writes it (see
-    [Large sites and fast rebuilds](#large-sites-and-fast-rebuilds))."""
+    between files and dates run at every build. `playbooks validate` shares it. `false` neither
+    reads nor writes it (see [Large sites and fast rebuilds](#large-sites-and-fast-rebuilds))."""
 
     cache_dir = c.Type(str, default=".cache/playbooks")
     """The folder of the cache, relative to `mkdocs.yml`. Delete it whenever you like; keep it

@@ -29,7 +29,7 @@ function setupAssessment() {
 function drawnParts(spec) {
   const radios = new Map();
   for (const r of $$("input[data-pb-answer]")) radios.set(r.dataset.pbAnswer, [...radios.get(r.dataset.pbAnswer) ?? [], r]);
-  return { radios, checked: new Map(), all: true, one: "", history: "", answered: $("[data-pb-answered]"),
+  return { radios, checked: new Map(), shown: new Map(), all: true, one: "", history: "", answered: $("[data-pb-answered]"),
     counts: spec.dimensions.map((d) => $(`[data-pb-count-of="${d.id}"]`)), current: $("[data-pb-current]"),
     target: $("[data-pb-target]"), results: $("[data-pb-results]"), pickers: $$("[data-pb-compare]") };
 }

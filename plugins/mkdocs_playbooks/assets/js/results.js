@@ -100,18 +100,50 @@ function calculation(spec, r, target) {
   ]);
 }
 
+// Each part is drawn again only when what it shows changed (`data`): an answer changes one
+// dimension, whose card is drawn again, not the others'. `shown`: each part's data and nodes.
+function changed(shown, name, data) {
+  const key = JSON.stringify(data), was = shown.get(name);
+  shown.set(name, [key, was?.[1]]);
+  return was?.[0] !== key;
+}
+
+function redraw(shown, name, data, draw) {
+  const old = shown.get(name)?.[1];
+  if (!changed(shown, name, data)) return old;
+  const nodes = [draw()].flat().map((n) => (typeof n === "string" ? document.createTextNode(n) : n));
+  if (old) {
+    old[0].before(...nodes);
+    for (const n of old) n.remove();
+  }
+  shown.get(name)[1] = nodes;
+  return nodes;
+}
+
 function renderResults(spec, answers, targetId, view) {
   const r = results(spec, answers);
   const target = spec.levels.find((l) => l.id === targetId);
   const box = $("[data-pb-results]");
+  const body = $("[data-pb-results-body]", box);
+  const shown = view.drawn.shown;
+  if (!body.firstChild) shown.clear(); // a page drawn anew: every part is drawn
   box.classList.toggle("pb-partial", !r.complete);
-  const parts = overall(spec, r, target);
-  $("[data-pb-results-body]", box).replaceChildren(...parts, chart(spec, [r]),
-    make("div", { class: "grid cards" }, make("ul", {}, ...spec.dimensions.map((d) => card(spec, d, r.dimensions[d.id], target)))),
-    ...view.fixed);
-  $("[data-pb-plan]", box).replaceChildren(...plan(spec, r, target, view.advice));
-  $("[data-pb-calc]", box).replaceChildren(calculation(spec, r, target));
-  const said = parts[0].textContent;
+  const x = (d) => r.dimensions[d.id];
+  const parts = [
+    redraw(shown, "", r.level ? [r.score, r.level, targetId] : [r.score, r.answered, spec.dimensions.map((d) => x(d).needed)],
+      () => overall(spec, r, target)),
+    redraw(shown, " chart", spec.dimensions.map((d) => x(d).score), () => chart(spec, [r])),
+    spec.dimensions.map((d) => redraw(shown, d.id, [x(d), targetId], () => card(spec, d, x(d), target))),
+  ];
+  if (!body.firstChild) {
+    body.replaceChildren(...parts[0], ...parts[1], make("div", { class: "grid cards" }, make("ul", {}, ...parts[2].flat())), ...view.fixed);
+  }
+  // What the plan and the calculation show: neither shows how many questions are answered.
+  const shows = (y) => [y.score, y.exact, y.level, y.complete, y.needed, y.points, y.weights];
+  const numbers = [...spec.dimensions.map((d) => shows(x(d))), shows(r), targetId];
+  if (changed(shown, " plan", numbers)) $("[data-pb-plan]", box).replaceChildren(...plan(spec, r, target, view.advice));
+  if (changed(shown, " calc", numbers)) $("[data-pb-calc]", box).replaceChildren(calculation(spec, r, target));
+  const said = parts[0][0].textContent;
   if (view.said !== said) $("[data-pb-live]").textContent = view.said = said;
   const key = JSON.stringify(answers);
   if (view.emitted !== key) emit("results", resultDocument(spec, answers, now()));

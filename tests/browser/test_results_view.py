@@ -253,3 +253,27 @@ def test_events_tell_the_site_what_the_reader_did(browser: Browser, demo_server:
     assert document["complete"] is False
     assert len([e for e in events if e[0] == "results"]) == 1  # once per set of answers
     context.close()
+
+
+def test_an_answer_draws_again_only_what_it_changed_and_the_same_as_a_fresh_page(
+    watched: Watched, demo_server: Server
+) -> None:
+    page = watched.page
+    page.goto(demo_server.url + PAGE)
+    answer_all(page, 1)
+    take(page)
+    cards = page.locator("[data-pb-results-body] .grid li")
+    expect(cards).to_have_count(len(DEMO.dimensions))
+    page.evaluate("""() => document.querySelectorAll('[data-pb-results-body] .grid li')
+        .forEach((card, i) => { card.dataset.seen = i; })""")
+    question = DEMO.dimensions[0].questions[0]
+    before = cards.nth(0).inner_text()
+    answer(page, question.id, question.choices[-1].id)  # another score for the first dimension
+    expect(cards.nth(0)).not_to_have_text(before)
+    marks = page.evaluate("""() => [...document.querySelectorAll(
+        '[data-pb-results-body] .grid li')].map((card) => card.dataset.seen ?? null)""")
+    assert marks == [None] + [str(i) for i in range(1, len(DEMO.dimensions))]  # one card anew
+    drawn = page.locator(RESULTS).inner_text()
+    page.reload()  # the same answers, every part drawn from scratch
+    expect(page.locator(RESULTS)).to_be_visible()
+    assert page.locator(RESULTS).inner_text() == drawn

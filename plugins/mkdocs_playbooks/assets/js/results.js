@@ -8,7 +8,10 @@
 const t = (spec, key, values, n = 1) => plural(spec.words, spec.strings[key], n, values);
 const levelAt = (spec, id) => spec.levels.findIndex((l) => l.id === id);
 const titleOf = (spec, id) => spec.levels[levelAt(spec, id)]?.title;
-const number = (spec, value) => value.toLocaleString(spec.words.lang, { maximumFractionDigits: 2 });
+// One formatter per language: `toLocaleString` makes one at each call, a millisecond per answer.
+const formats = new Map();
+const number = (spec, value) => (formats.get(spec.words.lang) ?? formats.set(spec.words.lang,
+  new Intl.NumberFormat(spec.words.lang, { maximumFractionDigits: 2 })).get(spec.words.lang)).format(value);
 const change = (a, b) => (a === null || b === null ? "–" : b > a ? `+${b - a}` : b < a ? `−${a - b}` : "=");
 
 // What a level means: a copy of its description, rendered on the page from the author's Markdown.

@@ -375,3 +375,21 @@ def test_a_playbook_added_to_a_paginated_listing_moves_the_later_cards(
         assert 'data-pb-playbook="delta"' in second
         assert 'data-pb-playbook="revue"' in second
         assert "maturite" in cached[f"{folder}/3/index.html"].decode()
+
+
+def test_an_edited_playbook_makes_again_only_the_listing_pages_that_show_it(
+    project: Project,
+) -> None:
+    project.options["listing_page_size"] = "2"  # alpha, beta | revue, maturite
+    project.build(cache=True, name="before")
+    folder = project.root / ".cache" / "playbooks" / "markdown"
+    before = {path.name for path in folder.iterdir()}
+    project.write("alpha.yml", playbook("Alpha revu", "alpha"))
+    cached, _ = project.build(cache=True, name="cached")
+    uncached, _ = project.build(cache=False, name="uncached")
+    assert cached == uncached
+    reader = DiskCache(project.root / ".cache" / "playbooks")
+    made = [str(reader.get("markdown", name)) for name in
+            sorted({path.name for path in folder.iterdir()} - before)]
+    assert any("Alpha revu" in text and "pb-pager" in text for text in made)  # page 1, anew
+    assert not any('data-pb-playbook="revue"' in text for text in made)  # page 2 kept

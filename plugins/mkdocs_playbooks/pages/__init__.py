@@ -51,12 +51,12 @@ def site_pages(
     playbook, each assessment.
 
     `render_playbook_page` lets a caller reuse playbooks rendered by an earlier build; `store`
-    keeps the index and progress pages, which depend on every document but on nothing else.
+    keeps each page of the index and of the progress page, named by what it shows.
     """
     t = settings.strings_for(None)
     for first, title, render in ((INDEX_URI, t("index.title"), render_index),
                                  (PROGRESS_URI, t("progress.title"), render_progress)):
-        listing = _listing(store, render, site, settings)
+        listing = render(site, settings, store)
         for number, markdown in enumerate(listing, 1):
             yield Page(listing_page_uri(first, number),
                        listing_title(t, title, number, len(listing)), markdown, None,
@@ -98,21 +98,3 @@ def stored_renderer(store: DiskCache,
         return markdown
     return render_stored
 
-
-def _listing(store: DiskCache | None, render: Callable[[Site, Settings], list[str]], site: Site,
-             settings: Settings) -> list[str]:
-    """The pages of a listing of every document, kept in `store` by the ids and digests of all
-    of them (in their order) and the settings (the page size is one); made anew when any
-    document was loaded without the store."""
-    documents = [(entry.id, entry.digest) for entry in site.playbooks.values()]
-    documents += [(entry.id, entry.digest) for entry in site.assessments.values()]
-    if store is None or not all(digest for _, digest in documents):
-        return render(site, settings)
-    key = store.key("listing", render.__name__, settings.fingerprint(),
-                    *(f"{id_} {digest}" for id_, digest in documents))
-    known = store.get("markdown", key)
-    if isinstance(known, list) and all(isinstance(page, str) for page in known):
-        return known
-    pages = render(site, settings)
-    store.put("markdown", key, pages)
-    return pages

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..cache import DiskCache
 from ..i18n import Strings
 from ..model import Assessment, Playbook
 from ..settings import Settings
@@ -34,9 +35,10 @@ from .urls import (
 )
 
 
-def render_index(site: Site, settings: Settings) -> list[str]:
+def render_index(site: Site, settings: Settings, store: DiskCache | None = None) -> list[str]:
     """The index of every playbook (cards with summary, phases, tags, progress) and assessment:
-    one page, or one per `settings.listing_page_size` documents, each with a pager."""
+    one page, or one per `settings.listing_page_size` documents, each with a pager; each page
+    kept in `store` by what it shows (see `_paginated`)."""
     t = settings.strings_for(None)
 
     def page(here: str, title: str, playbooks: list[Entry[Playbook]],
@@ -58,12 +60,13 @@ def render_index(site: Site, settings: Settings) -> list[str]:
             )
         return parts
 
-    return _paginated(site, settings, INDEX_URI, t("index.title"), page)
+    return _paginated(site, settings, INDEX_URI, t("index.title"), page, store=store)
 
 
-def render_progress(site: Site, settings: Settings) -> list[str]:
+def render_progress(site: Site, settings: Settings, store: DiskCache | None = None) -> list[str]:
     """The reader's progress across every playbook, with export, import and reset: one page, or
-    one per `settings.listing_page_size` documents, each with the actions and a pager."""
+    one per `settings.listing_page_size` documents, each with the actions and a pager; each page
+    kept in `store` by what it shows (see `_paginated`)."""
     t = settings.strings_for(None)
 
     def page(here: str, title: str, playbooks: list[Entry[Playbook]],
@@ -79,7 +82,7 @@ def render_progress(site: Site, settings: Settings) -> list[str]:
             *(_assessment_card(entry, site, settings, here) for entry in assessments),
         ]
 
-    return _paginated(site, settings, PROGRESS_URI, t("progress.title"), page)
+    return _paginated(site, settings, PROGRESS_URI, t("progress.title"), page, store=store)
 
 
 ListingPage = Callable[[str, str, list[Entry[Playbook]], list[Entry[Assessment]]], list[str]]
@@ -87,21 +90,50 @@ ListingPage = Callable[[str, str, list[Entry[Playbook]], list[Entry[Assessment]]
 
 
 def _paginated(site: Site, settings: Settings, first: str, title: str,
-               page: ListingPage) -> list[str]:
+               page: ListingPage, *, store: DiskCache | None) -> list[str]:
     """The pages of a listing of every document (playbooks, then assessments), each made by
-    `page` and ended by the pager."""
+    `page` and ended by the pager; each kept in `store` (see `_stored`)."""
     t = settings.strings_for(None)
     playbooks = listed(site, settings, site.playbooks)
     assessments = listed(site, settings, site.assessments)
     spans = _spans(len(playbooks) + len(assessments), settings.listing_page_size)
     pages = []
     for number, span in enumerate(spans, 1):
-        shown = _part(assessments, range(span.start - len(playbooks), span.stop - len(playbooks)))
-        parts = page(listing_page_uri(first, number),
-                     listing_title(t, title, number, len(spans)), _part(playbooks, span), shown)
-        parts.append(_pager(t, first, number, len(spans)))
-        pages.append("".join(parts))
+        here = (_part(playbooks, span),
+                _part(assessments, range(span.start - len(playbooks), span.stop - len(playbooks))))
+
+        def made(number: int = number,
+                 here: tuple[list[Entry[Playbook]], list[Entry[Assessment]]] = here) -> str:
+            parts = page(listing_page_uri(first, number),
+                         listing_title(t, title, number, len(spans)), *here)
+            parts.append(_pager(t, first, number, len(spans)))
+            return "".join(parts)
+
+        shown: list[Entry[Playbook] | Entry[Assessment]] = [*here[0], *here[1]]
+        place = (first, str(number), str(len(spans)), str(bool(site.playbooks)))
+        pages.append(_stored(store, site, settings, (place, shown), made))
     return pages
+
+
+def _stored(store: DiskCache | None, site: Site, settings: Settings,
+            shows: tuple[tuple[str, ...], list[Entry[Playbook] | Entry[Assessment]]],
+            made: Callable[[], str]) -> str:
+    """A listing page from `store`, else `made()` and stored: named by what it `shows` (its place,
+    the settings, each document on it and the versions of it that exist, which its card links
+    to), so that an edited playbook makes again the one page that lists it, not all of them.
+    Made anew when a document was loaded without the store (no digest to name it by)."""
+    place, entries = shows
+    if store is None or not all(entry.digest for entry in entries):
+        return made()
+    key = store.key("listing-page", settings.fingerprint(), *place,
+                    *(f"{entry.id} {entry.digest} {site.original_id(entry.id)} "
+                      f"{sorted(site.versions(entry.id).items())}" for entry in entries))
+    known = store.get("markdown", key)
+    if isinstance(known, str):
+        return known
+    markdown = made()
+    store.put("markdown", key, markdown)
+    return markdown
 
 
 def listing_title(t: Strings, title: str, number: int, count: int) -> str:

@@ -12,7 +12,10 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from mkdocs_playbooks import plugin
+from mkdocs_playbooks.loader import load_text
+from mkdocs_playbooks.model import Playbook
 from mkdocs_playbooks.plugin import PACKED_HTML
+from mkdocs_playbooks.validate import to_model
 
 from .conftest import playbook, write_site
 
@@ -109,10 +112,6 @@ def test_a_generated_page_holds_its_markdown_and_html_only_while_needed(tmp_path
 
 
 def test_parts_of_models_share_their_sets_of_given_fields() -> None:
-    from mkdocs_playbooks.loader import load_text
-    from mkdocs_playbooks.model import Playbook
-    from mkdocs_playbooks.validate import to_model
-
     models = [to_model(load_text(playbook(f"P{n}", f"p{n}"), f"p{n}.yml"))[0] for n in (1, 2)]
     assert all(isinstance(model, Playbook) for model in models)
     first, second = (model.phases[0].plays[0] for model in models  # type: ignore[union-attr]

@@ -208,10 +208,7 @@ def _validate(args: argparse.Namespace) -> int:
         chosen_resolved = {path.resolve() for path in chosen}
         files = [*chosen, *(path for path in discover([settings.dir])
                             if path.resolve() not in chosen_resolved)]
-    store = None if args.no_cache else settings.store()
-    site = settings.load(files, store=store)
-    if store is not None:
-        store.flush()
+    site = settings.load(files, store=None if args.no_cache else settings.store())
     shown = {shown_path(path, settings.root) for path in chosen}  # as build_site shows them
     problems = [problem for problem in site.problems if problem.path in shown]
     for problem in problems:

@@ -109,20 +109,19 @@ def _paginated(site: Site, settings: Settings, first: str, title: str,
             parts.append(_pager(t, first, number, len(spans)))
             return "".join(parts)
 
-        shown: list[Entry[Playbook] | Entry[Assessment]] = [*here[0], *here[1]]
         place = (first, str(number), str(len(spans)), str(bool(site.playbooks)))
-        pages.append(_stored(store, site, settings, (place, shown), made))
+        pages.append(_stored(store, made, site=site, settings=settings, place=place,
+                             entries=[*here[0], *here[1]]))
     return pages
 
 
-def _stored(store: DiskCache | None, site: Site, settings: Settings,
-            shows: tuple[tuple[str, ...], list[Entry[Playbook] | Entry[Assessment]]],
-            made: Callable[[], str]) -> str:
-    """A listing page from `store`, else `made()` and stored: named by what it `shows` (its place,
-    the settings, each document on it and the versions of it that exist, which its card links
-    to), so that an edited playbook makes again the one page that lists it, not all of them.
-    Made anew when a document was loaded without the store (no digest to name it by)."""
-    place, entries = shows
+def _stored(store: DiskCache | None, made: Callable[[], str], *, site: Site,
+            settings: Settings, place: tuple[str, ...],
+            entries: list[Entry[Playbook] | Entry[Assessment]]) -> str:
+    """A listing page from `store`, else `made()` and stored: named by what it shows (its
+    `place`, the settings, each document on it and the versions of it that exist, which its card
+    links to), so that an edited playbook makes again the one page that lists it, not all of
+    them. Made anew when a document was loaded without the store (no digest to name it by)."""
     if store is None or not all(entry.digest for entry in entries):
         return made()
     key = store.key("listing-page", settings.fingerprint(), *place,

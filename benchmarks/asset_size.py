@@ -1,8 +1,9 @@
 """Size of the plugin's JS + CSS as shipped, raw and gzipped (budget: 10 KB gzip together).
 
-The script is served as one bundle of the parts in `assets/js/` (see `mkdocs_playbooks.assets`);
-each part's own size is printed too, to show where the bytes go (gzip of a part alone compresses
-less well than within the bundle, so the parts' sum exceeds the bundle's).
+The script is served as one bundle of the parts in `assets/js/` (see
+`mkdocs_playbooks.output.assets`); each part's own size is printed too, to show where the bytes
+go (gzip of a part alone compresses less well than within the bundle, so the parts' sum exceeds
+the bundle's).
 
 Run: python benchmarks/asset_size.py
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import gzip
 
-from mkdocs_playbooks.assets import SCRIPT_DIR, SCRIPT_PARTS, script_bundle, stylesheet
+from mkdocs_playbooks.output.assets import SCRIPT_DIR, SCRIPT_PARTS, script_bundle, stylesheet
 
 BUDGET = 13 * 1024
 """Raised from 10 KB for the results view of the self-assessment (cards, action plan, history,

@@ -31,9 +31,9 @@ from typing import Any
 
 import yaml
 
-from mkdocs_playbooks.assets import CSS_URI, JS_URI, script_bundle, stylesheet
-from mkdocs_playbooks.config import default_settings
-from mkdocs_playbooks.pages import INDEX_URI, site_pages
+from mkdocs_playbooks.engines.config import default_settings
+from mkdocs_playbooks.output.assets import CSS_URI, JS_URI, script_bundle, stylesheet
+from mkdocs_playbooks.output.pages import INDEX_URI, site_pages
 
 
 def _words(text: str) -> tuple[str, ...]:

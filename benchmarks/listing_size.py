@@ -16,8 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from mkdocs_playbooks.config import default_settings
-from mkdocs_playbooks.pages import site_pages
+from mkdocs_playbooks.engines.config import default_settings
+from mkdocs_playbooks.output.pages import site_pages
 
 try:
     from benchmarks import common

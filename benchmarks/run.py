@@ -39,9 +39,9 @@ CACHE = Path(".cache")
 GENERATE = [sys.executable, str(common.ROOT / "benchmarks" / "generate.py")]
 ASSET_SIZE = [sys.executable, str(common.ROOT / "benchmarks" / "asset_size.py")]
 BUILD = [sys.executable, "-m", "mkdocs", "build", "-q", "-d"]
-VALIDATE = [sys.executable, "-m", "mkdocs_playbooks.cli", "validate", "--no-cache"]
+VALIDATE = [sys.executable, "-m", "mkdocs_playbooks.engines.cli", "validate", "--no-cache"]
 """`playbooks validate` doing all its work: without the cache it shares with the builds."""
-VALIDATE_WARM = [sys.executable, "-m", "mkdocs_playbooks.cli", "validate"]
+VALIDATE_WARM = [sys.executable, "-m", "mkdocs_playbooks.engines.cli", "validate"]
 """`playbooks validate` reading the cache of the builds before (what a second check pays)."""
 FLOOR = [sys.executable, "-c", (
     "import pathlib, sys, yaml\n"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import markdown
 
-from mkdocs_playbooks.model import MAX_MARKDOWN_BRACKETS, MAX_MARKDOWN_CHARS
+from mkdocs_playbooks.core.model import MAX_MARKDOWN_BRACKETS, MAX_MARKDOWN_CHARS
 
 try:
     from benchmarks import common
@@ -85,7 +85,8 @@ def main() -> None:
 def _validate(site: Path, code: common.Code) -> float:
     """Seconds of `playbooks validate` in a child process (exit 1: the references dangle)."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "mkdocs_playbooks.cli", "validate"], cwd=site,
+    command = [sys.executable, "-m", "mkdocs_playbooks.engines.cli", "validate"]
+    done = subprocess.run(command, cwd=site,
                           env=code.env(), capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
     if done.returncode != 1 or f"{REFERENCES} error(s)" not in done.stderr:

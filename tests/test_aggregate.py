@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_playbooks.cli import main
-from mkdocs_playbooks.config import read_settings
-from mkdocs_playbooks.results import result_document
-from mkdocs_playbooks.scoring import results
+from mkdocs_playbooks.assessment.results import result_document
+from mkdocs_playbooks.assessment.scoring import results
+from mkdocs_playbooks.engines.cli import main
+from mkdocs_playbooks.engines.config import read_settings
 
 from .conftest import REPO
 
@@ -175,7 +175,7 @@ def test_answers_the_assessment_does_not_have_are_errors_naming_the_file(
 
 
 def test_titles_cannot_become_spreadsheet_formulas() -> None:
-    from mkdocs_playbooks.aggregate import spreadsheet_safe
+    from mkdocs_playbooks.assessment.aggregate import spreadsheet_safe
 
     for dangerous in ('=HYPERLINK("http://x","y")', "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1"):
         assert spreadsheet_safe(dangerous) == "'" + dangerous

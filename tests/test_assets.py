@@ -7,7 +7,13 @@ import re
 import pytest
 
 from benchmarks.asset_size import BUDGET, shipped_size
-from mkdocs_playbooks.assets import SCRIPT_DIR, SCRIPT_PARTS, compact, script_bundle, stylesheet
+from mkdocs_playbooks.output.assets import (
+    SCRIPT_DIR,
+    SCRIPT_PARTS,
+    compact,
+    script_bundle,
+    stylesheet,
+)
 
 
 def test_js_and_css_fit_in_their_gzip_budget() -> None:

@@ -192,7 +192,7 @@ def test_text_fields_cannot_inject_markup(tmp_path: Path) -> None:
 
 
 def test_init_site_builds_strictly(tmp_path: Path) -> None:
-    from mkdocs_playbooks.cli import main
+    from mkdocs_playbooks.engines.cli import main
 
     assert main(["init", str(tmp_path / "new")]) == 0
     result = build(tmp_path / "new")
@@ -243,7 +243,7 @@ def test_a_file_name_cannot_put_markup_in_the_edit_link(tmp_path: Path) -> None:
 def test_both_editions_in_one_go_and_the_facilitator_one_cannot_be_mistaken(
     simple_site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mkdocs_playbooks.cli import main
+    from mkdocs_playbooks.engines.cli import main
 
     monkeypatch.chdir(simple_site)
     assert main(["editions", "-d", "out"]) == 0

@@ -16,8 +16,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 import mkdocs_playbooks
-from mkdocs_playbooks import cache as cache_module
-from mkdocs_playbooks.cache import MAGIC, DiskCache
+from mkdocs_playbooks.core import cache as cache_module
+from mkdocs_playbooks.core.cache import MAGIC, DiskCache
 
 from .conftest import BASE_CONFIG, REPO, playbook
 
@@ -305,7 +305,7 @@ def test_a_damaged_entry_is_ignored_with_a_warning(
     store.flush()
     store = DiskCache(store.folder)
     damage(store.folder / "parse" / key)
-    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.mkdocs_playbooks.cache"):
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.mkdocs_playbooks.core.cache"):
         assert store.get("parse", key) is None
     assert "ignored" in caplog.text
     assert caplog.records[0].levelno == logging.WARNING

@@ -13,14 +13,14 @@ import jsonschema
 import pytest
 import yaml
 
-from mkdocs_playbooks.cli import main
-from mkdocs_playbooks.schema import SCHEMA_FILE, json_schema
+from mkdocs_playbooks.core.schema import SCHEMA_FILE, json_schema
+from mkdocs_playbooks.engines.cli import main
 
 from .conftest import ENV, REPO, playbook, write_site
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mkdocs_playbooks.cli", *args], cwd=cwd,
+    return subprocess.run([sys.executable, "-m", "mkdocs_playbooks.engines.cli", *args], cwd=cwd,
                           env=ENV, capture_output=True, text=True, timeout=60, check=False)
 
 
@@ -201,7 +201,7 @@ def test_validate_reads_inherit_and_env_as_the_engines_do(tmp_path: Path) -> Non
     (tmp_path / "base.yml").write_text(
         "plugins:\n  - playbooks:\n      framework: [{id: agir}]\n      dir: !ENV [DIR, x]\n")
     (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\nsite_name: S\n")
-    result = subprocess.run([sys.executable, "-m", "mkdocs_playbooks.cli", "validate"],
+    result = subprocess.run([sys.executable, "-m", "mkdocs_playbooks.engines.cli", "validate"],
                             cwd=tmp_path, env={**ENV, "DIR": "playbooks"}, capture_output=True,
                             text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr

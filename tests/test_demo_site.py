@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from mkdocs_playbooks.config import read_settings
+from mkdocs_playbooks.engines.config import read_settings
 
 from .conftest import REPO, Build, build
 

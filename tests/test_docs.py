@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mkdocs_playbooks.reference import (
+from mkdocs_playbooks.engines.reference import (
     END,
     OPTIONS_END,
     OPTIONS_START,
@@ -21,7 +21,7 @@ def test_field_reference_matches_the_model() -> None:
     text = (REPO / "docs" / "guide" / "reference.md").read_text(encoding="utf-8")
     generated = text.split(START, 1)[1].split(END, 1)[0]
     assert generated.strip() == field_reference().strip(), (
-        "run: python -m mkdocs_playbooks.reference docs/guide/reference.md")
+        "run: python -m mkdocs_playbooks.engines.reference docs/guide/reference.md")
 
 
 def test_cli_reference_names_every_command_and_option() -> None:
@@ -47,15 +47,15 @@ def test_strings_table_matches_the_code() -> None:
     text = (REPO / "docs" / "guide" / "cli.md").read_text(encoding="utf-8")
     generated = text.split(STRINGS_START, 1)[1].split(STRINGS_END, 1)[0]
     assert generated.strip() == strings_reference().strip(), (
-        "run: python -m mkdocs_playbooks.reference docs/guide/cli.md")
+        "run: python -m mkdocs_playbooks.engines.reference docs/guide/cli.md")
 
 
 def test_options_table_matches_the_declarations() -> None:
     text = (REPO / "docs" / "guide" / "cli.md").read_text(encoding="utf-8")
     generated = text.split(OPTIONS_START, 1)[1].split(OPTIONS_END, 1)[0]
     assert generated.strip() == options_reference().strip(), (
-        "run: python -m mkdocs_playbooks.reference docs/guide/cli.md")
-    from mkdocs_playbooks.config import PlaybooksConfig
+        "run: python -m mkdocs_playbooks.engines.reference docs/guide/cli.md")
+    from mkdocs_playbooks.engines.config import PlaybooksConfig
 
     for name, _option in PlaybooksConfig._schema:
         assert f"| `{name}` |" in generated, f"option {name} has no docstring"
@@ -68,7 +68,7 @@ def test_the_help_shown_in_the_cli_reference_is_the_real_one() -> None:
 
     shown = (REPO / "docs" / "guide" / "cli.md").read_text(encoding="utf-8")
     block = shown.split("$ playbooks --help\n", 1)[1].split("```", 1)[0]
-    real = subprocess.run([sys.executable, "-m", "mkdocs_playbooks.cli", "--help"],
+    real = subprocess.run([sys.executable, "-m", "mkdocs_playbooks.engines.cli", "--help"],
                           env={**os.environ, "COLUMNS": "100"}, capture_output=True, text=True,
                           check=True).stdout
     assert block == real, "paste `COLUMNS=100 playbooks --help` into docs/guide/cli.md"

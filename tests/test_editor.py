@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from mkdocs_playbooks.cli import main
-from mkdocs_playbooks.schema import SCHEMA_FILE
+from mkdocs_playbooks.core.schema import SCHEMA_FILE
+from mkdocs_playbooks.engines.cli import main
 
 from .test_schema_agreement import CORPUS, DELIBERATE, cli_refuses_text, cli_shape_errors, name
 

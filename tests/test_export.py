@@ -15,9 +15,9 @@ import markdown
 import pytest
 import yaml
 
-from mkdocs_playbooks.assets import CSS_URI, JS_URI, script_bundle
-from mkdocs_playbooks.export import MARKER, ExportError, export, split_front_matter
-from mkdocs_playbooks.pages import site_pages
+from mkdocs_playbooks.engines.export import MARKER, ExportError, export, split_front_matter
+from mkdocs_playbooks.output.assets import CSS_URI, JS_URI, script_bundle
+from mkdocs_playbooks.output.pages import site_pages
 
 from .browser.test_hostile import PAYLOADS, hostile_site
 from .conftest import ENV, REPO, playbook, write_site
@@ -28,7 +28,7 @@ ENGINE_EXTENSIONS = ["toc", "tables", "attr_list", "md_in_html", "admonition", "
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mkdocs_playbooks.cli", *args], cwd=cwd,
+    return subprocess.run([sys.executable, "-m", "mkdocs_playbooks.engines.cli", *args], cwd=cwd,
                           env=ENV, capture_output=True, text=True, timeout=120, check=False)
 
 
@@ -114,14 +114,14 @@ def test_export_writes_every_page_and_the_assets(tmp_path: Path) -> None:
 def test_engines_render_the_same_controls_as_the_plugin(case: Path, tmp_path: Path) -> None:
     """What the script reads, element by element, and the table of contents, as under MkDocs."""
     pages = generated(case)
-    from mkdocs_playbooks.config import make_settings, validate_options
+    from mkdocs_playbooks.engines.config import make_settings, validate_options
 
     spec = yaml.safe_load((case / "options.yml").read_text(encoding="utf-8"))
     settings = make_settings(validate_options(spec.get("options") or {}, None), root=case,
                              language=spec["language"])
     export(site_pages(settings.load(), settings), tmp_path / "docs")
     for uri, page_markdown in pages.items():
-        from mkdocs_playbooks.sanitize import sanitize
+        from mkdocs_playbooks.output.sanitize import sanitize
 
         exported = (tmp_path / "docs" / uri).read_text(encoding="utf-8")
         assert split_front_matter(exported)[0] == split_front_matter(page_markdown)[0]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_playbooks.cli import main
+from mkdocs_playbooks.engines.cli import main
 
 CASES_DIR = Path(__file__).parent / "golden" / "errors"
 CASES = sorted(

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mkdocs_playbooks.config import make_settings, validate_options
-from mkdocs_playbooks.pages import site_pages
+from mkdocs_playbooks.engines.config import make_settings, validate_options
+from mkdocs_playbooks.output.pages import site_pages
 
 CASES_DIR = Path(__file__).parent / "golden" / "pages"
 CASES = sorted(path for path in CASES_DIR.iterdir() if path.is_dir())

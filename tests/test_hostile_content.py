@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_playbooks.cli import main
-from mkdocs_playbooks.pages import site_pages
-from mkdocs_playbooks.settings import Settings
-from mkdocs_playbooks.site import PhaseDef
+from mkdocs_playbooks.core.settings import Settings
+from mkdocs_playbooks.core.site import PhaseDef
+from mkdocs_playbooks.engines.cli import main
+from mkdocs_playbooks.output.pages import site_pages
 
 from .conftest import REPO, build, write_site
 from .test_golden_errors import CASES, CASES_DIR

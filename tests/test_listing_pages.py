@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_playbooks.config import ConfigFileError, default_settings, validate_options
-from mkdocs_playbooks.pages import site_pages
+from mkdocs_playbooks.engines.config import ConfigFileError, default_settings, validate_options
+from mkdocs_playbooks.output.pages import site_pages
 
 from .conftest import build, playbook, write_site
 from .test_build import nav_of

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_playbooks.loader import (
+from mkdocs_playbooks.core.loader import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
     Mark,
@@ -16,7 +16,7 @@ from mkdocs_playbooks.loader import (
     load_file,
     load_text,
 )
-from mkdocs_playbooks.problems import ContentError
+from mkdocs_playbooks.core.problems import ContentError
 
 
 def problems_of(text: str) -> list[str]:

@@ -11,11 +11,11 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from mkdocs_playbooks import plugin
-from mkdocs_playbooks.loader import load_text
-from mkdocs_playbooks.model import Playbook
-from mkdocs_playbooks.plugin import PACKED_HTML
-from mkdocs_playbooks.validate import to_model
+from mkdocs_playbooks.core.loader import load_text
+from mkdocs_playbooks.core.model import Playbook
+from mkdocs_playbooks.core.validate import to_model
+from mkdocs_playbooks.engines.plugin import PACKED_HTML
+from mkdocs_playbooks.engines import plugin
 
 from .conftest import playbook, write_site
 

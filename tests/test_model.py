@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_playbooks.checks import _add_months
-from mkdocs_playbooks.config import read_settings
-from mkdocs_playbooks.i18n import STRINGS, Strings, unknown_keys
-from mkdocs_playbooks.loader import load_text
-from mkdocs_playbooks.model import Assessment, Playbook
-from mkdocs_playbooks.pages import render_playbook
-from mkdocs_playbooks.pages.markup import plain
-from mkdocs_playbooks.settings import Settings
-from mkdocs_playbooks.site import PhaseDef, build_site, framework_problems
-from mkdocs_playbooks.validate import slugify, to_model
+from mkdocs_playbooks.core.checks import _add_months
+from mkdocs_playbooks.core.loader import load_text
+from mkdocs_playbooks.core.model import Assessment, Playbook
+from mkdocs_playbooks.core.settings import Settings
+from mkdocs_playbooks.core.site import PhaseDef, build_site, framework_problems
+from mkdocs_playbooks.core.validate import slugify, to_model
+from mkdocs_playbooks.engines.config import read_settings
+from mkdocs_playbooks.output.i18n import STRINGS, Strings, unknown_keys
+from mkdocs_playbooks.output.pages import render_playbook
+from mkdocs_playbooks.output.pages.markup import plain
 
 from .conftest import REPO
 

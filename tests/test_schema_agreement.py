@@ -29,13 +29,13 @@ from ruamel.yaml import YAML, YAMLError
 from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.resolver import VersionedResolver
 
-from mkdocs_playbooks import model
-from mkdocs_playbooks.loader import _AMBIGUOUS_BREAKS as AMBIGUOUS_BREAKS
-from mkdocs_playbooks.loader import _CONTROL as CONTROL
-from mkdocs_playbooks.loader import Loaded, load_file, load_text
-from mkdocs_playbooks.problems import ContentError
-from mkdocs_playbooks.schema import SCHEMA_FILE, VISIBLE
-from mkdocs_playbooks.validate import to_model
+from mkdocs_playbooks.core import model
+from mkdocs_playbooks.core.loader import _AMBIGUOUS_BREAKS as AMBIGUOUS_BREAKS
+from mkdocs_playbooks.core.loader import _CONTROL as CONTROL
+from mkdocs_playbooks.core.loader import Loaded, load_file, load_text
+from mkdocs_playbooks.core.problems import ContentError
+from mkdocs_playbooks.core.schema import SCHEMA_FILE, VISIBLE
+from mkdocs_playbooks.core.validate import to_model
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent

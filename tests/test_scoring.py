@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_playbooks import scoring
-from mkdocs_playbooks.loader import load_text
-from mkdocs_playbooks.model import Assessment
-from mkdocs_playbooks.scoring import level_of, results, score
-from mkdocs_playbooks.validate import to_model
+from mkdocs_playbooks.assessment import scoring
+from mkdocs_playbooks.assessment.scoring import level_of, results, score
+from mkdocs_playbooks.core.loader import load_text
+from mkdocs_playbooks.core.model import Assessment
+from mkdocs_playbooks.core.validate import to_model
 
 WORKED_EXAMPLE = """\
 kind: assessment
@@ -167,7 +167,7 @@ def test_points_missing_are_counted_from_the_shown_score() -> None:
 
 
 def _demo() -> Assessment:
-    from mkdocs_playbooks.config import read_settings
+    from mkdocs_playbooks.engines.config import read_settings
 
     from .conftest import REPO
 

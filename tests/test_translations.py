@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_playbooks.pages import site_pages
-from mkdocs_playbooks.settings import Settings
-from mkdocs_playbooks.site import PhaseDef, Site, build_site
+from mkdocs_playbooks.core.settings import Settings
+from mkdocs_playbooks.core.site import PhaseDef, Site, build_site
+from mkdocs_playbooks.output.pages import site_pages
 
 from .conftest import build, write_site
 

@@ -28,7 +28,7 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None
 def export_and_build(root: Path, config: str = "mkdocs.yml",
                      env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`playbooks export`, its settings added to the configuration, then `zensical build`."""
-    exported = run([sys.executable, "-m", "mkdocs_playbooks.cli", "export"], root, env)
+    exported = run([sys.executable, "-m", "mkdocs_playbooks.engines.cli", "export"], root, env)
     assert exported.returncode == 0, exported.stderr
     text = (root / config).read_text(encoding="utf-8")
     if config.endswith(".toml"):  # its lines go under [project], as the command says

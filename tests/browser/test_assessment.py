@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from mkdocs_playbooks.config import read_settings
-from mkdocs_playbooks.model import Assessment
-from mkdocs_playbooks.results import result_document
-from mkdocs_playbooks.scoring import results
-from mkdocs_playbooks.share import encode, fingerprint
+from mkdocs_playbooks.assessment.results import result_document
+from mkdocs_playbooks.assessment.scoring import results
+from mkdocs_playbooks.assessment.share import encode, fingerprint
+from mkdocs_playbooks.core.model import Assessment
+from mkdocs_playbooks.engines.config import read_settings
 
 from ..conftest import REPO, build, write_site
 from ..js.scoring_cases import WEIGHTED

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from mkdocs_playbooks.csp import policy
+from mkdocs_playbooks.engines.csp import policy
 
 from .conftest import Server, watch
 

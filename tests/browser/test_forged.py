@@ -15,8 +15,8 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
-from mkdocs_playbooks.config import read_settings
-from mkdocs_playbooks.scoring import score
+from mkdocs_playbooks.assessment.scoring import score
+from mkdocs_playbooks.engines.config import read_settings
 
 from ..conftest import build, write_site
 from .conftest import Server, Watched, watch

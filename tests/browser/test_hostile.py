@@ -11,8 +11,8 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
-from mkdocs_playbooks.config import read_settings
-from mkdocs_playbooks.share import fingerprint
+from mkdocs_playbooks.assessment.share import fingerprint
+from mkdocs_playbooks.engines.config import read_settings
 
 from ..conftest import REPO, build, write_site
 from .conftest import Server, watch

@@ -17,8 +17,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-from mkdocs_playbooks.cli import main
-from mkdocs_playbooks.results import result_document
+from mkdocs_playbooks.assessment.results import result_document
+from mkdocs_playbooks.engines.cli import main
 
 from ..conftest import ENV, REPO
 from .conftest import Server, Watched

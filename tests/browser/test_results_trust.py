@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from mkdocs_playbooks.model import Assessment
-from mkdocs_playbooks.scoring import level_of, points_missing, results
-from mkdocs_playbooks.share import encode
+from mkdocs_playbooks.assessment.scoring import level_of, points_missing, results
+from mkdocs_playbooks.assessment.share import encode
+from mkdocs_playbooks.core.model import Assessment
 
 from ..conftest import REPO, build, write_site
 from .conftest import Server, watch

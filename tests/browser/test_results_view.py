@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from mkdocs_playbooks.scoring import results
-from mkdocs_playbooks.share import encode
+from mkdocs_playbooks.assessment.scoring import results
+from mkdocs_playbooks.assessment.share import encode
 
 from .conftest import Server, Watched
 from .test_assessment import DEMO, KEY_JS, PAGE, answer, answer_all

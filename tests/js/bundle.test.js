@@ -10,7 +10,7 @@ const vm = require("node:vm");
 const { python, SCRIPT_DIR } = require("./fixtures.js");
 
 const { parts, bundle } = JSON.parse(python("-c", `import json
-from mkdocs_playbooks.assets import SCRIPT_PARTS, script_bundle
+from mkdocs_playbooks.output.assets import SCRIPT_PARTS, script_bundle
 print(json.dumps({"parts": SCRIPT_PARTS, "bundle": script_bundle()}))`));
 const source = (name) => fs.readFileSync(path.join(SCRIPT_DIR, name), "utf8");
 const isPure = (name) => source(name).includes("module.exports");

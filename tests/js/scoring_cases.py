@@ -17,13 +17,13 @@ import random
 import sys
 from typing import Any
 
-from mkdocs_playbooks import share
-from mkdocs_playbooks.config import read_settings
-from mkdocs_playbooks.contract import NOT_APPLICABLE, assessment_data
-from mkdocs_playbooks.i18n import Strings
-from mkdocs_playbooks.model import Assessment
-from mkdocs_playbooks.results import result_document
-from mkdocs_playbooks.scoring import Results, results
+from mkdocs_playbooks.assessment import share
+from mkdocs_playbooks.assessment.results import result_document
+from mkdocs_playbooks.assessment.scoring import Results, results
+from mkdocs_playbooks.core.model import Assessment
+from mkdocs_playbooks.engines.config import read_settings
+from mkdocs_playbooks.output.contract import NOT_APPLICABLE, assessment_data
+from mkdocs_playbooks.output.i18n import Strings
 
 from ..conftest import REPO
 from ..test_scoring import WORKED_EXAMPLE, assessment_of

@@ -13,8 +13,8 @@ const VALUES = { answered: 7, total: 9, score: 42, level: "L", min: 50, title: "
 
 // For each language: the page's `words`, every script string, and Python's `Strings.plural` of it.
 const REFERENCE = JSON.parse(python("-c", `import json
-from mkdocs_playbooks.contract import SCRIPT_STRINGS, assessment_data
-from mkdocs_playbooks.i18n import Strings
+from mkdocs_playbooks.output.contract import SCRIPT_STRINGS, assessment_data
+from mkdocs_playbooks.output.i18n import Strings
 from tests.js.scoring_cases import assessments
 values = ${JSON.stringify(VALUES)}
 out = {}

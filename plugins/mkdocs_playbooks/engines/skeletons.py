@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 from string import Template
 
-from .model import SLUG_PATTERN
-from .schema import json_schema
-from .validate import slugify
+from ..core.model import SLUG_PATTERN
+from ..core.schema import json_schema
+from ..core.validate import slugify
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 SCHEMA_NAME = "playbooks.schema.json"
 
 _SITE_WORDS = {

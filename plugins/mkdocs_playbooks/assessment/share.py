@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .contract import (
+from ..core.model import Assessment, Question
+from ..output.contract import (
     NOT_APPLICABLE,
     SHARE_ALPHABET,
     SHARE_MAX_QUESTIONS,
@@ -19,7 +20,6 @@ from .contract import (
     SHARE_UNANSWERED,
     SHARE_VERSION,
 )
-from .model import Assessment, Question
 
 _FNV_OFFSET = 0x811C9DC5
 _FNV_PRIME = 0x01000193

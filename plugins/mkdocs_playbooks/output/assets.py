@@ -16,7 +16,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-ASSETS_DIR = Path(__file__).parent / "assets"
+ASSETS_DIR = Path(__file__).parent.parent / "assets"
 SCRIPT_DIR = ASSETS_DIR / "js"
 STYLESHEET = ASSETS_DIR / "playbooks.css"
 

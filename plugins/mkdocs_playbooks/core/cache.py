@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -50,7 +50,7 @@ def _digest(*parts: bytes) -> bytes:
 def environment() -> bytes:
     """What every cached value depends on besides its own inputs: the plugin's version and
     sources (an edited checkout is a new version), Python's and the libraries' versions."""
-    package = Path(__file__).parent
+    package = Path(__file__).parent.parent
     sources = sorted(path for path in package.rglob("*")
                      if path.suffix in {".py", ".js", ".css", ".json"} and path.is_file())
     parts = [__version__.encode(), sys.version.encode()]

@@ -24,14 +24,14 @@ import markdown
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from .contract import NOT_APPLICABLE, RADAR
-from .i18n import Strings
-from .model import Assessment, Dimension
+from ..core.model import Assessment, Dimension
+from ..core.site import Entry, LinkedRecommendation
+from ..output.contract import NOT_APPLICABLE, RADAR
+from ..output.i18n import Strings
+from ..output.sanitize import sanitize
 from .radar import radar_svg
 from .results import ResultError, TakenResult, read_result
-from .sanitize import sanitize
 from .scoring import Results, level_of, results, shown
-from .site import Entry, LinkedRecommendation
 
 CSV_SEPARATORS = {"fr": ";", "de": ";", "es": ";", "it": ";", "pt": ";", "nl": ";"}
 """Languages whose spreadsheets use the decimal comma read `;` as the CSV separator."""

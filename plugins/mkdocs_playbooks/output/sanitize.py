@@ -10,7 +10,7 @@ from functools import cache
 
 import nh3
 
-from .cache import DiskCache
+from ..core.cache import DiskCache
 
 MARKDOWN_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "details", "div", "dl",

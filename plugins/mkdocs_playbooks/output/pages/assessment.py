@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from ...core.model import Assessment, Dimension, Question
+from ...core.settings import Settings
+from ...core.site import Entry, LinkedRecommendation, PlayLink, Site
 from ..contract import NOT_APPLICABLE, assessment_data
 from ..i18n import Strings
-from ..model import Assessment, Dimension, Question
-from ..settings import Settings
-from ..site import Entry, LinkedRecommendation, PlayLink, Site
 from .markup import (
     Words,
     authored,

@@ -32,8 +32,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .contract import NOT_APPLICABLE
-from .model import Assessment, Level, Question
+from ..core.model import Assessment, Level, Question
+from ..output.contract import NOT_APPLICABLE
 
 Answers = Mapping[str, str]
 """Question id → choice id, or `na`."""

@@ -8,7 +8,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
+from ..core.problems import printable
+from ..core.settings import Settings
+from ..core.site import discover, shown_path
 from .config import (
     CONFIG_FILE_NAMES,
     ConfigFileError,
@@ -16,9 +19,6 @@ from .config import (
     find_config_file,
     read_settings,
 )
-from .problems import printable
-from .settings import Settings
-from .site import discover, shown_path
 from .skeletons import SkeletonError
 
 # The modules of other commands are imported by those commands: `validate` starts faster.
@@ -221,7 +221,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .schema import json_schema
+    from ..core.schema import json_schema
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output:
@@ -249,7 +249,7 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _aggregate(args: argparse.Namespace) -> int:
-    from .aggregate import collect, summarise, write_csv, write_html
+    from ..assessment.aggregate import collect, summarise, write_csv, write_html
 
     settings = _settings(args.config_file)
     assessment_id = args.assessment or _first_assessment(args.results)
@@ -278,7 +278,7 @@ def _aggregate(args: argparse.Namespace) -> int:
 
 def _first_assessment(paths: list[Path]) -> str | None:
     """The assessment named by the first readable result (the others must name the same)."""
-    from .results import ResultError, read_result
+    from ..assessment.results import ResultError, read_result
 
     for path in paths:
         try:
@@ -315,9 +315,9 @@ def _csp(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .engines import find_engine_config, read_engine_config
+    from ..output.pages import site_pages
     from .export import ExportError, export, mkdocs_settings, zensical_settings
-    from .pages import site_pages
+    from .site_config import find_engine_config, read_engine_config
 
     config_file = args.config_file or find_engine_config(Path())
     if config_file is None:

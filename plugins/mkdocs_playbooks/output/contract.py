@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from .i18n import PLURAL_FORMS, is_singular
 
 if TYPE_CHECKING:
+    from ..core.model import Assessment
     from .i18n import Strings
-    from .model import Assessment
 
 NOT_APPLICABLE = "na"
 """The answer value of "not applicable"; no choice may use it as its id."""
@@ -97,7 +97,7 @@ def assessment_data(assessment: Assessment, t: Strings,
     `i18n.is_singular` (forms separated by `separator`; `zero`: whether 0 takes the singular)
     and the CSV dialect of the site's language, as the team report's (`aggregate.write_csv`).
     """
-    from .aggregate import CSV_SEPARATORS  # aggregate imports this module
+    from ..assessment.aggregate import CSV_SEPARATORS  # aggregate imports this module
 
     spreadsheet = (site_language or t.language).split("-", maxsplit=1)[0].lower()
     return {

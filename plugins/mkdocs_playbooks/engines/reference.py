@@ -20,8 +20,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from .i18n import STRINGS
-from .model import (
+from ..core.model import (
     LANG_PATTERN,
     PLAY_REF_PATTERN,
     SLUG_PATTERN,
@@ -38,6 +37,7 @@ from .model import (
     Question,
     Recommendation,
 )
+from ..output.i18n import STRINGS
 
 START, END = "<!-- fields:start -->", "<!-- fields:end -->"
 STRINGS_START, STRINGS_END = "<!-- strings:start -->", "<!-- strings:end -->"

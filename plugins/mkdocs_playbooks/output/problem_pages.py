@@ -12,12 +12,12 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 
+from ..core.model import SLUG_PATTERN
+from ..core.problems import Problem, printable, shown_name
+from ..core.site import BrokenFile, Site
 from .i18n import Strings
-from .model import SLUG_PATTERN
 from .pages import Page
 from .pages.urls import assessment_uri, playbook_uri
-from .problems import Problem, printable, shown_name
-from .site import BrokenFile, Site
 
 
 def problems_block(problems: Iterable[Problem], t: Strings) -> str:

@@ -14,10 +14,10 @@ from typing import TypeVar
 
 from babel import Locale, UnknownLocaleError
 
-from ..checks import review_due_date
-from ..model import Assessment, Link, Playbook
-from ..settings import Settings
-from ..site import Site
+from ...core.checks import review_due_date
+from ...core.model import Assessment, Link, Playbook
+from ...core.settings import Settings
+from ...core.site import Site
 from .urls import relative_link
 
 E = TypeVar("E")

@@ -9,7 +9,7 @@ import math
 from collections.abc import Sequence
 from html import escape
 
-from .contract import RADAR
+from ..output.contract import RADAR
 
 CENTRE = RADAR.size / 2
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..model import Play, Playbook
-from ..settings import Settings
-from ..site import Entry, Site
+from ...core.model import Play, Playbook
+from ...core.settings import Settings
+from ...core.site import Entry, Site
 from .markup import (
     Words,
     block,

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .model import Assessment
+from ..core.model import Assessment
 from .scoring import results
 
 RESULT_FORMAT = "mkdocs-playbooks/result"

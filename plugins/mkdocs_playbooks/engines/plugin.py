@@ -26,19 +26,19 @@ from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from ..core.cache import DiskCache
+from ..core.model import Playbook
+from ..core.problems import Problem, Severity
+from ..core.settings import Settings, site_language
+from ..core.site import Entry, ParseCache, Site
+from ..output.assets import CSS_URI, JS_URI, script_bundle, stylesheet
+from ..output.pages import INDEX_URI, render_playbook, site_pages, stored_renderer
+from ..output.pages import Page as GeneratedMarkdown
+from ..output.problem_pages import pages_with_problems
+from ..output.sanitize import sanitize_stored
 from . import nav as nav_layout
-from .assets import CSS_URI, JS_URI, script_bundle, stylesheet
-from .cache import DiskCache
 from .config import PlaybooksConfig, make_settings
 from .languages import Build, i18n_build, list_in_sitemap, place
-from .model import Playbook
-from .pages import INDEX_URI, render_playbook, site_pages, stored_renderer
-from .pages import Page as GeneratedMarkdown
-from .problem_pages import pages_with_problems
-from .problems import Problem, Severity
-from .sanitize import sanitize_stored
-from .settings import Settings, site_language
-from .site import Entry, ParseCache, Site
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 

@@ -23,7 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .contract import SHARE_ALPHABET
+from ..output.contract import SHARE_ALPHABET
 from .loader import Number
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..cache import DiskCache
+from ...core.cache import DiskCache
+from ...core.model import Assessment, Playbook
+from ...core.settings import Settings
+from ...core.site import Entry, Site
 from ..i18n import Strings
-from ..model import Assessment, Playbook
-from ..settings import Settings
-from ..site import Entry, Site
 from .markup import (
     NOTICES,
     E,

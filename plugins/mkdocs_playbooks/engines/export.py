@@ -32,10 +32,10 @@ from typing import Any
 
 import markdown
 
-from .assets import CSS_URI, JS_URI, script_bundle, stylesheet
-from .pages import Page
-from .pages.urls import ASSESSMENTS_DIR, PLAYBOOKS_DIR
-from .sanitize import sanitize
+from ..output.assets import CSS_URI, JS_URI, script_bundle, stylesheet
+from ..output.pages import Page
+from ..output.pages.urls import ASSESSMENTS_DIR, PLAYBOOKS_DIR
+from ..output.sanitize import sanitize
 
 EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "md_in_html")
 """Those MkDocs always renders pages with, and those the plugin adds (`attr_list`, `md_in_html`)."""

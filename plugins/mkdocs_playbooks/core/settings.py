@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..output.i18n import DEFAULT_LANGUAGE, Strings
 from .cache import DiskCache
-from .i18n import DEFAULT_LANGUAGE, Strings
 from .problems import Severity
 from .site import ParseCache, PhaseDef, Site, build_site, discover
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..core.settings import Settings, site_language
 from .config import (
     CONFIG_FILE_NAMES,
     PLUGIN_NAME,
@@ -26,7 +27,6 @@ from .config import (
     settings_of,
     validate_options,
 )
-from .settings import Settings, site_language
 
 ZENSICAL_CONFIG = "zensical.toml"
 ENGINE_CONFIG_NAMES = (ZENSICAL_CONFIG, *CONFIG_FILE_NAMES)

@@ -32,7 +32,7 @@ from pydantic.fields import FieldInfo
 from . import model
 from .model import Assessment, Playbook
 
-SCHEMA_FILE = Path(__file__).parent / "schema.json"
+SCHEMA_FILE = Path(__file__).parent.parent / "schema.json"
 
 # U+0085 (in the C1 range), U+2028 and U+2029 are line breaks to YAML 1.1 readers and characters to
 # editors: the CLI refuses them anywhere, the schema in every text.

@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..cache import DiskCache
-from ..model import Playbook
-from ..settings import Settings
-from ..site import Entry, Site
+from ...core.cache import DiskCache
+from ...core.model import Playbook
+from ...core.settings import Settings
+from ...core.site import Entry, Site
 from .assessment import render_assessment
 from .listing import listing_title, render_index, render_progress
 from .markup import E, listed, page_id

@@ -31,6 +31,7 @@ from typing import Any
 
 import yaml
 
+from mkdocs_playbooks.core.loading import load_site
 from mkdocs_playbooks.engines.config import default_settings
 from mkdocs_playbooks.output.assets import CSS_URI, JS_URI, script_bundle, stylesheet
 from mkdocs_playbooks.output.pages import INDEX_URI, site_pages
@@ -350,7 +351,7 @@ def rendered_pages(plugin_root: Path) -> dict[str, str]:
     """Every page the plugin generates for the site in `plugin_root`, by source path, rendered
     by the plugin's own core with the plugin's default options."""
     settings = default_settings(plugin_root.resolve())
-    site = settings.load()
+    site = load_site(settings)
     if site.errors:
         raise SystemExit("generated playbooks are invalid:\n"
                          + "\n".join(str(problem) for problem in site.errors))

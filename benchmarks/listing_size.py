@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from mkdocs_playbooks.core.loading import load_site
 from mkdocs_playbooks.engines.config import default_settings
 from mkdocs_playbooks.output.pages import site_pages
 
@@ -33,7 +34,7 @@ def listing_sizes(root: Path, page_size: int) -> tuple[int, int, int]:
     """The number of listing pages, the biggest one's size and their total size, in bytes of
     UTF-8 Markdown, for the site in `root` with `page_size`."""
     settings = dataclasses.replace(default_settings(root), listing_page_size=page_size)
-    sizes = [len(page.markdown.encode()) for page in site_pages(settings.load(), settings)
+    sizes = [len(page.markdown.encode()) for page in site_pages(load_site(settings), settings)
              if page.source is None]
     return len(sizes), max(sizes), sum(sizes)
 

@@ -14,12 +14,14 @@ import pytest
 
 from mkdocs_playbooks.assessment.results import result_document
 from mkdocs_playbooks.assessment.scoring import results
+from mkdocs_playbooks.core.loading import load_site
 from mkdocs_playbooks.engines.cli import main
 from mkdocs_playbooks.engines.config import read_settings
 
 from .conftest import REPO
 
-ASSESSMENT = read_settings(REPO / "mkdocs.yml").load().assessments["maturite-social-media"].model
+DEMO_SITE = load_site(read_settings(REPO / "mkdocs.yml"))
+ASSESSMENT = DEMO_SITE.assessments["maturite-social-media"].model
 
 
 def random_answers(rng: random.Random) -> dict[str, str]:

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from mkdocs_playbooks.core.loading import load_site
 from mkdocs_playbooks.engines.config import read_settings
 
 from .conftest import REPO, Build, build
@@ -59,7 +60,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 @pytest.fixture(scope="module")
 def content() -> dict[str, object]:
-    site = read_settings(REPO / "mkdocs.yml").load()
+    site = load_site(read_settings(REPO / "mkdocs.yml"))
     assert not site.errors
     originals = {key: entry for key, entry in site.playbooks.items()
                  if not site.is_translation(key)}
@@ -163,7 +164,7 @@ def test_nav_has_one_playbooks_section(demo: Build) -> None:
 def test_search_index_holds_checklist_item_text(demo: Build) -> None:
     index = json.loads((demo.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     text = " ".join(doc["text"] for doc in index["docs"])
-    site = read_settings(REPO / "mkdocs.yml").load()
+    site = load_site(read_settings(REPO / "mkdocs.yml"))
     entry = site.playbooks["ecoute-sociale"]
     item = entry.model.phases[0].plays[0].checklist[0]
     words = " ".join(re.sub(r"[*_`]", "", item.text).split()[:4])

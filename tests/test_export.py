@@ -15,6 +15,7 @@ import markdown
 import pytest
 import yaml
 
+from mkdocs_playbooks.core.loading import load_site
 from mkdocs_playbooks.engines.export import MARKER, ExportError, export, split_front_matter
 from mkdocs_playbooks.output.assets import CSS_URI, JS_URI, script_bundle
 from mkdocs_playbooks.output.pages import site_pages
@@ -119,7 +120,7 @@ def test_engines_render_the_same_controls_as_the_plugin(case: Path, tmp_path: Pa
     spec = yaml.safe_load((case / "options.yml").read_text(encoding="utf-8"))
     settings = make_settings(validate_options(spec.get("options") or {}, None), root=case,
                              language=spec["language"])
-    export(site_pages(settings.load(), settings), tmp_path / "docs")
+    export(site_pages(load_site(settings), settings), tmp_path / "docs")
     for uri, page_markdown in pages.items():
         from mkdocs_playbooks.output.sanitize import sanitize
 

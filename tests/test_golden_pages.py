@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from mkdocs_playbooks.core.loading import load_site
 from mkdocs_playbooks.engines.config import make_settings, validate_options
 from mkdocs_playbooks.output.pages import site_pages
 
@@ -22,7 +23,7 @@ def generated(case: Path) -> dict[str, str]:
     spec = yaml.safe_load(settings_file.read_text(encoding="utf-8"))
     options = validate_options(spec.get("options") or {}, settings_file)
     settings = make_settings(options, root=case, language=spec["language"])
-    site = settings.load()
+    site = load_site(settings)
     assert site.errors == [], site.errors
     return {page.uri: page.markdown for page in site_pages(site, settings)}
 

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_playbooks.core.settings import Settings
-from mkdocs_playbooks.core.site import PhaseDef
+from mkdocs_playbooks.core.loading import load_site
+from mkdocs_playbooks.core.settings import PhaseDef, Settings
 from mkdocs_playbooks.engines.cli import main
 from mkdocs_playbooks.output.pages import site_pages
 
@@ -140,7 +140,7 @@ def test_mutated_playbooks_give_located_errors_or_render(
     started = time.process_time()
     settings = Settings(root=folder, dir=folder, framework=tuple(FRAMEWORK),
                         today=datetime.date(2026, 11, 27), language="fr")
-    site = settings.load([path])
+    site = load_site(settings, [path])
     assert time.process_time() - started < 1.0
     for problem in site.problems:
         assert LINE.match(str(problem)), str(problem)

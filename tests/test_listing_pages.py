@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs_playbooks.core.loading import load_site
 from mkdocs_playbooks.engines.config import ConfigFileError, default_settings, validate_options
 from mkdocs_playbooks.output.pages import site_pages
 
@@ -79,7 +80,7 @@ def test_the_progress_pages_stay_out_of_the_search_index(paginated: Path) -> Non
 def settings_for(root: Path, size: int) -> tuple[list[str], list[str]]:
     """The paths of the index's pages and of the progress pages with a page size of `size`."""
     settings = dataclasses.replace(default_settings(root), listing_page_size=size)
-    uris = [page.uri for page in site_pages(settings.load(), settings) if page.source is None]
+    uris = [page.uri for page in site_pages(load_site(settings), settings) if page.source is None]
     return ([uri for uri in uris if not uri.startswith("playbooks/progress/")],
             [uri for uri in uris if uri.startswith("playbooks/progress/")])
 
@@ -115,7 +116,7 @@ def test_assessments_follow_the_playbooks_across_pages(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"a.yml": playbook("A", "a"), "b.yml": playbook("B", "b"),
                                  "c.yml": playbook("C", "c"), "z.yml": ASSESSMENT})
     settings = dataclasses.replace(default_settings(root), listing_page_size=2)
-    pages = {page.uri: page for page in site_pages(settings.load(), settings)}
+    pages = {page.uri: page for page in site_pages(load_site(settings), settings)}
     second = pages["playbooks/page/2/index.md"]
     assert cards(second.markdown) == ["c"]
     assert "[Maturité](../../../assessments/z/index.md)" in second.markdown

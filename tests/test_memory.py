@@ -14,8 +14,8 @@ from mkdocs.config import load_config
 from mkdocs_playbooks.core.loader import load_text
 from mkdocs_playbooks.core.model import Playbook
 from mkdocs_playbooks.core.validate import to_model
-from mkdocs_playbooks.engines.plugin import PACKED_HTML
-from mkdocs_playbooks.engines import plugin
+from mkdocs_playbooks.engines import memory
+from mkdocs_playbooks.engines.memory import PACKED_HTML
 
 from .conftest import playbook, write_site
 
@@ -78,14 +78,14 @@ def build_observed(tmp_path: Path, options: str = "") -> dict[str, dict[str, obj
 @pytest.fixture
 def packing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pages packed as on a large site."""
-    monkeypatch.setattr(plugin, "PACK_FROM_DOCUMENTS", 2)
+    monkeypatch.setattr(memory, "PACK_FROM_DOCUMENTS", 2)
 
 
 @pytest.mark.parametrize("packed", [True, False])
 def test_other_plugins_read_a_generated_page_as_any_other(
     packed: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(plugin, "PACK_FROM_DOCUMENTS", 2 if packed else 3)
+    monkeypatch.setattr(memory, "PACK_FROM_DOCUMENTS", 2 if packed else 3)
     seen = build_observed(tmp_path)
     text, as_bytes = seen["files"]["playbooks/p1/index.md"]  # type: ignore[misc]
     assert text == as_bytes
@@ -135,7 +135,7 @@ def test_packing_changes_nothing_in_the_site(tmp_path: Path, monkeypatch: pytest
                                              ) -> None:
     sites = {}
     for threshold in (2, 3):  # packed, then not
-        monkeypatch.setattr(plugin, "PACK_FROM_DOCUMENTS", threshold)
+        monkeypatch.setattr(memory, "PACK_FROM_DOCUMENTS", threshold)
         root = write_site(tmp_path / str(threshold), {"p1.yml": playbook("Écouter", "p1"),
                                                       "p2.yml": playbook("Répondre", "p2")},
                           options=":\n      cache: false")

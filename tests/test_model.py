@@ -9,9 +9,9 @@ import pytest
 
 from mkdocs_playbooks.core.checks import _add_months
 from mkdocs_playbooks.core.loader import load_text
+from mkdocs_playbooks.core.loading import build_site, load_site
 from mkdocs_playbooks.core.model import Assessment, Playbook
-from mkdocs_playbooks.core.settings import Settings
-from mkdocs_playbooks.core.site import PhaseDef, build_site, framework_problems
+from mkdocs_playbooks.core.settings import PhaseDef, Settings, framework_problems
 from mkdocs_playbooks.core.validate import slugify, to_model
 from mkdocs_playbooks.engines.config import read_settings
 from mkdocs_playbooks.output.i18n import STRINGS, Strings, unknown_keys
@@ -60,7 +60,7 @@ def test_id_defaults_to_the_file_name(tmp_path: Path) -> None:
 
 
 def test_find_play() -> None:
-    site = read_settings(REPO / "mkdocs.yml").load()
+    site = load_site(read_settings(REPO / "mkdocs.yml"))
     found = site.find_play("ecoute-sociale/cartographier-territoires")
     assert found is not None
     assert found.play.id == "cartographier-territoires"
@@ -129,7 +129,7 @@ def test_render_uses_the_playbook_language_and_stable_anchors(tmp_path: Path) ->
                     "        checklist:\n          - {id: step, text: Do **it**}\n")
     settings = Settings(root=tmp_path, dir=tmp_path, framework=(PhaseDef("listen"),),
                         today=TODAY, language="fr")
-    site = settings.load([path])
+    site = load_site(settings, [path])
     markdown = render_playbook(site.playbooks["a"], site, settings)
     assert '<div lang="en" markdown>' in markdown
     assert "### First {#first}" in markdown

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from mkdocs_playbooks.assessment import scoring
 from mkdocs_playbooks.assessment.scoring import level_of, results, score
 from mkdocs_playbooks.core.loader import load_text
+from mkdocs_playbooks.core.loading import load_site
 from mkdocs_playbooks.core.model import Assessment
 from mkdocs_playbooks.core.validate import to_model
 
@@ -171,7 +172,7 @@ def _demo() -> Assessment:
 
     from .conftest import REPO
 
-    demo = read_settings(REPO / "mkdocs.yml").load().assessments["maturite-social-media"].model
+    demo = load_site(read_settings(REPO / "mkdocs.yml")).assessments["maturite-social-media"].model
     assert isinstance(demo, Assessment)
     return demo
 

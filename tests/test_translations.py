@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_playbooks.core.settings import Settings
-from mkdocs_playbooks.core.site import PhaseDef, Site, build_site
+from mkdocs_playbooks.core.loading import build_site, load_site
+from mkdocs_playbooks.core.settings import PhaseDef, Settings
+from mkdocs_playbooks.core.site import Site
 from mkdocs_playbooks.output.pages import site_pages
 
 from .conftest import build, write_site
@@ -73,7 +74,7 @@ def load(tmp_path: Path, files: dict[str, str] = FILES) -> tuple[Site, Settings]
         (folder / name).write_text(text, encoding="utf-8")
     settings = Settings(root=tmp_path, dir=folder, framework=FRAMEWORK, today=TODAY,
                         language="fr")
-    return settings.load(), settings
+    return load_site(settings), settings
 
 
 def pages(site: Site, settings: Settings) -> dict[str, str]:

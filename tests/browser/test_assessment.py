@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, Page, expect
 from mkdocs_playbooks.assessment.results import result_document
 from mkdocs_playbooks.assessment.scoring import results
 from mkdocs_playbooks.assessment.share import encode, fingerprint
+from mkdocs_playbooks.core.loading import load_site
 from mkdocs_playbooks.core.model import Assessment
 from mkdocs_playbooks.engines.config import read_settings
 
@@ -28,7 +29,7 @@ from .axe import serious_violations
 from .conftest import Server, Watched, watch
 
 PAGE = "/assessments/maturite-social-media/"
-DEMO = read_settings(REPO / "mkdocs.yml").load().assessments["maturite-social-media"].model
+DEMO = load_site(read_settings(REPO / "mkdocs.yml")).assessments["maturite-social-media"].model
 KEY_JS = "(typeof __md_scope !== 'undefined' ? __md_scope.pathname : '/') + '.mkdocs-playbooks'"
 
 
@@ -78,7 +79,7 @@ def test_page_exports_equal_the_python_reference(  # noqa: PLR0917 (fixtures)
     if which == "demo":
         server, path, assessment = demo_server, PAGE, DEMO
     else:
-        site = read_settings(weighted_server.root.parent / "src" / "mkdocs.yml").load()
+        site = load_site(read_settings(weighted_server.root.parent / "src" / "mkdocs.yml"))
         model_id = "ponderee" if which == "weighted" else "worked"
         server, path = weighted_server, f"/assessments/{model_id}/"
         assessment = site.assessments[model_id].model

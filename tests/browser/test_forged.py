@@ -16,6 +16,7 @@ import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from mkdocs_playbooks.assessment.scoring import score
+from mkdocs_playbooks.core.loading import load_site
 from mkdocs_playbooks.engines.config import read_settings
 
 from ..conftest import build, write_site
@@ -338,7 +339,7 @@ def test_ids_named_constructor_tick_and_reload(browser: Browser,
 def test_ids_named_constructor_answer_results_history_share(
     browser: Browser, prototype_server: Server, tmp_path: Path
 ) -> None:
-    site = read_settings(prototype_server.root.parent / "src" / "mkdocs.yml").load()
+    site = load_site(read_settings(prototype_server.root.parent / "src" / "mkdocs.yml"))
     model = site.assessments["proto"].model
     context, page, watched, _ = guarded(browser)
     answer_proto(page, prototype_server.url)

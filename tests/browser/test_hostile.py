@@ -12,12 +12,13 @@ import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from mkdocs_playbooks.assessment.share import fingerprint
+from mkdocs_playbooks.core.loading import load_site
 from mkdocs_playbooks.engines.config import read_settings
 
 from ..conftest import REPO, build, write_site
 from .conftest import Server, watch
 
-DEMO = read_settings(REPO / "mkdocs.yml").load().assessments["maturite-social-media"].model
+DEMO = load_site(read_settings(REPO / "mkdocs.yml")).assessments["maturite-social-media"].model
 
 PAYLOADS = [
     '<script>alert("script")</script>',

@@ -20,9 +20,10 @@ from typing import Any
 from mkdocs_playbooks.assessment import share
 from mkdocs_playbooks.assessment.results import result_document
 from mkdocs_playbooks.assessment.scoring import Results, results
-from mkdocs_playbooks.core.model import Assessment
+from mkdocs_playbooks.core.loading import load_site
+from mkdocs_playbooks.core.model import NOT_APPLICABLE, Assessment
 from mkdocs_playbooks.engines.config import read_settings
-from mkdocs_playbooks.output.contract import NOT_APPLICABLE, assessment_data
+from mkdocs_playbooks.output.contract import assessment_data
 from mkdocs_playbooks.output.i18n import Strings
 
 from ..conftest import REPO
@@ -80,7 +81,7 @@ TAKEN_AT = datetime.datetime(2026, 11, 22, 9, 15, 2, tzinfo=datetime.UTC)
 
 
 def assessments() -> dict[str, Assessment]:
-    demo = read_settings(REPO / "mkdocs.yml").load().assessments["maturite-social-media"].model
+    demo = load_site(read_settings(REPO / "mkdocs.yml")).assessments["maturite-social-media"].model
     assert isinstance(demo, Assessment)
     weighted = assessment_of(WEIGHTED)
     return {"demo": demo, "worked": assessment_of(WORKED_EXAMPLE), "weighted": weighted,

@@ -24,17 +24,14 @@ import markdown
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from ..core.model import Assessment, Dimension
+from ..core.model import NOT_APPLICABLE, Assessment, Dimension
 from ..core.site import Entry, LinkedRecommendation
-from ..output.contract import NOT_APPLICABLE, RADAR
-from ..output.i18n import Strings
+from ..output.contract import RADAR
+from ..output.i18n import CSV_SEPARATORS, Strings
 from ..output.sanitize import sanitize
 from .radar import radar_svg
 from .results import ResultError, TakenResult, read_result
 from .scoring import Results, level_of, results, shown
-
-CSV_SEPARATORS = {"fr": ";", "de": ";", "es": ";", "it": ";", "pt": ";", "nl": ";"}
-"""Languages whose spreadsheets use the decimal comma read `;` as the CSV separator."""
 
 
 @dataclass(frozen=True)

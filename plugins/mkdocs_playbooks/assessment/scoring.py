@@ -32,8 +32,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..core.model import Assessment, Level, Question
-from ..output.contract import NOT_APPLICABLE
+from ..core.model import NOT_APPLICABLE, Assessment, Level, Question
 
 Answers = Mapping[str, str]
 """Question id → choice id, or `na`."""

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..core.model import Assessment, Question
+from ..core.model import NOT_APPLICABLE, SHARE_ALPHABET, SHARE_MAX_QUESTIONS, Assessment, Question
 from ..output.contract import (
-    NOT_APPLICABLE,
-    SHARE_ALPHABET,
-    SHARE_MAX_QUESTIONS,
     SHARE_NOT_APPLICABLE,
     SHARE_UNANSWERED,
     SHARE_VERSION,

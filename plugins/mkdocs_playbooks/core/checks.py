@@ -6,9 +6,8 @@ import datetime
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
-from ..output.contract import NOT_APPLICABLE, SHARE_MAX_QUESTIONS
 from .loader import Loaded, Path_
-from .model import Assessment, Choice, Link, Playbook
+from .model import NOT_APPLICABLE, SHARE_MAX_QUESTIONS, Assessment, Choice, Link, Playbook
 from .problems import Problem, Severity, did_you_mean
 
 SAFE_URL_SCHEMES = {"http", "https", "mailto"}

@@ -23,8 +23,15 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ..output.contract import SHARE_ALPHABET
 from .loader import Number
+
+NOT_APPLICABLE = "na"
+"""The answer value of "not applicable"; no choice may use it as its id."""
+SHARE_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"
+"""A share link holds one character per question, the index of the chosen choice in this
+alphabet: so a question has at most 36 choices."""
+SHARE_MAX_QUESTIONS = 2000
+"""The longest answer code a share link may hold, and so the most questions an assessment has."""
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PLAY_REF_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 
 class Severity(StrEnum):
@@ -69,3 +71,11 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     if close:
         return f"did you mean '{close[0]}'?"
     return "expected one of: " + ", ".join(f"'{option}'" for option in options)
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """`path` as the user should read it: relative to `root` when inside it."""
+    try:
+        return Path(os.path.relpath(path.absolute(), root)).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()

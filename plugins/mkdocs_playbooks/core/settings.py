@@ -1,4 +1,4 @@
-"""A site's settings for the core, and loading its playbooks into a `Site`.
+"""A site's settings for the core: folders, framework, language, day, edition.
 
 Free of MkDocs: `config.py` makes `Settings` from the plugin's validated options, for the plugin
 and the command line alike.
@@ -8,14 +8,26 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..output.i18n import DEFAULT_LANGUAGE, Strings
 from .cache import DiskCache
-from .problems import Severity
-from .site import ParseCache, PhaseDef, Site, build_site, discover
+from .model import SLUG_PATTERN
+from .validate import slugify
+
+DEFAULT_LANGUAGE = "en"
+"""The language of a site whose theme names none."""
+
+
+@dataclass(frozen=True)
+class PhaseDef:
+    """A phase of the site's strategy framework."""
+
+    id: str
+    title: str | None = None
+    """None: the built-in title of the phase in the page's language (listen, engage, adapt)."""
 
 
 @dataclass(frozen=True)
@@ -58,35 +70,26 @@ class Settings:
         """The language of the pages' surroundings: the build's, else the site's."""
         return self.build_language or self.language
 
-    def strings_for(self, language: str | None) -> Strings:
-        """The words of `language` (default: the pages'), with the site's overrides."""
-        return Strings(language or self.page_language, self.strings)
-
     def language_folder(self, language: str) -> str:
         """Where a language's pages are, from the site's root, on a site built by language."""
-        return "" if language == self.language else f"{language}/"
+        return language_folder(self.language, language)
 
-    def words_for(self, document_language: str) -> Strings:
-        """The plugin's words on the page of a document in `document_language`: the build's
-        language on a site built by language (the words are the page's surroundings, as the
-        theme's), else the document's."""
-        return self.strings_for(self.build_language or document_language)
+    def page_language_of(self, document_language: str) -> str:
+        """The language of the page showing a document in `document_language`: the build's on a
+        site built by language (the plugin's words are the page's surroundings, as the theme's),
+        else the document's."""
+        return self.build_language or document_language
 
     def fingerprint(self) -> str:
         """Every setting that pages depend on, as text: part of the key of what is made from
         them (not the folders: a project checked out elsewhere makes the same pages)."""
         return repr(dataclasses.replace(self, root=Path(), dir=Path(), cache_dir=None))
 
-    def load(self, paths: Sequence[Path] | None = None, cache: ParseCache | None = None,
-             store: DiskCache | None = None) -> Site:
-        """Load, check and link the playbooks of `paths` (default: the playbooks folder);
-        `cache` and `store` keep files parsed by earlier builds (see `build_site`)."""
-        files = discover(paths if paths is not None else [self.dir])
-        return build_site(
-            files, self.framework, root=self.root, today=self.today,
-            overdue=Severity.WARNING if self.strict_reviews else Severity.NOTE, cache=cache,
-            language=self.language, store=store,
-        )
+
+def language_folder(site_language: str, language: str) -> str:
+    """Where the pages of `language` are on a site built by language: the root for the site's
+    language, else a folder named by the language's code (`en/`), as mkdocs-static-i18n does."""
+    return "" if language == site_language else f"{language}/"
 
 
 def site_language(theme: object) -> str:
@@ -95,3 +98,29 @@ def site_language(theme: object) -> str:
     if get is None:
         return DEFAULT_LANGUAGE
     return str(get("language") or get("locale") or DEFAULT_LANGUAGE)
+
+
+DEFAULT_PHASES = ("listen", "engage", "adapt")
+
+
+def make_framework(phases: Sequence[tuple[str, str | None]] | None) -> list[PhaseDef]:
+    """Phases from configuration (id, optional title); default listen / engage / adapt."""
+    chosen = phases if phases is not None else [(phase, None) for phase in DEFAULT_PHASES]
+    return [PhaseDef(phase, title or None) for phase, title in chosen]
+
+
+def framework_problems(framework: Sequence[PhaseDef]) -> list[str]:
+    """What is wrong with a configured framework, as messages for the configuration file."""
+    messages = []
+    seen: set[str] = set()
+    for phase in framework:
+        if not re.match(SLUG_PATTERN, phase.id):
+            messages.append(f"framework phase id '{phase.id}' is not a valid id "
+                            f"(use lowercase letters, digits and hyphens, e.g. "
+                            f"'{slugify(phase.id) or 'listen'}')")
+        if phase.id in seen:
+            messages.append(f"framework phase id '{phase.id}' appears twice")
+        seen.add(phase.id)
+    if not framework:
+        messages.append("the framework needs at least one phase")
+    return messages

@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TypeAlias
 
 from .loader import Path_
 from .model import Assessment, Playbook
 from .problems import Problem, Severity, shown_name
+from .site import Entry, Site
 
-if TYPE_CHECKING:
-    from .site import Entry, Site
-
-    AnyEntry: TypeAlias = Entry[Playbook] | Entry[Assessment]
+AnyEntry: TypeAlias = Entry[Playbook] | Entry[Assessment]
 
 Key = tuple[str, ...]
 Shape = dict[Key, tuple[Path_, str, Key | None]]

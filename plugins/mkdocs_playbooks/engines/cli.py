@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import __version__
-from ..core.problems import printable
+from ..core.loading import discover, load_site
+from ..core.problems import printable, shown_path
 from ..core.settings import Settings
-from ..core.site import discover, shown_path
+from ..output.i18n import strings_for
 from .config import (
     CONFIG_FILE_NAMES,
     ConfigFileError,
@@ -208,7 +209,7 @@ def _validate(args: argparse.Namespace) -> int:
         chosen_resolved = {path.resolve() for path in chosen}
         files = [*chosen, *(path for path in discover([settings.dir])
                             if path.resolve() not in chosen_resolved)]
-    site = settings.load(files, store=None if args.no_cache else settings.store())
+    site = load_site(settings, files, store=None if args.no_cache else settings.store())
     shown = {shown_path(path, settings.root) for path in chosen}  # as build_site shows them
     problems = [problem for problem in site.problems if problem.path in shown]
     for problem in problems:
@@ -253,7 +254,7 @@ def _aggregate(args: argparse.Namespace) -> int:
 
     settings = _settings(args.config_file)
     assessment_id = args.assessment or _first_assessment(args.results)
-    site = settings.load() if settings.dir.is_dir() else None
+    site = load_site(settings) if settings.dir.is_dir() else None
     entry = site.assessments.get(str(assessment_id)) if site else None
     if entry is None:
         _say(f"playbooks: error: no assessment '{assessment_id}' in "
@@ -268,7 +269,7 @@ def _aggregate(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     report = summarise(entry, collected.taken, args.team or "")
     args.output.mkdir(parents=True, exist_ok=True)
-    strings = settings.strings_for(entry.model.lang)
+    strings = strings_for(settings, entry.model.lang)
     write_csv(args.output / "team-report.csv", report, strings.language)
     write_html(args.output / "team-report.html", report, strings, settings.site_url)
     _say(f"{len(collected.taken)} result(s): wrote {args.output / 'team-report.csv'} and "
@@ -329,7 +330,7 @@ def _export(args: argparse.Namespace) -> int:
         _say(f"playbooks: error: no playbooks folder at {shown_path(settings.dir, Path.cwd())}")
         return EXIT_USAGE
     files = discover([settings.dir])
-    site = settings.load(files)
+    site = load_site(settings, files)
     for problem in site.problems:
         _say(str(problem))
     errors = len(site.errors)
@@ -341,9 +342,9 @@ def _export(args: argparse.Namespace) -> int:
     docs_dir = args.docs_dir if args.docs_dir is not None else engine.docs_dir
     banner = ""
     if settings.facilitator:  # the plugin's banner, first on each page as the plugin puts it
-        from .plugin import with_banner
+        from ..output.pages.markup import with_banner
 
-        banner = with_banner("", settings.strings_for(None)("edition.banner"))
+        banner = with_banner("", strings_for(settings)("edition.banner"))
     try:
         done = export(site_pages(site, settings), docs_dir, allow_html=engine.allow_html,
                       extensions=args.markdown_extension, banner=banner)

@@ -15,8 +15,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
-from ..core.settings import Settings, site_language
-from ..core.site import PhaseDef, framework_problems, make_framework
+from ..core.settings import PhaseDef, Settings, framework_problems, make_framework, site_language
 from ..output.i18n import unknown_keys
 
 PLUGIN_NAME = "playbooks"

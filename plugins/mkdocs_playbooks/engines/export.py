@@ -33,7 +33,7 @@ from typing import Any
 import markdown
 
 from ..output.assets import CSS_URI, JS_URI, script_bundle, stylesheet
-from ..output.pages import Page
+from ..output.pages import MarkdownPage
 from ..output.pages.urls import ASSESSMENTS_DIR, PLAYBOOKS_DIR
 from ..output.sanitize import sanitize
 
@@ -66,7 +66,7 @@ class Exported:
     assets: tuple[str, ...] = (CSS_URI, JS_URI)
 
 
-def export(pages: Iterable[Page], docs_dir: Path, *, allow_html: bool = False,
+def export(pages: Iterable[MarkdownPage], docs_dir: Path, *, allow_html: bool = False,
            extensions: Sequence[str] = (), banner: str = "") -> Exported:
     """Write `pages` and the assets into `docs_dir`, replacing what an earlier export wrote.
 
@@ -87,7 +87,7 @@ def export(pages: Iterable[Page], docs_dir: Path, *, allow_html: bool = False,
     return Exported(docs_dir, written)
 
 
-def _write_all(pages: Iterable[Page], root: Path, renderer: _Renderer,
+def _write_all(pages: Iterable[MarkdownPage], root: Path, renderer: _Renderer,
                allow_html: bool) -> list[str]:
     """Every file into `root`; with `allow_html`, pages as the plugin hands them to MkDocs."""
     written = []

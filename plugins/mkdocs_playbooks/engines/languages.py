@@ -9,11 +9,14 @@ gives each page the alternates that lead Material's language selector to its oth
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from types import SimpleNamespace
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
+
+from ..core.settings import Settings, language_folder
 
 I18N_PLUGIN = "i18n"
 
@@ -30,8 +33,13 @@ class Build:
     """Every language built."""
 
     def folder(self, language: str) -> str:
-        """Where the pages of `language` go: the root for the default language, else `<code>/`."""
-        return "" if language == self.default else f"{language}/"
+        """Where the pages of `language` go (see `settings.language_folder`)."""
+        return language_folder(self.default, language)
+
+    def settings(self, site_settings: Settings) -> Settings:
+        """`site_settings` for this build: the site's language, this build's, all built."""
+        return dataclasses.replace(site_settings, language=self.default,
+                                   build_language=self.current, built_languages=self.languages)
 
 
 def i18n_build(config: MkDocsConfig) -> Build | None:

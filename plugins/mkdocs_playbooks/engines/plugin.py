@@ -7,13 +7,10 @@ moves data between MkDocs and the core.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import html
 import logging
 import os
 import posixpath
-import re
-import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -22,98 +19,45 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel, get_files
+from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..core.cache import DiskCache
+from ..core.loading import ParseCache, load_site
 from ..core.model import Playbook
 from ..core.problems import Problem, Severity
 from ..core.settings import Settings, site_language
-from ..core.site import Entry, ParseCache, Site
+from ..core.site import Entry, Site
 from ..output.assets import CSS_URI, JS_URI, script_bundle, stylesheet
-from ..output.pages import INDEX_URI, render_playbook, site_pages, stored_renderer
-from ..output.pages import Page as GeneratedMarkdown
+from ..output.i18n import strings_for
+from ..output.pages import (
+    INDEX_URI,
+    MarkdownPage,
+    render_playbook,
+    site_pages,
+    stored_renderer,
+)
+from ..output.pages.markup import with_banner
 from ..output.problem_pages import pages_with_problems
 from ..output.sanitize import sanitize_stored
 from . import nav as nav_layout
 from .config import PlaybooksConfig, make_settings
 from .languages import Build, i18n_build, list_in_sitemap, place
+from .memory import (
+    GeneratedFile,
+    HeldPage,
+    free_html,
+    free_markdown,
+    hold_html,
+    should_pack,
+    unpack_html,
+)
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 ASSETS = (CSS_URI, JS_URI)
-PACKED_HTML = ("<!-- playbooks: this page's HTML is packed until the page is made; read it "
-               "in on_page_context or later -->")
-"""What a generated page's `content` holds between `on_page_content` and `on_page_context`."""
-PACK_FROM_DOCUMENTS = 2000
-"""From this many playbooks and assessments, the generated pages' Markdown and HTML are kept
-compressed while MkDocs holds them (about 1 ms a page, for 70 % less memory): a site of 10,000
-playbooks would otherwise need over 1 GiB. Smaller sites keep them as MkDocs does, and save the
-time."""
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
-
-
-@dataclasses.dataclass(frozen=True)
-class PackedPage:
-    """A generated page, its Markdown compressed on a large site: a build holds every page from
-    the moment they are made until MkDocs reads each one, and Markdown shrinks about six times."""
-
-    uri: str
-    title: str
-    markdown: str | None
-    """The page's Markdown, unless `packed`."""
-    packed: bytes | None
-    digest: bytes
-    source: Path | None
-    in_nav: bool
-
-    @classmethod
-    def of(cls, page: GeneratedMarkdown, *, pack: bool) -> PackedPage:
-        """`page`, its Markdown compressed if `pack` (level 1: fast, and most of the gain)."""
-        encoded = page.markdown.encode()
-        packed = zlib.compress(encoded, 1) if pack else None
-        return cls(page.uri, page.title, None if pack else page.markdown, packed,
-                   _digest(encoded), page.source, page.in_nav)
-
-
-class GeneratedPage(File):
-    """A page made from playbooks. Under `--dirty` it is rebuilt only when its Markdown differs
-    from the last build's (MkDocs would otherwise rebuild every in-memory page each time).
-    On a large site, its Markdown is kept compressed until MkDocs reads it (`content_string`)."""
-
-    changed = True
-    packed: bytes | None = None
-    packed_html: bytes | None = None
-    """The page's HTML, from the end of `on_page_content` to the start of `on_page_context`."""
-
-    def is_modified(self) -> bool:
-        """Whether MkDocs must rebuild the page: its Markdown changed, or its HTML is missing."""
-        return self.changed or not Path(self.abs_dest_path).is_file()
-
-    @property
-    def content_string(self) -> str:
-        """The page's Markdown (see `File.content_string`)."""
-        if self.packed is not None:
-            return zlib.decompress(self.packed).decode()
-        return str(File.content_string.fget(self))  # type: ignore[attr-defined]
-
-    @content_string.setter
-    def content_string(self, value: str) -> None:
-        self.packed = None
-        File.content_string.fset(self, value)  # type: ignore[attr-defined]
-
-    @property
-    def content_bytes(self) -> bytes:
-        """The page's Markdown as UTF-8 (see `File.content_bytes`)."""
-        if self.packed is not None:
-            return zlib.decompress(self.packed)
-        return bytes(File.content_bytes.fget(self))  # type: ignore[attr-defined]
-
-    @content_bytes.setter
-    def content_bytes(self, value: bytes) -> None:
-        self.packed = None
-        File.content_bytes.fset(self, value)  # type: ignore[attr-defined]
 
 
 class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
@@ -122,19 +66,21 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     def __init__(self) -> None:
         self.is_serve = False
-        self._settings: Settings | None = None
+        self.site_settings: Settings | None = None
+        """The core's settings from the plugin's options, made in `on_config`."""
         self.build: Build | None = None
         """The language build of mkdocs-static-i18n under way, None for a site in one language."""
+        self._settings: Settings | None = None
+        """`site_settings` for the build under way (its language), made in `on_pre_build`."""
         self.store: DiskCache | None = None
         """The cache on disk (option `cache`), made in `on_config`."""
-        self.pages: list[PackedPage] = []
+        self.pages: list[HeldPage] = []
         """The pages of this build, made in `on_pre_build`, handed to MkDocs in `on_files`."""
+        self.generated: dict[str, HeldPage] = {}
+        """What is known of each generated page once MkDocs holds it (its Markdown left out), by
+        source path."""
         self.packing = False
-        """Whether this build keeps its pages compressed (`PACK_FROM_DOCUMENTS`)."""
-        self.digests: dict[str, bytes] = {}
-        """A digest of the Markdown of each generated page of this build, by source path."""
-        self.titles: dict[str, str] = {}
-        self.off_nav: set[str] = set()
+        """Whether this build keeps its pages compressed (`memory.should_pack`)."""
         # Kept across the rebuilds of `mkdocs serve`, which reuses plugin instances:
         self.parsed: ParseCache = {}
         self.built_digests: dict[str | None, dict[str, bytes]] = {}
@@ -145,11 +91,12 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
 
     @property
     def settings(self) -> Settings:
-        """The core's settings, made from the plugin's options in `on_config`."""
-        if self._settings is None:
+        """The core's settings for the build under way."""
+        settings = self._settings or self.site_settings
+        if settings is None:
             raise PluginError("playbooks: the plugin's settings are read in `on_config`, "
                               "which has not run")
-        return self._settings
+        return settings
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Default priority: only notes whether this is `mkdocs serve`, whose rebuilds keep
@@ -159,10 +106,10 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Default priority: the core's settings; the Markdown extensions and assets pages need."""
         root = Path(config.config_file_path or ".").resolve().parent
-        self._settings = make_settings(self.config, root=root,
-                                       language=site_language(config.theme),
-                                       site_url=config.site_url)
-        self.store = self.settings.store()
+        self.site_settings = make_settings(self.config, root=root,
+                                           language=site_language(config.theme),
+                                           site_url=config.site_url)
+        self.store = self.site_settings.store()
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
@@ -177,32 +124,33 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Default priority: load and check the playbooks, report every problem, fail the build on
         errors; make the pages and refuse a file of `docs/` in the place of one."""
+        # Read now: mkdocs-static-i18n sets its language in its `on_config`, then builds the
+        # site once per language without calling `on_config` again.
         self.build = i18n_build(config)
-        if self.build is not None:  # read now: mkdocs-static-i18n sets it in its `on_config`
-            self._settings = dataclasses.replace(
-                self.settings, language=self.build.default, build_language=self.build.current,
-                built_languages=self.build.languages)
+        self._settings = None
+        if self.build is not None:
+            self._settings = self.build.settings(self.settings)
         folder = self.settings.dir
         if not folder.is_dir():
             raise PluginError(f"playbooks: no playbooks folder at {folder}: create it, or set "
                               f"the plugin's `dir` option to the folder of your playbooks")
-        site = self.settings.load(cache=self.parsed if self.is_serve else None,
-                                  store=self.store)
+        site = load_site(self.settings, parsed=self.parsed if self.is_serve else None,
+                         store=self.store)
         for problem in site.problems:
             _report(problem)
         errors = site.errors
         if errors and not self.is_serve:
             raise PluginError(f"{len(errors)} error(s) in the playbooks: see the messages above")
-        pages: Iterable[GeneratedMarkdown] = site_pages(site, self.settings, self._playbook_page,
+        pages: Iterable[MarkdownPage] = site_pages(site, self.settings, self._playbook_page,
                                                         self.store)
         if self.is_serve:  # errors shown in the pages, where the author looks
             pages = list(pages)
             self.last_built.update((page.uri, page.markdown) for page in pages)
             pages = pages_with_problems(site, pages, self.last_built,
-                                        self.settings.strings_for(None))
+                                        strings_for(self.settings))
         # One page's Markdown at a time in memory: each is packed as soon as it is made.
-        self.packing = len(site.playbooks) + len(site.assessments) >= PACK_FROM_DOCUMENTS
-        self.pages = [PackedPage.of(page, pack=self.packing) for page in pages]
+        self.packing = should_pack(len(site.playbooks) + len(site.assessments))
+        self.pages = [HeldPage.of(page, pack=self.packing) for page in pages]
         _refuse_clashes(get_files(config), [page.uri for page in self.pages] + list(ASSETS),
                         config)
         if self.store is not None:
@@ -225,17 +173,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
         language = self.build.current if self.build is not None else None
         built = self.built_digests.get(language, {})
-        self.digests = {page.uri: page.digest for page in self.pages}
-        self.titles = {page.uri: html.escape(page.title) for page in self.pages}
-        self.off_nav = {page.uri for page in self.pages if not page.in_nav}
         added: list[File] = []
         for page in self.pages:
-            file = GeneratedPage.generated(config, page.uri, content=page.markdown or "",
-                                           inclusion=InclusionLevel.NOT_IN_NAV)
-            if not isinstance(file, GeneratedPage):  # pragma: no cover - MkDocs' contract
-                raise PluginError(f"playbooks: MkDocs made no generated page for {page.uri}")
-            file.packed = page.packed
-            file.changed = built.get(page.uri) != self.digests[page.uri]
+            file = GeneratedFile.of(page, config, changed=built.get(page.uri) != page.digest)
             if page.source is not None:
                 file.edit_uri = _edit_uri(page.source, config)
             if self.build is not None:
@@ -246,26 +186,29 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             list_in_sitemap(config, self.build, added)
         files.append(File.generated(config, CSS_URI, content=stylesheet()))
         files.append(File.generated(config, JS_URI, content=script_bundle()))
-        self.pages = []  # the files hold the pages now: one copy of each
+        # The files hold the pages' Markdown now: one copy of each.
+        self.generated = {page.uri: dataclasses.replace(page, markdown=None, packed=None)
+                          for page in self.pages}
+        self.pages = []
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Default priority: titles of generated pages, and one nav section for them."""
         pages = {}
-        for uri, page_title in self.titles.items():
+        for uri, generated in self.generated.items():
             file = files.get_file_from_path(uri)
             if file is None or file.page is None:
                 continue
             if file.page.title is None:
                 # Known before the page is read (unless `nav:` names it): nav titles stay right
                 # under `--dirty`, where MkDocs does not read unchanged pages.
-                file.page.title = page_title
-            if uri not in self.off_nav:  # later pages of a listing: reached by its pager
+                file.page.title = html.escape(generated.title)
+            if generated.in_nav:  # not the later pages of a listing: reached by its pager
                 pages[uri] = file.page
         index = pages.pop(INDEX_URI, None)
         if index is None:  # pragma: no cover - on_files added it
             raise PluginError(f"playbooks: the index page {INDEX_URI} is missing from the files")
-        title = self.settings.strings_for(None)("nav.section")
+        title = strings_for(self.settings)("nav.section")
         nav_layout.arrange(nav, title, index, list(pages.values()), self.config.nav_limit)
         return nav
 
@@ -275,14 +218,13 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Priority -100, last: free the page's source copy once every plugin has read it."""
-        if isinstance(page.file, GeneratedPage):
-            page.file.content_string = ""  # the page holds its Markdown: one copy is enough
+        free_markdown(page)  # the page holds its Markdown: one copy is enough
         return markdown
 
     # First, so that what later plugins add to the HTML (if anything) is not sanitised away.
     @event_priority(100)
     def _sanitise(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.config.allow_html or page.file.src_uri not in self.digests:
+        if self.config.allow_html or page.file.src_uri not in self.generated:
             return html
         return sanitize_stored(html, self.store)
 
@@ -290,13 +232,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     @event_priority(-100)
     def _pack_content(self, html: str, *, page: Page, config: MkDocsConfig,
                       files: Files) -> str:
-        if not isinstance(page.file, GeneratedPage):
-            return html
-        page.markdown = None  # MkDocs keeps every page's Markdown to the end: not ours
-        if not self.packing:
-            return html
-        page.file.packed_html = zlib.compress(html.encode(), 1)
-        return PACKED_HTML
+        return hold_html(page, html, pack=self.packing)
 
     on_page_content = CombinedEvent(_sanitise, _pack_content)
     """Priority 100, first: sanitise generated pages before other plugins add their HTML;
@@ -309,9 +245,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> Any:
         """Priority 100, first: unpack the HTML of a generated page, to be made now."""
-        if isinstance(page.file, GeneratedPage) and page.file.packed_html is not None:
-            page.content = zlib.decompress(page.file.packed_html).decode()
-            page.file.packed_html = None
+        unpack_html(page)
         return context
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -324,13 +258,12 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def _banner(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.settings.facilitator:
             return output
-        return with_banner(output, self.settings.strings_for(None)("edition.banner"))
+        return with_banner(output, strings_for(self.settings)("edition.banner"))
 
     # Last: the page is written next, and nothing reads its HTML after that.
     @event_priority(-100)
     def _forget_content(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if isinstance(page.file, GeneratedPage):
-            page.content = None
+        free_html(page)
         return output
 
     on_post_page = CombinedEvent(_banner, _forget_content)
@@ -345,12 +278,13 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         """Default priority: the banner on the theme's own pages too (the 404 page)."""
         if not self.settings.facilitator or not template_name.endswith(".html"):
             return output_content
-        return with_banner(output_content, self.settings.strings_for(None)("edition.banner"))
+        return with_banner(output_content, strings_for(self.settings)("edition.banner"))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Default priority: remember what this successful build wrote, for `--dirty` rebuilds."""
         language = self.build.current if self.build is not None else None
-        self.built_digests[language] = self.digests  # only once the build has succeeded
+        # Only once the build has succeeded:
+        self.built_digests[language] = {uri: page.digest for uri, page in self.generated.items()}
         if self.store is not None:
             self.store.flush()  # the sanitised pages
             if self.store.misses:  # what is new may have made some entries old
@@ -372,24 +306,6 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         if self.is_serve:
             self.playbook_markdown[entry.id] = (entry.model, settings, markdown)
         return markdown
-
-
-def _digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
-
-
-_ARTICLE = re.compile(r"<article\b[^>]*>")
-_BODY = re.compile(r"<body\b[^>]*>")
-
-
-def with_banner(page_html: str, text: str) -> str:
-    """`page_html` with the edition banner first in its article (else its body)."""
-    banner = (f'<div class="pb-edition-banner admonition warning" role="note" '
-              f'data-pb-edition="facilitator"><p>{html.escape(text)}</p></div>')
-    start = _ARTICLE.search(page_html) or _BODY.search(page_html)
-    if start is None:
-        return banner + page_html
-    return page_html[:start.end()] + banner + page_html[start.end():]
 
 
 def _edit_uri(source: Path, config: MkDocsConfig) -> str:

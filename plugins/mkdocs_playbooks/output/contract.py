@@ -12,22 +12,16 @@ import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .i18n import PLURAL_FORMS, is_singular
+from ..core.model import NOT_APPLICABLE, SHARE_ALPHABET, SHARE_MAX_QUESTIONS
+from .i18n import CSV_SEPARATORS, PLURAL_FORMS, is_singular
 
 if TYPE_CHECKING:
     from ..core.model import Assessment
     from .i18n import Strings
 
-NOT_APPLICABLE = "na"
-"""The answer value of "not applicable"; no choice may use it as its id."""
-
 SHARE_VERSION = "pb1"
-SHARE_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"
-"""One character per question: the index of the chosen choice (so at most 36 choices)."""
 SHARE_NOT_APPLICABLE = "_"
 SHARE_UNANSWERED = "-"
-SHARE_MAX_QUESTIONS = 2000
-"""The longest answer code a share link may hold (and so the most questions an assessment has)."""
 
 @dataclass(frozen=True)
 class RadarGeometry:
@@ -97,8 +91,6 @@ def assessment_data(assessment: Assessment, t: Strings,
     `i18n.is_singular` (forms separated by `separator`; `zero`: whether 0 takes the singular)
     and the CSV dialect of the site's language, as the team report's (`aggregate.write_csv`).
     """
-    from ..assessment.aggregate import CSV_SEPARATORS  # aggregate imports this module
-
     spreadsheet = (site_language or t.language).split("-", maxsplit=1)[0].lower()
     return {
         "id": assessment.id,

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from ..core.settings import DEFAULT_LANGUAGE
+
+if TYPE_CHECKING:
+    from ..core.settings import Settings
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
@@ -427,8 +433,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
-DEFAULT_LANGUAGE = "en"
 
+
+CSV_SEPARATORS = {"fr": ";", "de": ";", "es": ";", "it": ";", "pt": ";", "nl": ";"}
+"""Languages whose spreadsheets use the decimal comma read `;` as the CSV separator."""
 
 PLURAL_FORMS = " | "
 """Separates a string's singular form from its plural form: `"{count} day | {count} days"`."""
@@ -467,3 +475,9 @@ def unknown_keys(overrides: Mapping[str, Mapping[str, str]]) -> list[str]:
     """Override keys that name no string (typos in `mkdocs.yml`)."""
     known = STRINGS[DEFAULT_LANGUAGE]
     return sorted({key for table in overrides.values() for key in table if key not in known})
+
+
+def strings_for(settings: Settings, language: str | None = None) -> Strings:
+    """The plugin's words in `language` (default: the language of the pages' surroundings,
+    `Settings.page_language`), with the site's overrides."""
+    return Strings(language or settings.page_language, settings.strings)

@@ -16,7 +16,7 @@ from ..core.model import SLUG_PATTERN
 from ..core.problems import Problem, printable, shown_name
 from ..core.site import BrokenFile, Site
 from .i18n import Strings
-from .pages import Page
+from .pages import MarkdownPage
 from .pages.urls import assessment_uri, playbook_uri
 
 
@@ -48,8 +48,8 @@ def _uri_of(broken: BrokenFile, document_id: str) -> str:
 
 
 def pages_with_problems(
-    site: Site, pages: list[Page], last_built: Mapping[str, str], t: Strings
-) -> list[Page]:
+    site: Site, pages: list[MarkdownPage], last_built: Mapping[str, str], t: Strings
+) -> list[MarkdownPage]:
     """`pages`, each with the errors of its file on top, plus a page for each file that could not
     be read, showing its errors and the page as it last built (`last_built`, by URI)."""
     by_path: dict[str, list[Problem]] = {}
@@ -68,7 +68,7 @@ def pages_with_problems(
             continue
         block = problems_block(by_path.get(broken.path, []), t)
         before = last_built.get(uri, f"# {html.escape(document_id)}\n")
-        result.append(Page(uri, document_id, with_problems(before, block), None))
+        result.append(MarkdownPage(uri, document_id, with_problems(before, block), None))
     return result
 
 

@@ -15,19 +15,20 @@ from ...core.cache import DiskCache
 from ...core.model import Playbook
 from ...core.settings import Settings
 from ...core.site import Entry, Site
+from ..i18n import strings_for
 from .assessment import render_assessment
 from .listing import listing_title, render_index, render_progress
 from .markup import E, listed, page_id
 from .playbook import render_playbook
 from .urls import INDEX_URI, PROGRESS_URI, assessment_uri, listing_page_uri, playbook_uri
 
-__all__ = ["INDEX_URI", "PROGRESS_URI", "Page", "render_assessment", "render_index",
+__all__ = ["INDEX_URI", "PROGRESS_URI", "MarkdownPage", "render_assessment", "render_index",
            "render_playbook", "render_progress", "site_pages", "stored_renderer"]
 
 
 @dataclass(frozen=True)
-class Page:
-    """One generated page."""
+class MarkdownPage:
+    """One generated page, as Markdown for the site engine (not yet a page of MkDocs)."""
 
     uri: str
     """Its source path in the docs, e.g. `playbooks/ecoute-sociale/index.md`."""
@@ -46,26 +47,26 @@ PlaybookRenderer = Callable[[Entry[Playbook], Site, Settings], str]
 def site_pages(
     site: Site, settings: Settings, render_playbook_page: PlaybookRenderer = render_playbook,
     store: DiskCache | None = None,
-) -> Iterator[Page]:
+) -> Iterator[MarkdownPage]:
     """Every page of `site`: the index, the progress page (each in one or more pages), each
     playbook, each assessment.
 
     `render_playbook_page` lets a caller reuse playbooks rendered by an earlier build; `store`
     keeps each page of the index and of the progress page, named by what it shows.
     """
-    t = settings.strings_for(None)
+    t = strings_for(settings)
     for first, title, render in ((INDEX_URI, t("index.title"), render_index),
                                  (PROGRESS_URI, t("progress.title"), render_progress)):
         listing = render(site, settings, store)
         for number, markdown in enumerate(listing, 1):
-            yield Page(listing_page_uri(first, number),
+            yield MarkdownPage(listing_page_uri(first, number),
                        listing_title(t, title, number, len(listing)), markdown, None,
                        in_nav=number == 1)
     for entry in _built(site, settings, site.playbooks):
-        yield Page(playbook_uri(page_id(site, settings, entry.id)), entry.model.title,
+        yield MarkdownPage(playbook_uri(page_id(site, settings, entry.id)), entry.model.title,
                    render_playbook_page(entry, site, settings), entry.path)
     for assessment in _built(site, settings, site.assessments):
-        yield Page(assessment_uri(page_id(site, settings, assessment.id)),
+        yield MarkdownPage(assessment_uri(page_id(site, settings, assessment.id)),
                    assessment.model.title,
                    render_assessment(assessment, site, settings), assessment.path)
 

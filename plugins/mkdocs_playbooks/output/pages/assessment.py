@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from ...core.model import Assessment, Dimension, Question
+from ...core.model import NOT_APPLICABLE, Assessment, Dimension, Question
 from ...core.settings import Settings
 from ...core.site import Entry, LinkedRecommendation, PlayLink, Site
-from ..contract import NOT_APPLICABLE, assessment_data
-from ..i18n import Strings
+from ..contract import assessment_data
+from ..i18n import Strings, strings_for
 from .markup import (
     Words,
     authored,
@@ -42,7 +42,7 @@ def render_assessment(entry: Entry[Assessment], site: Site, settings: Settings) 
     """The Markdown of an assessment's page."""
     assessment = entry.model
     language = site.lang_of(entry)
-    t = settings.words_for(language)
+    t = strings_for(settings, settings.page_language_of(language))
     here = assessment_uri(page_id(site, settings, entry.id))
 
     def version(link: PlayLink) -> str:

@@ -9,7 +9,7 @@ from ...core.cache import DiskCache
 from ...core.model import Assessment, Playbook
 from ...core.settings import Settings
 from ...core.site import Entry, Site
-from ..i18n import Strings
+from ..i18n import Strings, strings_for
 from .markup import (
     NOTICES,
     E,
@@ -39,7 +39,7 @@ def render_index(site: Site, settings: Settings, store: DiskCache | None = None)
     """The index of every playbook (cards with summary, phases, tags, progress) and assessment:
     one page, or one per `settings.listing_page_size` documents, each with a pager; each page
     kept in `store` by what it shows (see `_paginated`)."""
-    t = settings.strings_for(None)
+    t = strings_for(settings)
 
     def page(here: str, title: str, playbooks: list[Entry[Playbook]],
              assessments: list[Entry[Assessment]]) -> list[str]:
@@ -67,7 +67,7 @@ def render_progress(site: Site, settings: Settings, store: DiskCache | None = No
     """The reader's progress across every playbook, with export, import and reset: one page, or
     one per `settings.listing_page_size` documents, each with the actions and a pager; each page
     kept in `store` by what it shows (see `_paginated`)."""
-    t = settings.strings_for(None)
+    t = strings_for(settings)
 
     def page(here: str, title: str, playbooks: list[Entry[Playbook]],
              assessments: list[Entry[Assessment]]) -> list[str]:
@@ -93,7 +93,7 @@ def _paginated(site: Site, settings: Settings, first: str, title: str,
                page: ListingPage, *, store: DiskCache | None) -> list[str]:
     """The pages of a listing of every document (playbooks, then assessments), each made by
     `page` and ended by the pager; each kept in `store` (see `_stored`)."""
-    t = settings.strings_for(None)
+    t = strings_for(settings)
     playbooks = listed(site, settings, site.playbooks)
     assessments = listed(site, settings, site.assessments)
     spans = _spans(len(playbooks) + len(assessments), settings.listing_page_size)
@@ -200,7 +200,7 @@ def _actions(t: Strings) -> str:
 def _assessment_card(entry: Entry[Assessment], site: Site, settings: Settings,
                      here: str) -> str:
     assessment = entry.model
-    at = settings.words_for(site.lang_of(entry))
+    at = strings_for(settings, settings.page_language_of(site.lang_of(entry)))
     key = site.original_id(entry.id)
     target = relative_link(here, assessment_uri(page_id(site, settings, entry.id)))
     ids = [q.id for d in assessment.dimensions for q in d.questions]
@@ -215,7 +215,7 @@ def _assessment_card(entry: Entry[Assessment], site: Site, settings: Settings,
 def _card(entry: Entry[Playbook], site: Site, settings: Settings, here: str) -> str:
     playbook = entry.model
     language = site.lang_of(entry)
-    t = settings.words_for(language)
+    t = strings_for(settings, settings.page_language_of(language))
     key = site.original_id(entry.id)  # progress is kept under the original's id
     target = relative_link(here, playbook_uri(page_id(site, settings, entry.id)))
     marked = playbook.lang or language != settings.page_language

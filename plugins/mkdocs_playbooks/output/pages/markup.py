@@ -18,6 +18,7 @@ from ...core.checks import review_due_date
 from ...core.model import Assessment, Link, Playbook
 from ...core.settings import Settings
 from ...core.site import Site
+from ..i18n import strings_for
 from .urls import relative_link
 
 E = TypeVar("E")
@@ -234,7 +235,7 @@ def language_switch(site: Site, settings: Settings, entry_id: str | None, here: 
         return ""
     if not links:
         return ""
-    label = esc(settings.strings_for(current)("languages.label"))
+    label = esc(strings_for(settings, current)("languages.label"))
     return (f'<p class="pb-languages" data-pb-languages markdown="span">'
             f"{label} {links}</p>\n\n")
 
@@ -246,3 +247,17 @@ def _across(settings: Settings, here: str, language: str) -> str:
     start = posixpath.dirname(settings.language_folder(build_language) + here)
     target = settings.language_folder(language) + posixpath.splitext(here)[0] + ".html"
     return posixpath.relpath(target, start)
+
+
+_ARTICLE = re.compile(r"<article\b[^>]*>")
+_BODY = re.compile(r"<body\b[^>]*>")
+
+
+def with_banner(page_html: str, text: str) -> str:
+    """`page_html` with the edition banner first in its article (else its body)."""
+    banner = (f'<div class="pb-edition-banner admonition warning" role="note" '
+              f'data-pb-edition="facilitator"><p>{html.escape(text)}</p></div>')
+    start = _ARTICLE.search(page_html) or _BODY.search(page_html)
+    if start is None:
+        return banner + page_html
+    return page_html[:start.end()] + banner + page_html[start.end():]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...core.model import Play, Playbook
 from ...core.settings import Settings
 from ...core.site import Entry, Site
+from ..i18n import strings_for
 from .markup import (
     Words,
     block,
@@ -32,7 +33,7 @@ def render_playbook(entry: Entry[Playbook], site: Site, settings: Settings) -> s
     """The Markdown of a playbook's page."""
     playbook = entry.model
     language = site.lang_of(entry)
-    t = settings.words_for(language)
+    t = strings_for(settings, settings.page_language_of(language))
     key = site.original_id(entry.id)  # a translation's readers tick the original's items
     here = playbook_uri(page_id(site, settings, entry.id))
     parts = [f"# {plain(playbook.title)}\n\n",

@@ -52,7 +52,7 @@ def environment() -> bytes:
     sources (an edited checkout is a new version), Python's and the libraries' versions."""
     package = Path(__file__).parent.parent
     sources = sorted(path for path in package.rglob("*")
-                     if path.suffix in {".py", ".js", ".css", ".json"} and path.is_file())
+                     if path.suffix in {".py", ".js", ".css", ".json", ".yml"} and path.is_file())
     parts = [__version__.encode(), sys.version.encode()]
     parts += [_version(name).encode() for name in _LIBRARIES]
     parts += [path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes()

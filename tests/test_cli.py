@@ -28,7 +28,7 @@ def test_validate_the_demo_exits_0() -> None:
     result = run("validate", cwd=REPO)
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
-    assert "8 file(s) checked: 0 error(s), 0 warning(s)" in result.stderr
+    assert "12 file(s) checked: 0 error(s), 0 warning(s)" in result.stderr
 
 
 def test_invalid_content_exits_1_without_traceback(tmp_path: Path) -> None:

@@ -64,7 +64,9 @@ def content() -> dict[str, object]:
     assert not site.errors
     originals = {key: entry for key, entry in site.playbooks.items()
                  if not site.is_translation(key)}
-    return {"playbooks": originals, "assessments": site.assessments,
+    assessments = {key: entry for key, entry in site.assessments.items()
+                   if not site.is_translation(key)}
+    return {"playbooks": originals, "assessments": assessments,
             "translations": dict(site.translation_of)}
 
 
@@ -78,7 +80,10 @@ def test_demo_content_covers_the_framework(content: dict[str, object]) -> None:
     assert isinstance(playbooks, dict)
     french = [e for e in playbooks.values() if e.model.lang == "fr"]
     assert len(french) >= 4
-    assert len(content["translations"]) >= 2  # type: ignore[arg-type]
+    # the demo is whole in both languages: every original has its English translation
+    translated = {original for translation, original
+                  in content["translations"].items()}  # type: ignore[attr-defined]
+    assert translated == set(playbooks) | set(content["assessments"])  # type: ignore[arg-type]
     phases = {phase.phase for e in french for phase in e.model.phases}
     assert phases == {"listen", "engage", "adapt"}
     assert all(e.model.sources for e in playbooks.values())
@@ -189,17 +194,23 @@ def test_the_english_site_is_english_around_each_page(demo: Build) -> None:
     assert "See my progress" in english  # the plugin's words
     assert '<div lang="en">' not in english  # the page is English: nothing to mark
     assert '<div lang=' not in demo.page("playbooks/ecoute-sociale")
-    untranslated = demo.page("en/playbooks/animer-et-repondre")
-    assert '<div lang="fr">' in untranslated
-    assert "See my progress" in untranslated
     assessment = demo.page("en/assessments/maturite-social-media")
     assert "See my results" in assessment
     assert '<html lang="en"' in assessment
+    assert "<h1 id=\"social-media-maturity\">Social media maturity" in assessment
+    # every document is translated: no English page holds text marked as French
+    for name in ("playbooks/animer-et-repondre", "playbooks/espaces-ouverts-fermes",
+                 "playbooks/mesurer-et-adapter", "assessments/maturite-social-media", ""):
+        assert '<div lang="fr">' not in demo.page(f"en/{name}".rstrip("/")), name
 
 
 def test_translations_share_the_originals_ids_and_link_each_other(
         demo: Build, content: dict[str, object]) -> None:
+    playbooks = content["playbooks"]
+    assert isinstance(playbooks, dict)
     for translation, original in content["translations"].items():  # type: ignore[attr-defined]
+        if original not in playbooks:
+            continue  # the assessment: below
         french, english = demo.page(f"playbooks/{original}"), demo.page(f"en/playbooks/{original}")
         assert not (demo.site / "playbooks" / translation).exists()
         ids = re.compile(r'data-pb-(?:playbook|progress)="([a-z-]+)"')
@@ -208,6 +219,13 @@ def test_translations_share_the_originals_ids_and_link_each_other(
                 == re.findall(r'data-pb-item="([a-z-]+)"', french))
         assert f'Lire en <a href="../../en/playbooks/{original}/index.html"' in french
         assert f'Read in <a href="../../../playbooks/{original}/index.html"' in english
+    uri = "assessments/maturite-social-media"
+    french, english = demo.page(uri), demo.page(f"en/{uri}")
+    for shared in (r'data-pb-question="([a-z-]+)"', r'<input type="radio"[^>]* value="([a-z-]+)"',
+                   r'data-pb-level="([a-z-]+)"'):
+        assert re.findall(shared, english) == re.findall(shared, french) != []
+    assert f'Lire en <a href="../../en/{uri}/index.html"' in french
+    assert f'Read in <a href="../../../{uri}/index.html"' in english
     index = demo.page("en/playbooks")
     assert index.count('class="pb-card"') == demo.page("playbooks").count('class="pb-card"')
     assert "Listen before you publish" in index

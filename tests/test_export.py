@@ -95,9 +95,9 @@ def test_export_writes_every_page_and_the_assets(tmp_path: Path) -> None:
     for folder in ("playbooks", "assessments", "assets/playbooks"):
         assert (docs / folder / MARKER).is_file()
     assert (docs / "index.md").read_text() == (REPO / "docs" / "index.md").read_text()
-    assert "8 file(s) checked: 0 error(s), 0 warning(s)" in result.stderr
+    assert "12 file(s) checked: 0 error(s), 0 warning(s)" in result.stderr
     # one language (Zensical builds one): each translation has its page, as under one language
-    assert "wrote 10 page(s) and 2 asset(s) into docs" in result.stderr
+    assert "wrote 14 page(s) and 2 asset(s) into docs" in result.stderr
     assert (docs / "playbooks/real-time/index.md").is_file()
     # mkdocs.yml lacks them: the command prints them in its own format, on stdout alone
     assert result.stdout == f"extra_css:\n  - {CSS_URI}\nextra_javascript:\n  - {JS_URI}\n"

@@ -209,6 +209,10 @@ def test_mkdocs_static_i18n_builds_each_language(tmp_path: Path, layout: str) ->
     assert 'data-pb-playbook="ecoute"' in english
     assert not (result.site / "playbooks" / "listening").exists()
     assert "Maturité" in result.page("en/playbooks")
+    untranslated = result.page("en/assessments/maturite")  # French text in an English page
+    assert '<html lang="en"' in untranslated
+    assert '<div lang="fr">' in untranslated
+    assert "See my results" in untranslated
     # in the sitemap, which Material's instant navigation reads to know the site's pages
     sitemap = (result.site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://example.org/en/playbooks/ecoute/</loc>" in sitemap

@@ -94,11 +94,12 @@ def test_three_answers_out_of_23_show_a_partial_result_and_what_is_left(
 
 
 def complete_at_site(root: Path, percent: int) -> Path:
-    """The demo's playbooks, its assessment with `complete_at: percent`."""
+    """The demo's playbooks, its assessment with `complete_at: percent` (and its translation,
+    which keeps the original's `complete_at`)."""
     files = {path.name: path.read_text(encoding="utf-8")
              for path in (REPO / "playbooks").glob("*.yml")}
-    files["maturite-social-media.yml"] = files["maturite-social-media.yml"].replace(
-        "\nlevels:\n", f"\ncomplete_at: {percent}\nlevels:\n", 1)
+    for name in ("maturite-social-media.yml", "social-media-maturity.yml"):
+        files[name] = files[name].replace("\nlevels:\n", f"\ncomplete_at: {percent}\nlevels:\n", 1)
     return write_site(root, files)
 
 

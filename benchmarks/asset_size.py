@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gzip
 
-from mkdocs_playbooks.output.assets import SCRIPT_DIR, SCRIPT_PARTS, script_bundle, stylesheet
+from mkdocs_playbooks.output.assets import SCRIPT_DIR, script_bundle, script_parts, stylesheet
 
 BUDGET = 13 * 1024
 """Raised from 10 KB for the results view of the self-assessment (cards, action plan, history,
@@ -40,8 +40,8 @@ def _line(name: str, text: str) -> str:
 
 
 def main() -> None:
-    for name in SCRIPT_PARTS:
-        print("  " + _line(name, (SCRIPT_DIR / name).read_text(encoding="utf-8")))
+    for part in script_parts():
+        print("  " + _line(part.name, (SCRIPT_DIR / part.name).read_text(encoding="utf-8")))
     for name, text in shipped().items():
         print(_line(name, text))
     total = shipped_size()

@@ -1,13 +1,47 @@
-// fixtures.js: what the script's tests share. The pure parts (loaded as Node requires them), a
-// seeded random generator, the worked example of tests/test_scoring.py as page data, answers.
+// fixtures.js: what the script's tests share. A part loaded alone with what its header says it
+// uses, a seeded random generator, the worked example of tests/test_scoring.py as page data, answers.
 "use strict";
 
+const fs = require("node:fs");
 const path = require("node:path");
+const vm = require("node:vm");
 const { spawnSync } = require("node:child_process");
 
 const REPO = path.resolve(__dirname, "..", "..");
 const SCRIPT_DIR = path.join(REPO, "plugins", "mkdocs_playbooks", "assets", "js");
-const part = (name) => require(path.join(SCRIPT_DIR, name));
+const source = (name) => fs.readFileSync(path.join(SCRIPT_DIR, name), "utf8");
+
+// A part's header, as assets.py's `read_part` reads it: [[part, [names]], ...] it uses (a part's
+// lines joined), and the names it gives.
+function header(name) {
+  const uses = new Map();
+  const gives = [];
+  for (const line of source(name).split("\n")) {
+    if (!line.startsWith("//")) break;
+    const used = /^\/\/ uses ([\w.-]+\.js): (.+)$/.exec(line);
+    const given = /^\/\/ gives: (.+)$/.exec(line);
+    if (used) uses.set(used[1], [...uses.get(used[1]) ?? [], ...used[2].split(", ")]);
+    if (given) gives.push(...given[1].split(", "));
+  }
+  return { uses: [...uses], gives };
+}
+
+// What a part gives, by name: the part run alone, strict as in the bundle, seeing only what its
+// header says it uses (each from its part, loaded the same way, once per call) and Node's globals.
+// `given` stands in for a page global or another part's name (a fake `localStorage`, a `store`):
+// what the page would hold, or a double.
+function part(name, given = {}, loaded = new Map()) {
+  if (loaded.has(name)) return loaded.get(name);
+  const scope = { ...given };
+  for (const [from, names] of header(name).uses) {
+    for (const used of names) if (!(used in scope)) scope[used] = part(from, given, loaded)[used];
+  }
+  // `"use strict";` on the first line, before the source: script_logic.py maps V8's coverage back.
+  const body = `"use strict";${source(name)}\nreturn { ${header(name).gives.join(", ")} };`;
+  const run = vm.compileFunction(body, Object.keys(scope), { filename: path.join(SCRIPT_DIR, name) });
+  loaded.set(name, run(...Object.values(scope)));
+  return loaded.get(name);
+}
 
 // The standard output of the Python of env PYTHON (the one with the package) run in the repository.
 function python(...args) {
@@ -93,5 +127,5 @@ function randomAnswers(spec, rng) {
 }
 
 module.exports = {
-  REPO, SCRIPT_DIR, part, python, CONSTANTS, WORKED, PROTOTYPE_NAMED, random, questionsOf, randomAnswers,
+  REPO, SCRIPT_DIR, source, header, part, python, CONSTANTS, WORKED, PROTOTYPE_NAMED, random, questionsOf, randomAnswers,
 };

@@ -8,7 +8,7 @@ const assert = require("node:assert/strict");
 const { part, python, CONSTANTS } = require("./fixtures.js");
 
 const { results, resultDocument, levelOf } = part("scoring.js");
-const { encode, decode } = part("share.js");
+const { encodeShare, decodeShare } = part("share.js");
 
 const ASSESSMENTS = JSON.parse(python("-m", "tests.js.scoring_cases"));
 const bare = (object) => (object === null ? null : Object.assign(Object.create(null), object));
@@ -68,13 +68,13 @@ for (const { name, spec, cases, hostile, taken_at: takenAt } of ASSESSMENTS) {
     }
   });
 
-  test(`${name}: share links are those of the reference, and decode alike`, () => {
+  test(`${name}: share links are those of the reference, and decodeShare alike`, () => {
     for (const { answers, share, decoded } of cases) {
-      assert.equal(encode(spec, answers), share, JSON.stringify(answers));
-      assert.deepEqual(decode(spec, share), bare(decoded), share);
+      assert.equal(encodeShare(spec, answers), share, JSON.stringify(answers));
+      assert.deepEqual(decodeShare(spec, share), bare(decoded), share);
     }
     for (const { fragment, decoded } of hostile) {
-      assert.deepEqual(decode(spec, fragment), bare(decoded), JSON.stringify(fragment));
+      assert.deepEqual(decodeShare(spec, fragment), bare(decoded), JSON.stringify(fragment));
     }
   });
 }

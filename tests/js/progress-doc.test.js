@@ -6,12 +6,12 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { part } = require("./fixtures.js");
 
-const { FORMAT, byId, empty, parse, merge, ticks, sheet, ticksIn, sheetIn, answersOf } = part("progress-doc.js");
+const { PROGRESS_FORMAT, byId, emptyProgress, parseProgress, mergeProgress, ticks, sheet, ticksIn, sheetIn, answersOf } = part("progress-doc.js");
 
 const T1 = "2026-01-01T10:00:00.000Z";
 const T2 = "2026-01-02T10:00:00.000Z";
 const T3 = "2026-01-03T10:00:00.000Z";
-const doc = (fields) => JSON.stringify({ format: FORMAT, version: 1, playbooks: {}, assessments: {}, ...fields });
+const doc = (fields) => JSON.stringify({ format: PROGRESS_FORMAT, version: 1, playbooks: {}, assessments: {}, ...fields });
 const plain = (value) => JSON.parse(JSON.stringify(value));
 
 test("a valid document is read, kept exactly", () => {
@@ -21,9 +21,9 @@ test("a valid document is read, kept exactly", () => {
       attempts: [{ taken_at: T3, answers: { veille: "outille", delai: "na" } }], target: "engagement",
       shown: T3 } },
   };
-  assert.deepEqual(plain(parse(doc(fields))), { format: FORMAT, version: 1, ...fields });
-  assert.deepEqual(plain(parse(JSON.stringify({ format: FORMAT, version: 1, playbooks: {} }))),
-    plain(empty())); // written before assessments existed
+  assert.deepEqual(plain(parseProgress(doc(fields))), { format: PROGRESS_FORMAT, version: 1, ...fields });
+  assert.deepEqual(plain(parseProgress(JSON.stringify({ format: PROGRESS_FORMAT, version: 1, playbooks: {} }))),
+    plain(emptyProgress())); // written before assessments existed
 });
 
 test("foreign, damaged and future documents are refused", () => {
@@ -45,7 +45,7 @@ test("foreign, damaged and future documents are refused", () => {
     doc({ assessments: { a: { answers: {}, attempts: [], target: null } } }),
     doc({ assessments: { a: { answers: {}, attempts: [], shown: true } } }),
   ];
-  for (const text of refused) assert.equal(parse(text), null, text);
+  for (const text of refused) assert.equal(parseProgress(text), null, text);
 });
 
 test("ids named like prototype members are read as ids", () => {
@@ -54,7 +54,7 @@ test("ids named like prototype members are read as ids", () => {
     + '"constructor": {"items": {"__proto__": {"done": false, "at": "2026-01-01T10:00:00Z"}}}},'
     + '"assessments": {"toString": {"answers": {"__proto__": {"choice": "x", "at": "2026-01-01T10:00:00Z"}},'
     + '"attempts": [{"taken_at": "2026-01-01T10:00:00Z", "answers": {"__proto__": "x"}}]}}}';
-  const read = parse(text);
+  const read = parseProgress(text);
   assert.equal(ticks(read, "__proto__").constructor.done, true);
   assert.equal(ticks(read, "constructor").__proto__.done, false);
   assert.equal(sheet(read, "toString").answers.__proto__.choice, "x");
@@ -65,26 +65,26 @@ test("ids named like prototype members are read as ids", () => {
 });
 
 test("an empty document's entries are created on first use, for any id", () => {
-  const fresh = empty();
+  const fresh = emptyProgress();
   for (const id of ["constructor", "__proto__", "toString"]) {
     ticks(fresh, id)[id] = { done: true, at: T1 };
     sheet(fresh, id).answers[id] = { choice: id, at: T1 };
   }
   assert.deepEqual(Object.keys(fresh.playbooks), ["constructor", "__proto__", "toString"]);
-  assert.equal(parse(JSON.stringify(fresh)).playbooks.__proto__.items.__proto__.done, true);
+  assert.equal(parseProgress(JSON.stringify(fresh)).playbooks.__proto__.items.__proto__.done, true);
 });
 
 test("reading a playbook's ticks or a sheet leaves the document as it is", () => {
-  const fresh = empty();
+  const fresh = emptyProgress();
   assert.deepEqual({ ...ticksIn(fresh, "constructor") }, {});
   assert.deepEqual(sheetIn(fresh, "__proto__").attempts, []);
-  assert.deepEqual(plain(fresh), plain(empty()));
+  assert.deepEqual(plain(fresh), plain(emptyProgress()));
   ticks(fresh, "p").i = { done: true, at: T1 };
   assert.equal(ticksIn(fresh, "p").i.done, true);
 });
 
 function sample(tickAt, tickDone, answerAt, choice, attempts, target) {
-  const d = empty();
+  const d = emptyProgress();
   ticks(d, "p").i = { done: tickDone, at: tickAt };
   Object.assign(sheet(d, "a"), { attempts, ...(target ? { target } : {}) });
   sheet(d, "a").answers.q = { choice, at: answerAt };
@@ -95,12 +95,12 @@ test("merging: the newest tick and answer win, whichever side they are on", () =
   const older = () => sample(T1, false, T3, "mine", [], undefined);
   const newer = () => sample(T2, true, T2, "theirs", [], undefined);
   for (const [into, from] of [[older(), newer()], [newer(), older()]]) {
-    merge(into, from);
+    mergeProgress(into, from);
     assert.deepEqual(ticks(into, "p").i, { done: true, at: T2 });
     assert.deepEqual(sheet(into, "a").answers.q, { choice: "mine", at: T3 });
   }
   const tie = sample(T1, false, T1, "mine", []);
-  assert.deepEqual(merge(tie, sample(T1, true, T1, "theirs", [])),
+  assert.deepEqual(mergeProgress(tie, sample(T1, true, T1, "theirs", [])),
     { ticks: 0, answers: 0, attempts: 0, targets: 0 });
   assert.equal(ticks(tie, "p").i.done, false); // a tie keeps what is there
 });
@@ -110,24 +110,24 @@ test("merging: attempts are united, each kept once, in time order; a target is o
   const a2 = { taken_at: T2, answers: byId([["q", "y"]]) };
   const a3 = { taken_at: T3, answers: byId([["q", "z"]]) };
   const mine = sample(T1, true, T1, "x", [a1, a3], "mine");
-  merge(mine, sample(T1, true, T1, "x", [a3, a2, a1, a2], "theirs"));
+  mergeProgress(mine, sample(T1, true, T1, "x", [a3, a2, a1, a2], "theirs"));
   assert.deepEqual(sheet(mine, "a").attempts.map((a) => a.taken_at), [T1, T2, T3]);
   assert.equal(sheet(mine, "a").target, "mine");
   const none = sample(T1, true, T1, "x", []);
-  merge(none, sample(T1, true, T1, "x", [], "theirs"));
+  mergeProgress(none, sample(T1, true, T1, "x", [], "theirs"));
   assert.equal(sheet(none, "a").target, "theirs");
-  merge(none, empty());
+  mergeProgress(none, emptyProgress());
   assert.equal(sheet(none, "a").target, "theirs");
 });
 
 test("merging adds what only the import has, under any id", () => {
-  const incoming = parse(`{"format": "${FORMAT}", "version": 1,
+  const incoming = parseProgress(`{"format": "${PROGRESS_FORMAT}", "version": 1,
     "playbooks": {"__proto__": {"items": {"constructor": {"done": true, "at": "${T1}"}}}}}`);
-  const mine = empty();
-  assert.deepEqual(merge(mine, incoming), { ticks: 1, answers: 0, attempts: 0, targets: 0 });
+  const mine = emptyProgress();
+  assert.deepEqual(mergeProgress(mine, incoming), { ticks: 1, answers: 0, attempts: 0, targets: 0 });
   assert.deepEqual(ticks(mine, "__proto__").constructor, { done: true, at: T1 });
-  const again = parse(JSON.stringify(mine)); // an import merged twice
-  assert.deepEqual(merge(again, incoming), { ticks: 0, answers: 0, attempts: 0, targets: 0 });
+  const again = parseProgress(JSON.stringify(mine)); // an import merged twice
+  assert.deepEqual(mergeProgress(again, incoming), { ticks: 0, answers: 0, attempts: 0, targets: 0 });
   assert.deepEqual(plain(again), plain(mine));
 });
 
@@ -137,17 +137,17 @@ test("merging says how much of each it took: what is newer or missing, nothing e
     { taken_at: T3, answers: byId() }], "engagement");
   ticks(theirs, "p").j = { done: true, at: T1 };
   ticks(theirs, "constructor").constructor = { done: true, at: T1 };
-  assert.deepEqual(merge(mine, theirs), { ticks: 2, answers: 1, attempts: 1, targets: 1 });
-  assert.deepEqual(merge(mine, theirs), { ticks: 0, answers: 0, attempts: 0, targets: 0 });
-  assert.deepEqual(merge(mine, empty()), { ticks: 0, answers: 0, attempts: 0, targets: 0 });
+  assert.deepEqual(mergeProgress(mine, theirs), { ticks: 2, answers: 1, attempts: 1, targets: 1 });
+  assert.deepEqual(mergeProgress(mine, theirs), { ticks: 0, answers: 0, attempts: 0, targets: 0 });
+  assert.deepEqual(mergeProgress(mine, emptyProgress()), { ticks: 0, answers: 0, attempts: 0, targets: 0 });
 });
 
 test("a document that only names ids (prototype names included) brings nothing", () => {
-  const text = `{"format": "${FORMAT}", "version": 1, "playbooks": {"__proto__": {"items": {}},
+  const text = `{"format": "${PROGRESS_FORMAT}", "version": 1, "playbooks": {"__proto__": {"items": {}},
     "constructor": {"items": {}}, "toString": {"items": {}}},
     "assessments": {"__proto__": {"answers": {}, "attempts": []}}}`;
   const mine = sample(T1, true, T1, "x", []);
-  assert.deepEqual(merge(mine, parse(text)), { ticks: 0, answers: 0, attempts: 0, targets: 0 });
+  assert.deepEqual(mergeProgress(mine, parseProgress(text)), { ticks: 0, answers: 0, attempts: 0, targets: 0 });
   assert.equal({}.constructor, Object);
 });
 
@@ -156,10 +156,10 @@ test("hundreds of thousands of attempts are read and merged, in time order, with
   const base = Date.parse(T1);
   const attempts = Array.from({ length: count }, (_, n) =>
     ({ taken_at: new Date(base + (count - n) * 1000).toISOString(), answers: { q: "x" } }));
-  const incoming = parse(doc({ assessments: { a: { answers: {}, attempts } } }));
+  const incoming = parseProgress(doc({ assessments: { a: { answers: {}, attempts } } }));
   assert.equal(sheet(incoming, "a").attempts.length, count);
   const mine = sample(T1, true, T1, "x", [{ taken_at: T1, answers: byId() }]);
-  assert.deepEqual(merge(mine, incoming), { ticks: 0, answers: 0, attempts: count, targets: 0 });
+  assert.deepEqual(mergeProgress(mine, incoming), { ticks: 0, answers: 0, attempts: count, targets: 0 });
   const merged = sheet(mine, "a").attempts;
   assert.equal(merged.length, count + 1);
   assert.ok(merged.every((a, n) => n === 0 || merged[n - 1].taken_at <= a.taken_at)); // one ISO form
@@ -170,22 +170,22 @@ test("a cleared answer is the choice \"\": no answer, yet a change that merges b
   sheet(answered, "a").answers.r = { choice: "y", at: T1 };
   const cleared = sample(T1, true, T2, "", []); // q cleared later, in another tab
   assert.deepEqual({ ...answersOf(sheet(answered, "a")) }, { q: "x", r: "y" });
-  merge(answered, cleared);
+  mergeProgress(answered, cleared);
   assert.deepEqual({ ...answersOf(sheet(answered, "a")) }, { r: "y" });
-  merge(cleared, sample(T1, true, T1, "x", [])); // the older answer does not come back
+  mergeProgress(cleared, sample(T1, true, T1, "x", [])); // the older answer does not come back
   assert.deepEqual({ ...answersOf(sheet(cleared, "a")) }, {});
-  assert.equal(parse(JSON.stringify(cleared)).assessments.a.answers.q.choice, ""); // version 1 reads it
+  assert.equal(parseProgress(JSON.stringify(cleared)).assessments.a.answers.q.choice, ""); // version 1 reads it
   assert.equal(Object.getPrototypeOf(answersOf(sheet(cleared, "a"))), null);
 });
 
 test("when results were last asked for (`shown`) is kept, and merged as a target: only added", () => {
-  const mine = empty();
+  const mine = emptyProgress();
   sheet(mine, "a").shown = "";
-  const theirs = empty();
+  const theirs = emptyProgress();
   sheet(theirs, "a").shown = T2;
   sheet(theirs, "b").shown = T1;
-  assert.deepEqual(merge(mine, theirs), { ticks: 0, answers: 0, attempts: 0, targets: 1 });
+  assert.deepEqual(mergeProgress(mine, theirs), { ticks: 0, answers: 0, attempts: 0, targets: 1 });
   assert.equal(sheet(mine, "a").shown, ""); // cleared here: not brought back
   assert.equal(sheet(mine, "b").shown, T1);
-  assert.equal(parse(JSON.stringify(mine)).assessments.b.shown, T1);
+  assert.equal(parseProgress(JSON.stringify(mine)).assessments.b.shown, T1);
 });

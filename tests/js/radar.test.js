@@ -1,12 +1,13 @@
 // radar.test.js: radar.js places every ring, axis, label and series point inside the viewBox it
-// derives from the page's constants, and builds the chart's SVG with the `make` it is given.
+// derives from the page's constants, and builds the chart's SVG with a `make` that stands in for dom.js's.
 "use strict";
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const { part, CONSTANTS } = require("./fixtures.js");
 
-const { radarGeometry, radarSvg } = part("radar.js");
+const make = (tag, attributes = {}, ...children) => ({ tag, attributes, children });
+const { radarGeometry, radarSvg } = part("radar.js", { make });
 const R = CONSTANTS.radar;
 const close = (actual, expected) => assert.ok(Math.abs(actual - expected) < 1e-9, `${actual} ≠ ${expected}`);
 const distance = (p, centre) => Math.hypot(p.x - centre, p.y - centre);
@@ -55,9 +56,8 @@ test("series values are placed 0-100, none counting as 0, beyond clamped", () =>
 });
 
 test("the SVG: rings, then an axis and label per dimension, then one shape per series", () => {
-  const make = (tag, attributes = {}, ...children) => ({ tag, attributes, children });
   const titles = [["Écoute"], ["<b>x</b>", "y"]];
-  const svg = radarSvg(make, R, { titles, series: [[100, 0], [null, 50]], label: "Radar" });
+  const svg = radarSvg(R, { titles, series: [[100, 0], [null, 50]], label: "Radar" });
   assert.deepEqual(svg.attributes,
     { class: "pb-radar", viewBox: "-60 -24 440 368", role: "img", "aria-label": "Radar" });
   assert.deepEqual(svg.children.map((c) => `${c.tag}.${c.attributes.class ?? ""}`), [
@@ -74,9 +74,8 @@ test("the SVG: rings, then an axis and label per dimension, then one shape per s
 });
 
 test("labels are read from outside: anchored away from the chart, their lines stacked outwards", () => {
-  const make = (tag, attributes = {}, ...children) => ({ tag, attributes, children });
   const titles = [["Top", "two"], ["Right"], ["Bottom", "two"], ["Left", "two", "three"]];
-  const labels = radarSvg(make, R, { titles, series: [], label: "" }).children.filter((c) => c.tag === "text");
+  const labels = radarSvg(R, { titles, series: [], label: "" }).children.filter((c) => c.tag === "text");
   assert.deepEqual(labels.map((l) => l.attributes["text-anchor"]), ["middle", "start", "middle", "end"]);
   const firstLine = (label) => Number.parseFloat(label.children[0].attributes.dy);
   assert.ok(firstLine(labels[0]) < -1); // above the point: the last line just over it

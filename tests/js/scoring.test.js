@@ -6,7 +6,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { part, WORKED, PROTOTYPE_NAMED, random, randomAnswers } = require("./fixtures.js");
 
-const { results, levelOf, shown, pointsMissing, validAnswers, resultDocument } = part("scoring.js");
+const { results, levelOf, rounded, pointsMissing, validAnswers, resultDocument } = part("scoring.js");
 const close = (actual, expected) => assert.ok(Math.abs(actual - expected) < 1e-9, `${actual} ≠ ${expected}`);
 const withLevels = (spec, mins) => ({ ...spec, levels: spec.levels.map((l, n) => ({ ...l, min: mins[n] })) });
 
@@ -25,7 +25,7 @@ test("the documented worked example: whole numbers, the overall from the shown d
 });
 
 test("rounding is half up and ignores float noise", () => {
-  assert.deepEqual([39.99999999999999, 89.5, 89.49999999999, 0.49, 100].map(shown), [40, 90, 90, 0, 100]);
+  assert.deepEqual([39.99999999999999, 89.5, 89.49999999999, 0.49, 100].map(rounded), [40, 90, 90, 0, 100]);
 });
 
 test("a partial answer set has scores, no level, and says what is left", () => {

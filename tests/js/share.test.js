@@ -6,7 +6,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { part, WORKED, PROTOTYPE_NAMED, random, questionsOf, randomAnswers } = require("./fixtures.js");
 
-const { fingerprint, isShareFragment, encode, decode } = part("share.js");
+const { fingerprint, isShareFragment, encodeShare, decodeShare } = part("share.js");
 
 const PAYLOADS = [
   '<script>alert("script")</script>', '<img src=x onerror=alert("img")>', '<svg onload=alert("svg")>',
@@ -36,7 +36,7 @@ const wide = (count) => ({ ...WORKED, id: "wide", dimensions: [{ id: "d", title:
     choices: [{ id: "a", score: 0 }, { id: "b", score: 1 }] })) }] });
 
 test("a link is the version, the fingerprint and one character per question", () => {
-  const link = encode(WORKED, { "where-asked": "everywhere", tone: "na", bogus: "x" });
+  const link = encodeShare(WORKED, { "where-asked": "everywhere", tone: "na", bogus: "x" });
   assert.equal(link, `#pb1.${fingerprint(WORKED)}.2-_`);
   assert.match(fingerprint(WORKED), /^[0-9a-z]{1,7}$/);
   assert.ok(isShareFragment(WORKED, link));
@@ -49,7 +49,7 @@ test("generated answer sets come back from their link", () => {
     for (let n = 0; n < 300; n += 1) {
       const answers = randomAnswers(spec, rng);
       if (rng.next() < 0.3) answers[rng.pick(["bogus", "constructor", "toString"])] = rng.pick(["na", "x"]);
-      const decoded = decode(spec, encode(spec, answers));
+      const decoded = decodeShare(spec, encodeShare(spec, answers));
       assert.deepEqual(decoded, canonical(spec, answers)); // both without prototype
     }
   }
@@ -70,7 +70,7 @@ test("the fuzz corpus is refused", () => {
     `#pb1.${fingerprint(WORKED)}.${"0".repeat(2001)}`, `#pb1.${fingerprint(WORKED)}.`,
   ];
   for (const fragment of fragments) {
-    assert.equal(decode(WORKED, fragment), null, JSON.stringify(fragment));
+    assert.equal(decodeShare(WORKED, fragment), null, JSON.stringify(fragment));
   }
 });
 
@@ -83,7 +83,7 @@ function invalidFor(q, rng) {
 test("a valid link with one character changed, added or removed is refused", () => {
   const rng = random(13);
   for (let n = 0; n < 500; n += 1) {
-    const link = encode(WORKED, randomAnswers(WORKED, rng));
+    const link = encodeShare(WORKED, randomAnswers(WORKED, rng));
     const at = link.length - 3 + rng.below(3);
     const q = questionsOf(WORKED)[at - (link.length - 3)];
     const mutated = [
@@ -92,12 +92,12 @@ test("a valid link with one character changed, added or removed is refused", () 
       link.slice(0, -1),
       link.replace(".", rng.pick([".x", "", ".."])),
     ];
-    for (const fragment of mutated) assert.equal(decode(WORKED, fragment), null, fragment);
+    for (const fragment of mutated) assert.equal(decodeShare(WORKED, fragment), null, fragment);
   }
 });
 
 test("a link from another version of the assessment is refused", () => {
-  const link = encode(WORKED, { "where-asked": "roughly", delay: "day" });
+  const link = encodeShare(WORKED, { "where-asked": "roughly", delay: "day" });
   const edited = (change) => {
     const spec = structuredClone(WORKED);
     change(spec);
@@ -112,7 +112,7 @@ test("a link from another version of the assessment is refused", () => {
   ];
   for (const spec of edits) {
     assert.notEqual(fingerprint(spec), fingerprint(WORKED));
-    assert.equal(decode(spec, link), null);
+    assert.equal(decodeShare(spec, link), null);
   }
 });
 
@@ -123,24 +123,24 @@ test("at the limit, every link made is opened; past it, no link is made", () => 
     const spec = wide(count);
     for (let n = 0; n < 5; n += 1) {
       const answers = randomAnswers(spec, rng);
-      const link = encode(spec, answers);
+      const link = encodeShare(spec, answers);
       assert.equal(link.length, `#pb1.${fingerprint(spec)}.`.length + count);
-      assert.deepEqual(decode(spec, link), canonical(spec, answers));
+      assert.deepEqual(decodeShare(spec, link), canonical(spec, answers));
     }
   }
   const tooMany = wide(limit + 1);
   const all = Object.fromEntries(questionsOf(tooMany).map((q) => [q.id, "b"]));
-  assert.equal(encode(tooMany, all), null);
-  assert.equal(encode(tooMany, {}), null);
-  assert.equal(decode(tooMany, `#pb1.${fingerprint(tooMany)}.${"1".repeat(limit + 1)}`), null);
+  assert.equal(encodeShare(tooMany, all), null);
+  assert.equal(encodeShare(tooMany, {}), null);
+  assert.equal(decodeShare(tooMany, `#pb1.${fingerprint(tooMany)}.${"1".repeat(limit + 1)}`), null);
 });
 
 test("a choice past the alphabet makes no link, rather than one the page refuses", () => {
   const spec = { ...WORKED, constants: { ...WORKED.constants, share: {
     ...WORKED.constants.share, alphabet: "01" } } };
-  assert.equal(encode(spec, { "where-asked": "everywhere" }), null); // its third choice
-  const link = encode(spec, { "where-asked": "roughly", tone: "na" });
-  assert.deepEqual({ ...decode(spec, link) }, { "where-asked": "roughly", tone: "na" });
+  assert.equal(encodeShare(spec, { "where-asked": "everywhere" }), null); // its third choice
+  const link = encodeShare(spec, { "where-asked": "roughly", tone: "na" });
+  assert.deepEqual({ ...decodeShare(spec, link) }, { "where-asked": "roughly", tone: "na" });
 });
 
 test("with answers of any kind, every link made is one the page opens", () => {
@@ -149,9 +149,9 @@ test("with answers of any kind, every link made is one the page opens", () => {
     for (let n = 0; n < 200; n += 1) {
       const answers = randomAnswers(spec, rng);
       for (const q of questionsOf(spec)) if (rng.next() < 0.1) answers[q.id] = rng.pick(["na", "", "bogus", "0"]);
-      const link = encode(spec, answers);
+      const link = encodeShare(spec, answers);
       assert.notEqual(link, null);
-      assert.deepEqual(decode(spec, link), canonical(spec, answers));
+      assert.deepEqual(decodeShare(spec, link), canonical(spec, answers));
     }
   }
 });
@@ -159,8 +159,8 @@ test("with answers of any kind, every link made is one the page opens", () => {
 test("characters and limits come from the page's constants", () => {
   const spec = { ...WORKED, constants: { ...WORKED.constants, share: {
     version: "v9", alphabet: "ABC", not_applicable: "n", unanswered: "u", max_questions: 3 } } };
-  const link = encode(spec, { "where-asked": "everywhere", tone: "na" });
+  const link = encodeShare(spec, { "where-asked": "everywhere", tone: "na" });
   assert.equal(link, `#v9.${fingerprint(spec)}.Cun`);
-  assert.deepEqual({ ...decode(spec, link) }, { "where-asked": "everywhere", tone: "na" });
-  assert.equal(decode(spec, link.replace("#v9", "#pb1")), null);
+  assert.deepEqual({ ...decodeShare(spec, link) }, { "where-asked": "everywhere", tone: "na" });
+  assert.equal(decodeShare(spec, link.replace("#v9", "#pb1")), null);
 });

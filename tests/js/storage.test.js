@@ -5,13 +5,8 @@
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const fs = require("node:fs");
-const path = require("node:path");
-const vm = require("node:vm");
-const { SCRIPT_DIR, random } = require("./fixtures.js");
+const { part, random } = require("./fixtures.js");
 
-const SOURCE = ["progress-doc.js", "storage.js"]
-  .map((name) => fs.readFileSync(path.join(SCRIPT_DIR, name), "utf8")).join("\n");
 const KEY = "/site/.mkdocs-playbooks";
 
 // Storage shared by tabs: writes reach it in order, then each other tab's copy, one by one.
@@ -39,10 +34,11 @@ function browser() {
           broadcast(key, null);
         },
       };
-      const context = { localStorage, URL, HTMLScriptElement: class {}, document: { currentScript: null },
-        location: { href: "https://example.org/site/playbooks/x/" }, ...globals };
-      vm.runInNewContext(`${SOURCE}\nglobalThis.api = { store, ticks, sheet, answersOf };`, context);
-      Object.assign(tab, context.api);
+      const page = { localStorage, HTMLScriptElement: class {}, document: { currentScript: null },
+        location: { href: "https://example.org/site/playbooks/x/" }, __md_scope: undefined, ...globals };
+      const loaded = new Map();
+      tab.store = part("storage.js", page, loaded).store;
+      Object.assign(tab, part("progress-doc.js", page, loaded)); // the tab's own, as in its page
       tab.tick = (playbook, item, done = true) =>
         tab.store.update((doc) => { tab.ticks(doc, playbook)[item] = { done, at: new Date().toISOString() }; });
       tabs.push(tab);

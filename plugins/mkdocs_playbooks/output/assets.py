@@ -1,18 +1,21 @@
 """The browser assets: one stylesheet, and one script bundled from small files.
 
-The script's parts (`assets/js/`) are classic scripts that also load in Node for the unit tests:
-each pure part ends with `if (typeof module !== "undefined") module.exports = {…}`. For the
-browser they are joined, in `SCRIPT_PARTS` order, inside one function whose `module` parameter is
-undefined, so the parts share one private scope, set no global and need no build step: the site
-works from disk. The bundle is served compacted (the budget is 10 KB gzip for script and
-stylesheet together): each part without its Node export, its comments and the blanks that
-JavaScript does not need; line breaks are kept, so automatic semicolon insertion reads the code as
-written. The stylesheet is served without its comments and the blanks CSS does not need.
+The script's parts (`assets/js/`) are classic scripts. Each opens with a header that says what it
+takes from which other part and what it gives the others (`ScriptPart`); the bundle joins them,
+each after the parts it uses (the order is derived from the headers, which must form no cycle),
+inside one function, so the parts share one private scope, set no global and need no build step:
+the site works from disk. Node's tests load a part alone with just what its header says it uses
+(`tests/js/fixtures.js`), and `tests/test_script.py` checks that a part's code uses nothing
+else. The bundle is served compacted (the budget is 13 KB gzip for script and stylesheet together):
+the parts without their comments and the blanks that JavaScript does not need; line breaks are
+kept where automatic semicolon insertion could read them. The stylesheet is served without its
+comments and the blanks CSS does not need.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -24,41 +27,131 @@ CSS_URI = "assets/playbooks/playbooks.css"
 JS_URI = "assets/playbooks/playbooks.js"
 """Where the site serves them, relative to its root."""
 
-SCRIPT_PARTS = (
-    "dom.js",  # page helpers: find, build (text, never HTML), download, notices, events
-    "words.js",  # pure: templates filled, singular or plural as i18n.py
-    "progress-doc.js",  # pure: the progress document, read strictly and merged
-    "storage.js",  # the only code touching localStorage
-    "scoring.js",  # pure: shown scores and levels, result documents, as scoring.py and results.py
-    "share.js",  # pure: share links, as share.py
-    "radar.js",  # pure: the radar's geometry, its SVG built by a given `make`
-    "csv.js",  # pure: CSV cells quoted, spreadsheet formulas neutralised
-    "checklists.js",  # boxes, progress bars, recommended plays' progress
-    "transfer.js",  # the progress page: export, import, reset
-    "results.js",  # results, cards, action plan, calculation, attempts compared, exports
-    "assessment.js",  # the assessment page: data, answers, progress, results asked, share link
-    "main.js",  # the wiring: listeners, and a start for every page
-)
-"""The script's files, dependencies first; the parts marked pure load alone in Node."""
+ENTRY = "main.js"
+"""The part that starts the script: the bundle ends with it, and every other part is used."""
 
-NODE_EXPORT = 'if (typeof module !== "undefined")'
-"""How a pure part's last statement starts: its exports for Node, dead code in the browser."""
+
+@dataclass(frozen=True)
+class ScriptPart:
+    """A file of the script, as its header declares it:
+
+    ```js
+    // plan.js: the action plan and the targets (its one job, first)
+    // uses words.js: t, number
+    // uses scoring.js: pointsMissing, levelAt
+    // gives: goal, planOrder
+    ```
+
+    `uses` maps another part to the names it takes from it; `gives` are the top-level names that
+    other parts may use (any other name of the part is its own)."""
+
+    name: str
+    uses: tuple[tuple[str, tuple[str, ...]], ...]
+    gives: tuple[str, ...]
+
+    def used_names(self) -> set[str]:
+        """Every name this part takes from another."""
+        return {name for _, names in self.uses for name in names}
+
+
+class ScriptPartError(ValueError):
+    """A header that does not hold together: `path:line: what (how to fix)`."""
+
+
+_USES = re.compile(r"// uses ([\w.-]+\.js): (.+)")
+_GIVES = re.compile(r"// gives: (.+)")
+_NAMES = re.compile(r"[\w$]+(?:, [\w$]+)*")
+
+
+def _names(path: Path, line: int, text: str) -> tuple[str, ...]:
+    if not _NAMES.fullmatch(text):
+        raise ScriptPartError(f"{path}:{line}: {text!r} is not a list of names "
+                              f"(write them separated by a comma and a space)")
+    return tuple(text.split(", "))
+
+
+def read_part(path: Path) -> ScriptPart:
+    """A part's header: the comment lines it opens with."""
+    uses: dict[str, tuple[str, ...]] = {}
+    gives: tuple[str, ...] = ()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.startswith("//"):
+            break
+        if used := _USES.fullmatch(line):
+            uses[used[1]] = uses.get(used[1], ()) + _names(path, number, used[2])
+        elif given := _GIVES.fullmatch(line):
+            gives += _names(path, number, given[1])
+    return ScriptPart(path.name, tuple(uses.items()), gives)
+
+
+def _check_uses(parts: dict[str, ScriptPart], folder: Path) -> None:
+    givers: dict[str, str] = {}
+    for part in parts.values():
+        for name in part.gives:
+            if name in givers:
+                raise ScriptPartError(f"{folder / part.name}: gives {name}, as {givers[name]} does "
+                                      f"(the parts share one scope: rename one)")
+            givers[name] = part.name
+    for part in parts.values():
+        for source, names in part.uses:
+            if source not in parts or source == part.name:
+                raise ScriptPartError(f"{folder / part.name}: uses {source}, which is no other "
+                                      f"part of {folder} (name a file of that folder)")
+            for name in names:
+                if name not in parts[source].gives:
+                    where = f"given by {givers[name]}" if name in givers else "given by no part"
+                    raise ScriptPartError(f"{folder / part.name}: uses {name} from {source}, which "
+                                          f"does not give it ({where})")
+
+
+def _in_order(parts: dict[str, ScriptPart], folder: Path) -> tuple[str, ...]:
+    """Each part after the parts it uses, the entry last; refused on a cycle or a part unused."""
+    order: list[str] = []
+    path: list[str] = []
+
+    def visit(name: str) -> None:
+        if name in path:
+            cycle = " → ".join([*path[path.index(name):], name])
+            raise ScriptPartError(f"{folder / name}: the parts use each other in a circle: {cycle} "
+                                  f"(move what both need into a part of its own)")
+        if name in order:
+            return
+        path.append(name)
+        for source in sorted(source for source, _ in parts[name].uses):
+            visit(source)
+        order.append(path.pop())
+
+    if ENTRY not in parts:
+        raise ScriptPartError(f"{folder}: no {ENTRY}, the part that starts the script")
+    visit(ENTRY)
+    unused = sorted(set(parts) - set(order))
+    if unused:
+        raise ScriptPartError(f"{folder / unused[0]}: no part uses it, so the script never runs it "
+                              f"(use it from the part that needs it, or remove it)")
+    return tuple(order)
+
+
+@cache
+def script_parts(folder: Path = SCRIPT_DIR) -> tuple[ScriptPart, ...]:
+    """The script's parts, each after those it uses (see `ScriptPart`)."""
+    parts = {path.name: read_part(path) for path in sorted(folder.glob("*.js"))}
+    _check_uses(parts, folder)
+    return tuple(parts[name] for name in _in_order(parts, folder))
 
 
 @cache
 def script_bundle() -> str:
     """The script as served: every part, in order, in one private scope, compacted."""
-    parts = "".join(f"// ---- {name}\n{_for_the_browser(name)}" for name in SCRIPT_PARTS)
+    parts = "".join(f"// ---- {name}\n{_for_the_browser(name)}"
+                    for name in (part.name for part in script_parts()))
     return (
         "// mkdocs-playbooks: checklists and self-assessments, kept in this browser.\n"
-        '(function (module) {\n"use strict";\n' + parts + "})();\n"
+        '(function () {\n"use strict";\n' + parts + "})();\n"
     )
 
 
 def _for_the_browser(name: str) -> str:
-    source = (SCRIPT_DIR / name).read_text(encoding="utf-8")
-    export = source.find(NODE_EXPORT)
-    return compact(source[:export] if export >= 0 else source)
+    return compact((SCRIPT_DIR / name).read_text(encoding="utf-8"))
 
 
 _WORD = re.compile(r"[\w$\u0080-\uffff]")

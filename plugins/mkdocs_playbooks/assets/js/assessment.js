@@ -2,6 +2,15 @@
 // reader's, saved as they go; or a share link's, shown and never saved), the form and its
 // progress, one dimension at a time, the results asked for (shown again on return), completed
 // attempts, the target level and the share link.
+//
+// uses dom.js: $, $$, showNotice, now, emit, confirmed
+// uses progress-doc.js: sheet, sheetIn, answersOf
+// uses storage.js: store
+// uses scoring.js: results
+// uses share.js: isShareFragment, encodeShare, decodeShare
+// uses results.js: t, renderResults, renderHistory, exportResult
+// gives: assessment, setupAssessment, followPage, renderAssessment, renderOne, focusResults
+// gives: saveAnswer, saveTarget, takeResults, exportAnswers, shareLink, clearAnswers
 
 const assessment = { spec: null, source: null, shared: null, one: false, current: null, advice: null, fixed: [] };
 
@@ -29,7 +38,7 @@ function setupAssessment() {
 function drawnParts(spec) {
   const radios = new Map();
   for (const r of $$("input[data-pb-answer]")) radios.set(r.dataset.pbAnswer, [...radios.get(r.dataset.pbAnswer) ?? [], r]);
-  return { radios, checked: new Map(), shown: new Map(), all: true, one: "", history: "", answered: $("[data-pb-answered]"),
+  return { radios, checked: new Map(), parts: new Map(), all: true, one: "", history: "", answered: $("[data-pb-answered]"),
     counts: spec.dimensions.map((d) => $(`[data-pb-count-of="${d.id}"]`)), current: $("[data-pb-current]"),
     target: $("[data-pb-target]"), results: $("[data-pb-results]"), pickers: $$("[data-pb-compare]") };
 }
@@ -74,8 +83,8 @@ function renderOne() {
 function renderAnswers(answers) {
   const { radios, checked, all } = assessment.drawn;
   for (const [question, list] of radios) {
-    const shown = checked.get(question);
-    if (!all && (shown ? shown.checked && shown.value === answers[question] : !answers[question])) continue;
+    const drawnRadio = checked.get(question);
+    if (!all && (drawnRadio ? drawnRadio.checked && drawnRadio.value === answers[question] : !answers[question])) continue;
     for (const radio of list) radio.checked = radio.value === answers[question];
     checked.set(question, list.find((radio) => radio.checked));
   }

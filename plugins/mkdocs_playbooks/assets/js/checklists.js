@@ -1,5 +1,10 @@
 // checklists.js: checklist boxes, progress bars and the progress of recommended plays, drawn from
 // the progress document; a tick saved, then announced in the page's live region.
+//
+// uses dom.js: $, $$, make, now, emit
+// uses progress-doc.js: ticks, ticksIn, sheetIn
+// uses storage.js: store
+// gives: renderProgress, saveTick, announceTick
 
 const idList = (text) => text.split(" ").filter(Boolean);
 

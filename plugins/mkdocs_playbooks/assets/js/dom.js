@@ -2,6 +2,9 @@
 // nodes, never HTML), download a file, show or hide notices, tell the site what happened.
 // The script finds the plugin's elements by their `data-pb-*` attributes only: the plugin renames
 // any that an author writes, whereas authors may write any class or id.
+//
+// uses words.js: fill
+// gives: $, $$, make, showNotice, hideNotices, download, now, stamp, emit, confirmed
 
 const SVG_TAGS = new Set(["svg", "polygon", "line", "text", "tspan", "title"]);
 
@@ -17,9 +20,9 @@ function make(tag, attributes = {}, ...children) {
 }
 
 // A notice with a `data-pb-template` is shown with its "{placeholders}" filled from `values`.
-function showNotice(name, shown = true, values = null) {
+function showNotice(name, visible = true, values = null) {
   for (const notice of $$(`[data-pb-notice="${name}"]`)) {
-    notice.hidden = !shown;
+    notice.hidden = !visible;
     if (values && notice.dataset.pbTemplate) notice.textContent = fill(notice.dataset.pbTemplate, values);
   }
 }

@@ -1,5 +1,13 @@
 // main.js: the wiring. Listeners are bound once on the document and window (they outlive
 // Material's instant navigation); `start` runs for every page shown.
+//
+// uses dom.js: $, $$, showNotice
+// uses storage.js: store
+// uses checklists.js: renderProgress, saveTick, announceTick
+// uses transfer.js: exportProgress, importProgress, resetProgress
+// uses assessment.js: assessment, setupAssessment, followPage, renderAssessment, renderOne
+// uses assessment.js: focusResults, saveAnswer, saveTarget, takeResults, exportAnswers, shareLink
+// uses assessment.js: clearAnswers
 
 function render() {
   const doc = store.read();

@@ -1,5 +1,8 @@
 // progress-doc.js: the progress document kept in this browser (checklist ticks, answers,
 // attempts and targets, keyed by id): empty, read strictly, merged. Pure: no page, no storage.
+//
+// gives: PROGRESS_FORMAT, byId, emptyProgress, parseProgress, mergeProgress, ticks, sheet, ticksIn
+// gives: sheetIn, answersOf
 
 const PROGRESS_FORMAT = "mkdocs-playbooks/progress";
 const PROGRESS_VERSION = 1;
@@ -30,8 +33,8 @@ function readAll(object, read) {
   return copy;
 }
 
-const readTick = (t) => (isRecord(t) && typeof t.done === "boolean" && isTime(t.at)
-  ? { done: t.done, at: t.at } : null);
+const readTick = (tick) => (isRecord(tick) && typeof tick.done === "boolean" && isTime(tick.at)
+  ? { done: tick.done, at: tick.at } : null);
 const readAnswer = (a) => (isRecord(a) && typeof a.choice === "string" && isTime(a.at)
   ? { choice: a.choice, at: a.at } : null);
 const readChoice = (choice) => (typeof choice === "string" ? choice : null);
@@ -125,11 +128,4 @@ function mergeProgress(doc, incoming) {
     }
   }
   return taken;
-}
-
-if (typeof module !== "undefined") {
-  module.exports = {
-    FORMAT: PROGRESS_FORMAT, byId, empty: emptyProgress, parse: parseProgress,
-    merge: mergeProgress, ticks, sheet, ticksIn, sheetIn, answersOf,
-  };
 }

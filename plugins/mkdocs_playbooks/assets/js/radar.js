@@ -1,6 +1,9 @@
 // radar.js: the radar chart, one axis per dimension from the top clockwise, 0 at the centre and
-// 100 on the outer ring. Pure geometry from `spec.constants.radar`; the SVG is built by the
-// `make` it is given (text as text, never HTML).
+// 100 on the outer ring. Geometry from `spec.constants.radar`; the SVG built with dom.js's `make`
+// (text as text, never HTML), which the tests replace.
+//
+// uses dom.js: make
+// gives: radarGeometry, radarSvg
 
 const radarClamp = (value) => Math.max(0, Math.min(value ?? 0, 100));
 
@@ -30,7 +33,7 @@ const radarPoints = (points) => points.map((p) => `${radarFixed(p.x)},${radarFix
 // An axis label, read from outside the chart: anchored at its end on the left, its start on the
 // right, its middle at the top and bottom; its lines above the point at the top, below it at the
 // bottom, centred on it at the sides.
-function radarLabel(make, g, radar, i, lines) {
+function radarLabel(g, radar, i, lines) {
   const p = g.labels[i];
   const side = (p.y - g.centre) / radar.label_radius; // -1 at the top, 1 at the bottom
   const first = (-(lines.length - 1) * 1.1 * (1 - side)) / 2 + 0.35 + side * 0.6;
@@ -42,18 +45,16 @@ function radarLabel(make, g, radar, i, lines) {
 
 // An <svg> of `series` (each: one 0-100 value or null per axis), labelled `label`; `titles` are
 // the axes' labels, each in lines (contract.py wraps them at `label_width` characters).
-function radarSvg(make, radar, { titles, series, label }) {
+function radarSvg(radar, { titles, series, label }) {
   const g = radarGeometry(radar, titles.length);
   const rings = g.rings.map((ring) => make("polygon", { class: "pb-ring", points: radarPoints(ring) }));
   const axes = titles.flatMap((title, i) => [
     make("line", { class: "pb-axis", x1: g.centre, y1: g.centre,
       x2: radarFixed(g.axes[i].x), y2: radarFixed(g.axes[i].y) }),
-    radarLabel(make, g, radar, i, title),
+    radarLabel(g, radar, i, title),
   ]);
   const shapes = series.map((values, k) => make("polygon", { class: `pb-series pb-series-${k}`,
     points: radarPoints(g.series(values)) }));
   return make("svg", { class: "pb-radar", viewBox: g.viewBox, role: "img", "aria-label": label },
     ...rings, ...axes, ...shapes);
 }
-
-if (typeof module !== "undefined") module.exports = { radarGeometry, radarSvg };

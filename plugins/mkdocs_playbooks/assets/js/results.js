@@ -3,6 +3,14 @@
 // action plan, the calculation with the reader's own numbers; attempts compared; a result
 // exported as JSON or CSV. Its only memory (`view`) is the page's: the advice to move into the
 // plan, the parts moved into the results, what was last announced and sent to the site.
+//
+// uses words.js: plural
+// uses dom.js: $, $$, make, download, now, stamp, emit
+// uses scoring.js: results, pointsMissing, resultDocument
+// uses share.js: allQuestions
+// uses radar.js: radarSvg
+// uses csv.js: csvText
+// gives: t, renderResults, renderHistory, exportResult
 
 // A string of the page's data, filled; the form for `n` where it has a singular and a plural.
 const t = (spec, key, values, n = 1) => plural(spec.words, spec.strings[key], n, values);
@@ -12,7 +20,7 @@ const titleOf = (spec, id) => spec.levels[levelAt(spec, id)]?.title;
 const formats = new Map();
 const number = (spec, value) => (formats.get(spec.words.lang) ?? formats.set(spec.words.lang,
   new Intl.NumberFormat(spec.words.lang, { maximumFractionDigits: 2 })).get(spec.words.lang)).format(value);
-const change = (a, b) => (a === null || b === null ? "–" : b > a ? `+${b - a}` : b < a ? `−${a - b}` : "=");
+const difference = (a, b) => (a === null || b === null ? "–" : b > a ? `+${b - a}` : b < a ? `−${a - b}` : "=");
 
 // What a level means: a copy of its description, rendered on the page from the author's Markdown.
 const meaning = (id) => $(`[data-pb-describes="${id}"]`)?.cloneNode(true) ?? "";
@@ -25,9 +33,9 @@ function table(heads, rows) {
       make("tr", {}, make("th", { scope: "row" }, head), ...cells.map((c) => make("td", {}, c)))))));
 }
 
-const chart = (spec, results) => radarSvg(make, spec.constants.radar, {
+const chart = (spec, list) => radarSvg(spec.constants.radar, {
   titles: spec.dimensions.map((d) => d.label),
-  series: results.map((r) => spec.dimensions.map((d) => r.dimensions[d.id].score)),
+  series: list.map((r) => spec.dimensions.map((d) => r.dimensions[d.id].score)),
   label: spec.strings.radar,
 });
 
@@ -104,22 +112,22 @@ function calculation(spec, r, target) {
 }
 
 // Each part is drawn again only when what it shows changed (`data`): an answer changes one
-// dimension, whose card is drawn again, not the others'. `shown`: each part's data and nodes.
-function changed(shown, name, data) {
-  const key = JSON.stringify(data), was = shown.get(name);
-  shown.set(name, [key, was?.[1]]);
+// dimension, whose card is drawn again, not the others'. `drawn`: each part's data and nodes.
+function changed(drawn, name, data) {
+  const key = JSON.stringify(data), was = drawn.get(name);
+  drawn.set(name, [key, was?.[1]]);
   return was?.[0] !== key;
 }
 
-function redraw(shown, name, data, draw) {
-  const old = shown.get(name)?.[1];
-  if (!changed(shown, name, data)) return old;
+function redraw(drawn, name, data, draw) {
+  const old = drawn.get(name)?.[1];
+  if (!changed(drawn, name, data)) return old;
   const nodes = [draw()].flat().map((n) => (typeof n === "string" ? document.createTextNode(n) : n));
   if (old) {
     old[0].before(...nodes);
     for (const n of old) n.remove();
   }
-  shown.get(name)[1] = nodes;
+  drawn.get(name)[1] = nodes;
   return nodes;
 }
 
@@ -128,15 +136,15 @@ function renderResults(spec, answers, targetId, view) {
   const target = spec.levels.find((l) => l.id === targetId);
   const box = $("[data-pb-results]");
   const body = $("[data-pb-results-body]", box);
-  const shown = view.drawn.shown;
-  if (!body.firstChild) shown.clear(); // a page drawn anew: every part is drawn
+  const drawn = view.drawn.parts;
+  if (!body.firstChild) drawn.clear(); // a page drawn anew: every part is drawn
   box.classList.toggle("pb-partial", !r.complete);
   const x = (d) => r.dimensions[d.id];
   const parts = [
-    redraw(shown, "", r.level ? [r.score, r.level, targetId] : [r.score, r.answered, spec.dimensions.map((d) => x(d).needed)],
+    redraw(drawn, "", r.level ? [r.score, r.level, targetId] : [r.score, r.answered, spec.dimensions.map((d) => x(d).needed)],
       () => overall(spec, r, target)),
-    redraw(shown, " chart", spec.dimensions.map((d) => x(d).score), () => chart(spec, [r])),
-    spec.dimensions.map((d) => redraw(shown, d.id, [x(d), targetId], () => card(spec, d, x(d), target))),
+    redraw(drawn, " chart", spec.dimensions.map((d) => x(d).score), () => chart(spec, [r])),
+    spec.dimensions.map((d) => redraw(drawn, d.id, [x(d), targetId], () => card(spec, d, x(d), target))),
   ];
   if (!body.firstChild) {
     body.replaceChildren(...parts[0], ...parts[1], make("div", { class: "grid cards" }, make("ul", {}, ...parts[2].flat())), ...view.fixed);
@@ -144,8 +152,8 @@ function renderResults(spec, answers, targetId, view) {
   // What the plan and the calculation show: neither shows how many questions are answered.
   const shows = (y) => [y.score, y.exact, y.level, y.complete, y.needed, y.points, y.weights];
   const numbers = [...spec.dimensions.map((d) => shows(x(d))), shows(r), targetId];
-  if (changed(shown, " plan", numbers)) $("[data-pb-plan]", box).replaceChildren(...plan(spec, r, target, view.advice));
-  if (changed(shown, " calc", numbers)) $("[data-pb-calc]", box).replaceChildren(calculation(spec, r, target));
+  if (changed(drawn, " plan", numbers)) $("[data-pb-plan]", box).replaceChildren(...plan(spec, r, target, view.advice));
+  if (changed(drawn, " calc", numbers)) $("[data-pb-calc]", box).replaceChildren(calculation(spec, r, target));
   const said = parts[0][0].textContent;
   if (view.said !== said) $("[data-pb-live]").textContent = view.said = said;
   const key = JSON.stringify(answers);
@@ -202,9 +210,9 @@ function renderHistory(spec, attempts) {
   const cell = (x) => (x.score === null ? "–" : `${x.score} ${x.level ? titleOf(spec, x.level) : s.partial}`);
   body.replaceChildren(...notes,
     make("p", { class: "pb-overall" }, t(spec, "history_overall", { a: a.score ?? "–", b: b.score ?? "–",
-      change: change(a.score, b.score) })),
+      change: difference(a.score, b.score) })),
     table([s.dimension, "A", "B", s.change], spec.dimensions.map((d) =>
-      [d.title, cell(a.dimensions[d.id]), cell(b.dimensions[d.id]), change(a.dimensions[d.id].score, b.dimensions[d.id].score)])),
+      [d.title, cell(a.dimensions[d.id]), cell(b.dimensions[d.id]), difference(a.dimensions[d.id].score, b.dimensions[d.id].score)])),
     chart(spec, [a, b]),
     make("ul", { class: "pb-legend" }, ...chosen.map((attempt, k) =>
       make("li", { class: `pb-key-${k}` }, `${"AB"[k]} — ${attemptText(spec, attempt)}`))),

@@ -4,9 +4,11 @@
 // answered (`complete_at` % of a dimension's questions), the overall from the shown dimension
 // scores. And the result document that exports carry (results.py's `result_document`).
 // Pure: `spec` is the page's assessment data, `answers` maps question id → choice id or `na`.
+//
+// gives: results, levelOf, rounded, pointsMissing, validAnswers, resultDocument
 
 // The rounding rule: half up to a whole number, float noise (39.99999999999999) aside.
-const shown = (value) => Math.floor(value + 0.5 + 1e-9);
+const rounded = (value) => Math.floor(value + 0.5 + 1e-9);
 
 // How many points `score` lacks to reach `level` (0 when reached).
 const pointsMissing = (level, score) => Math.max(0, Math.ceil(level.min - 1e-9) - score);
@@ -45,7 +47,7 @@ function dimensionResult(spec, dimension, given) {
   }
   const questions = dimension.questions.length;
   const exact = weights ? (100 * points) / weights : null;
-  const score = exact === null ? null : shown(exact);
+  const score = exact === null ? null : rounded(exact);
   const complete = 100 * answered >= spec.complete_at * questions;
   // `needed`: answers still wanting before the dimension is complete
   const needed = Math.max(0, Math.ceil((spec.complete_at * questions) / 100 - 1e-9) - answered);
@@ -73,7 +75,7 @@ function results(spec, answers) {
   }
   const complete = Object.values(dimensions).every((d) => d.complete);
   const exact = weightTotal ? weightedTotal / weightTotal : null;
-  const score = exact === null ? null : shown(exact);
+  const score = exact === null ? null : rounded(exact);
   return { dimensions, score, level: complete ? levelOf(spec.levels, score) : null, complete,
     answered, questions, exact, weights: weightTotal };
 }
@@ -101,8 +103,4 @@ function resultDocument(spec, answers, takenAt) {
   return { format: "mkdocs-playbooks/result", version: 2, assessment: spec.id, taken_at: takenAt,
     answers: valid, complete: result.complete, answered: result.answered,
     questions: result.questions, dimensions, overall: { score: result.score, level: result.level } };
-}
-
-if (typeof module !== "undefined") {
-  module.exports = { results, levelOf, shown, pointsMissing, validAnswers, resultDocument };
 }

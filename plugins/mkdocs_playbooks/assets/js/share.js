@@ -3,6 +3,8 @@
 // character); the fingerprint ties a link to the assessment's structure. Decoded strictly: any
 // doubt and the link is refused. Pure; characters and limits come from `spec.constants.share`,
 // the reference is plugins/mkdocs_playbooks/share.py.
+//
+// gives: allQuestions, fingerprint, isShareFragment, encodeShare, decodeShare
 
 const allQuestions = (spec) => spec.dimensions.flatMap((d) => d.questions);
 
@@ -51,8 +53,4 @@ function decodeShare(spec, hash) {
     else if (code[n] !== share.unanswered) return null;
   }
   return answers;
-}
-
-if (typeof module !== "undefined") {
-  module.exports = { fingerprint, isShareFragment, encode: encodeShare, decode: decodeShare };
 }

@@ -4,6 +4,9 @@
 // wins), and on another tab's write merges it again and writes it back when that write lost some.
 // When storage cannot be used (blocked, full, or holding a document this version cannot read,
 // which is left untouched), changes live in this page only and `problem()` names the notice.
+//
+// uses progress-doc.js: emptyProgress, parseProgress, mergeProgress
+// gives: store
 
 const store = (() => {
   // Globals that page content can shadow (an element with id="__md_scope" where Material's inline

@@ -1,5 +1,10 @@
 // transfer.js: the progress page's actions on the whole progress document: export it as a file,
 // import one (merged: the newest of each tick and answer wins), reset it.
+//
+// uses dom.js: download, stamp, showNotice, hideNotices, confirmed
+// uses progress-doc.js: parseProgress, mergeProgress
+// uses storage.js: store
+// gives: exportProgress, importProgress, resetProgress
 
 const MAX_IMPORT_BYTES = 5_000_000;
 

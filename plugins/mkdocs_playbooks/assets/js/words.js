@@ -1,6 +1,8 @@
 // words.js: the words the script writes, from the page's templates. "{name}" placeholders filled
 // from values; a counted word's singular or plural form ("{count} answer | {count} answers") by
 // the rule of i18n.py's `is_singular`, which `words` describes (see contract.py). Pure.
+//
+// gives: fill, plural
 
 // "{name}" placeholders of a template replaced by `values[name]`.
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
@@ -11,5 +13,3 @@ function plural(words, template, count, values = {}) {
   const singular = count === 1 || (count === 0 && words.zero);
   return fill(forms[singular ? 0 : forms.length - 1], { count, ...values });
 }
-
-if (typeof module !== "undefined") module.exports = { fill, plural };

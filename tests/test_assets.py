@@ -14,6 +14,7 @@ from mkdocs_playbooks.output.assets import (
     compact,
     script_bundle,
     script_parts,
+    served_part,
     stylesheet,
 )
 
@@ -34,7 +35,9 @@ def test_the_script_never_inserts_html(name: str) -> None:
 
 
 @pytest.mark.parametrize(("source", "served"), [
-    ("const a = 1; // a comment\nconst b = 2;\n", "const a=1;\nconst b=2;\n"),
+    ("const a = 1; // a comment\nconst b = 2;\n", "const a=1;const b=2;\n"),
+    ("const f = () => {\n  g(1,\n    2)\n}\nconst x = y\n  .map(f)\n  ? 1\n  : 2\n",
+     "const f=()=>{g(1,2)}\nconst x=y.map(f)?1:2\n"),  # kept where a semicolon may be inserted
     ("/* a block\n comment */ f(x);", "f(x);\n"),
     ('const url = "http://example.org/*x*/ // y";', 'const url="http://example.org/*x*/ // y";\n'),
     ("const t = `a // b ${ {c: 1}.c } /* d */ ${`e ${f}`}`;",
@@ -76,7 +79,7 @@ def test_the_bundle_is_its_parts_in_one_private_scope() -> None:
     bundle = script_bundle()
     assert bundle.count("(function () {") == 1
     assert bundle.rstrip().endswith("})();")
-    positions = [bundle.index(f"// ---- {part.name}\n") for part in script_parts()]
+    positions = [bundle.index(served_part(part.name)) for part in script_parts()]
     assert positions == sorted(positions)
 
 
@@ -100,6 +103,14 @@ def test_the_order_follows_the_headers_not_the_names(tmp_path: Path) -> None:
                     a="// uses c.js: c\n// gives: a", c="// gives: c")
     assert [part.name for part in script_parts(folder)] == ["c.js", "a.js", "b.js", "main.js"]
     assert script_parts(folder)[1].uses == (("c.js", ("c",)),)
+
+
+def test_parts_that_do_not_use_each_other_come_in_the_order_the_header_names_them(
+    tmp_path: Path
+) -> None:
+    folder = _parts(tmp_path, main="// uses b.js: b\n// uses a.js: a", b="// gives: b",
+                    a="// gives: a")
+    assert [part.name for part in script_parts(folder)] == ["b.js", "a.js", "main.js"]
 
 
 @pytest.mark.parametrize(("headers", "error"), [

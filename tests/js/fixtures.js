@@ -52,6 +52,14 @@ function python(...args) {
   return run.stdout;
 }
 
+// The page data of a test assessment of tests/js/scoring_cases.py ("worked": the worked example)
+// as contract.py writes it into the page, with its words in `language`: what the script reads.
+const pageData = (name = "worked", language = "en") => JSON.parse(python("-c", `import json
+from mkdocs_playbooks.output.contract import assessment_data
+from mkdocs_playbooks.output.i18n import Strings
+from tests.js.scoring_cases import assessments
+print(json.dumps(assessment_data(assessments()[${JSON.stringify(name)}], Strings(${JSON.stringify(language)}))))`));
+
 // The constants of contract.py as written into the page data (parity.test.js checks this copy).
 const CONSTANTS = {
   na: "na",
@@ -127,5 +135,5 @@ function randomAnswers(spec, rng) {
 }
 
 module.exports = {
-  REPO, SCRIPT_DIR, source, header, part, python, CONSTANTS, WORKED, PROTOTYPE_NAMED, random, questionsOf, randomAnswers,
+  REPO, SCRIPT_DIR, source, header, part, python, pageData, CONSTANTS, WORKED, PROTOTYPE_NAMED, random, questionsOf, randomAnswers,
 };

@@ -6,7 +6,8 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { part } = require("./fixtures.js");
 
-const { PROGRESS_FORMAT, byId, emptyProgress, parseProgress, mergeProgress, ticks, sheet, ticksIn, sheetIn, answersOf } = part("progress-doc.js");
+const { PROGRESS_FORMAT, byId, emptyProgress, parseProgress, mergeProgress, ticks, sheet, ticksIn, sheetIn, answersOf,
+  doneIn, answeredIn, clearSheet, importNotice } = part("progress-doc.js");
 
 const T1 = "2026-01-01T10:00:00.000Z";
 const T2 = "2026-01-02T10:00:00.000Z";
@@ -188,4 +189,36 @@ test("when results were last asked for (`shown`) is kept, and merged as a target
   assert.equal(sheet(mine, "a").shown, ""); // cleared here: not brought back
   assert.equal(sheet(mine, "b").shown, T1);
   assert.equal(parseProgress(JSON.stringify(mine)).assessments.b.shown, T1);
+});
+
+test("how many of a playbook's items are done, of an assessment's questions answered (a cleared one is not)", () => {
+  const d = sample(T1, true, T1, "x", []);
+  ticks(d, "p").j = { done: false, at: T1 };
+  sheet(d, "a").answers.r = { choice: "", at: T2 };
+  const before = plain(d);
+  assert.equal(doneIn(d, "p", ["i", "j", "k"]), 1);
+  assert.equal(answeredIn(d, "a", ["q", "r", "s"]), 1);
+  assert.equal(doneIn(d, "unknown", ["i"]), 0);
+  assert.equal(answeredIn(d, "unknown", ["q"]), 0);
+  assert.deepEqual(plain(d), before); // counting changes nothing, adds no entry
+});
+
+test("a sheet cleared: every answer a cleared one at that time, attempts and target kept, results hidden", () => {
+  const attempts = [{ taken_at: T1, answers: byId([["q", "x"]]) }];
+  const d = sample(T1, true, T1, "x", attempts, "reliable");
+  sheet(d, "a").answers.r = { choice: "y", at: T2 };
+  sheet(d, "a").shown = T2;
+  clearSheet(sheet(d, "a"), T3);
+  assert.deepEqual(plain(sheet(d, "a")), { answers: { q: { choice: "", at: T3 }, r: { choice: "", at: T3 } },
+    attempts: plain(attempts), target: "reliable", shown: "" });
+  assert.deepEqual({ ...answersOf(sheet(d, "a")) }, {});
+});
+
+test("what an import did: not a progress document, nothing new, merged, or merged but not saved", () => {
+  const none = { ticks: 0, answers: 0, attempts: 0, targets: 0 };
+  const some = { ...none, answers: 2 };
+  assert.deepEqual(importNotice(null), ["import-failed"]);
+  assert.deepEqual(importNotice(none, true), ["import-nothing"]);
+  assert.deepEqual(importNotice(some, true), ["imported", some]);
+  assert.deepEqual(importNotice(some, false), ["import-unsaved", some]);
 });

@@ -6,7 +6,8 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { part, WORKED, PROTOTYPE_NAMED, random, randomAnswers } = require("./fixtures.js");
 
-const { results, levelOf, rounded, pointsMissing, validAnswers, resultDocument } = part("scoring.js");
+const { results, levelOf, rounded, pointsMissing, validAnswers, resultDocument, levelAt, levelById, titleOf, allQuestions } =
+  part("scoring.js");
 const close = (actual, expected) => assert.ok(Math.abs(actual - expected) < 1e-9, `${actual} ≠ ${expected}`);
 const withLevels = (spec, mins) => ({ ...spec, levels: spec.levels.map((l, n) => ({ ...l, min: mins[n] })) });
 
@@ -114,4 +115,12 @@ test("shown scores are whole, 0-100, the overall between the dimensions', a leve
     if (!values.length) assert.equal(r.score, null);
     else assert.ok(r.score >= Math.min(...values) && r.score <= Math.max(...values));
   }
+});
+
+test("a level by its id: its place, itself and its title; none for an id no level has (a removed target)", () => {
+  assert.deepEqual(["silent", "reliable", "gone", ""].map((id) => levelAt(WORKED, id)), [0, 2, -1, -1]);
+  assert.equal(levelById(WORKED, "reliable"), WORKED.levels[2]);
+  assert.equal(levelById(WORKED, "gone"), undefined);
+  assert.deepEqual(["responsive", "gone"].map((id) => titleOf(WORKED, id)), ["Responsive", undefined]);
+  assert.deepEqual(allQuestions(WORKED).map((q) => q.id), ["where-asked", "delay", "tone"]);
 });

@@ -262,6 +262,31 @@ def undeclared(code: PartCode) -> list[str]:
     return problems
 
 
+def _assigned(found: list[Token], index: int) -> bool:
+    """Whether the token at `index` is assigned to (`=`, `+=`, `??=`…), not compared (`==`)."""
+    rest = [token.text for token in found[index + 1:index + 4]]
+    while rest and rest[0] in "+-*/%&|?":
+        rest = rest[1:]
+    return rest[:1] == ["="] and rest[1:2] not in (["="], [">"])
+
+
+def writes_to_others(code: PartCode) -> list[str]:
+    """Where a part changes an object another part gives: a member set (`assessment.one = …`) or
+    fields added (`Object.assign(assessment, …)`). Only the part that declares an object changes
+    it; another asks it to (a function it gives)."""
+    others, found = code.part.used_names(), code.found
+    problems = []
+    for index, token in enumerate(found[:-2]):
+        if token.text not in others or _after_dot(found, index):
+            continue
+        member = found[index + 1].text == "." and _assigned(found, index + 2)
+        assign = [t.text for t in found[max(0, index - 4):index]] == ["Object", ".", "assign", "("]
+        if member or assign:
+            problems.append(f"{code.part.name}:{code.line_of(token.at)}: changes {token.text}, "
+                            f"which another part gives (give a function that changes it there)")
+    return problems
+
+
 def shadowing(codes: list[PartCode]) -> list[str]:
     """The names a part declares (at any depth) that another part declares at its top level: the
     parts share one scope, so such a name would mean two things and hide a use from `undeclared`."""

@@ -143,3 +143,23 @@ test("a document this version cannot read is left untouched; changes stay in the
   assert.equal(tab.copy.get(KEY), '{"format": "mkdocs-playbooks/progress", "version": 2}');
   assert.equal(world.queue.length, 0);
 });
+
+test("storage that cannot be used (blocked, full): changes stay in the page, and it says so", () => {
+  const refuse = () => { throw new Error("SecurityError"); };
+  const blocked = browser().open({ localStorage: { getItem: refuse, setItem: refuse, removeItem: refuse } });
+  assert.equal(blocked.tick("p", "i"), false);
+  assert.equal(blocked.store.problem(), "unavailable");
+  assert.deepEqual(done(blocked.store.read(), "p"), ["i"]);
+  blocked.store.reset();
+  assert.equal(blocked.store.problem(), "unavailable");
+  assert.deepEqual(done(blocked.store.read(), "p"), []);
+
+  const world = browser();
+  const full = world.open();
+  full.tick("p", "i");
+  full.copy.set = refuse; // full: what is stored stays, what is new is not saved
+  assert.equal(full.tick("p", "j"), false);
+  assert.equal(full.store.problem(), "unavailable");
+  assert.deepEqual(done(full.store.read(), "p"), ["i", "j"]);
+  assert.deepEqual(done(stored(full), "p"), ["i"]);
+});

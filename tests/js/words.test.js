@@ -1,12 +1,13 @@
 // words.test.js: words.js fills templates and picks singular or plural forms as i18n.py does, for
-// every counted string the assessment script writes, in English and French.
+// every counted string the assessment script writes, in English and French; numbers in the page's
+// language.
 "use strict";
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const { part, python } = require("./fixtures.js");
 
-const { fill, plural } = part("words.js");
+const { fill, plural, t, number, outOf } = part("words.js");
 
 const COUNTS = [0, 1, 2, 5, 21];
 const VALUES = { answered: 7, total: 9, score: 42, level: "L", min: 50, title: "T", left: "2 x" };
@@ -57,4 +58,21 @@ test("the spreadsheet dialect follows the site's language", () => {
   assert.equal(REFERENCE.de.words.csv, ";");
   assert.equal(REFERENCE["fr-CA"].words.zero, true);
   assert.equal(REFERENCE.de.words.zero, false);
+});
+
+test("an assessment's string by its key, filled, in the form for its count", () => {
+  const spec = { words: REFERENCE.en.words, strings: REFERENCE.en.strings };
+  assert.equal(t(spec, "answers", {}, 1), "1 answer");
+  assert.equal(t(spec, "answers", {}, 4), "4 answers");
+  assert.equal(t(spec, "left_in", { title: "Listening", left: "2 questions" }), "Listening: 2 questions");
+  const fr = { words: REFERENCE.fr.words, strings: REFERENCE.fr.strings };
+  assert.equal(t(fr, "answers", {}, 0), plural(REFERENCE.fr.words, REFERENCE.fr.strings.answers, 0));
+});
+
+test("numbers in the page's language, at most two decimals; a count out of a whole", () => {
+  const spec = (lang) => ({ words: { lang } });
+  assert.deepEqual([0.5, 66.666666, 1500].map((n) => number(spec("en"), n)), ["0.5", "66.67", "1,500"]);
+  assert.deepEqual([0.5, 66.666666].map((n) => number(spec("fr"), n)), ["0,5", "66,67"]);
+  assert.equal(number(spec("en"), 2), "2"); // each language's format made once, then the same
+  assert.equal(outOf(3, 5), "3 / 5");
 });

@@ -1,44 +1,47 @@
-// assessment.js: the self-assessment page. Its data (from the page), the answers shown (the
-// reader's, saved as they go; or a share link's, shown and never saved), the form and its
-// progress, one dimension at a time, the results asked for (shown again on return), completed
-// attempts, the target level and the share link.
+// assessment.js: the self-assessment page. Its data (from the page), the answers drawn (the
+// reader's, saved as they go; or a share link's, drawn and never saved), the form and its
+// progress, one dimension at a time, the results asked for (drawn again on return), completed
+// attempts, the target level and the share link. Only this part changes `assessment`.
 //
-// uses dom.js: $, $$, showNotice, now, emit, confirmed
-// uses progress-doc.js: sheet, sheetIn, answersOf
+// uses dom.js: $, $$, showNotice, emit, confirmed
+// uses clock.js: now
+// uses words.js: t, outOf
+// uses progress-doc.js: sheet, sheetIn, answersOf, clearSheet
+// uses assessment-state.js: readSpec, carriedOver
 // uses storage.js: store
 // uses scoring.js: results
 // uses share.js: isShareFragment, encodeShare, decodeShare
-// uses results.js: t, renderResults, renderHistory, exportResult
-// gives: assessment, setupAssessment, followPage, renderAssessment, renderOne, focusResults
+// uses history.js: askResults, historyKey
+// uses results-view.js: resultsView, sendResultsAgain
+// uses results.js: renderResults, renderHistory, exportResult
+// gives: assessment, setupAssessment, followPage, renderAssessment, toggleOne, goTo, focusResults
 // gives: saveAnswer, saveTarget, takeResults, exportAnswers, shareLink, clearAnswers
 
-const assessment = { spec: null, source: null, shared: null, one: false, current: null, advice: null, fixed: [] };
+// The page's assessment: its data (`spec`, null on other pages) and the element that holds it
+// (`source`), a share link's answers (`shared`), one dimension at a time or all (`one`), the
+// current dimension, the elements found once and what they were drawn from (`drawn`), the
+// results view (results.js).
+const assessment = { spec: null, source: null, shared: null, one: false, current: null, drawn: null, view: null };
 
 function setupAssessment() {
   const data = $("[data-pb-spec]");
-  let spec = null;
-  try {
-    spec = data && JSON.parse(data.dataset.pbSpec);
-  } catch {} // not the plugin's data: no assessment here
+  const spec = data && readSpec(data.dataset.pbSpec);
   const advice = $$("[data-pb-dimension] [data-pb-level]").map((a) =>
     [`${a.closest("[data-pb-dimension]").dataset.pbDimension} ${a.dataset.pbLevel}`, a]);
-  // the same page drawn again (Material does so for a link within the page): its state stays
-  const same = spec?.id === assessment.spec?.id;
-  Object.assign(assessment, { spec, source: data, shared: null, one: same && assessment.one,
-    current: same ? assessment.current : spec?.dimensions[0].id,
-    advice: new Map(advice), fixed: $$("[data-pb-fixed]"), said: same ? assessment.said : "",
-    emitted: same ? assessment.emitted : "", drawn: spec && drawnParts(spec) });
+  const { same, one, current } = carriedOver(assessment, spec);
+  Object.assign(assessment, { spec, source: data, shared: null, one, current, drawn: spec && drawnElements(spec),
+    view: resultsView(new Map(advice), $$("[data-pb-fixed]"), same ? assessment.view : null) });
   for (const title of $$("[data-pb-results] h2, [data-pb-part] h2")) title.tabIndex = -1;
   if (!spec || !isShareFragment(spec, location.hash)) return;
   assessment.shared = decodeShare(spec, location.hash);
   showNotice(assessment.shared ? "shared" : "share-invalid");
 }
 
-// The page's parts, found once, and what they show: an answer redraws only what it changed.
-function drawnParts(spec) {
+// The page's elements, found once, and what they were drawn from: an answer redraws only what it changed.
+function drawnElements(spec) {
   const radios = new Map();
   for (const r of $$("input[data-pb-answer]")) radios.set(r.dataset.pbAnswer, [...radios.get(r.dataset.pbAnswer) ?? [], r]);
-  return { radios, checked: new Map(), parts: new Map(), all: true, one: "", history: "", answered: $("[data-pb-answered]"),
+  return { radios, checked: new Map(), all: true, one: "", history: "", answered: $("[data-pb-answered]"),
     counts: spec.dimensions.map((d) => $(`[data-pb-count-of="${d.id}"]`)), current: $("[data-pb-current]"),
     target: $("[data-pb-target]"), results: $("[data-pb-results]"), pickers: $$("[data-pb-compare]") };
 }
@@ -51,7 +54,7 @@ function followPage() {
 
 const ownSheet = (doc) => sheet(doc, assessment.spec.id); // to change it
 const mySheet = (doc) => sheetIn(doc, assessment.spec.id); // to read it
-const answersNow = (doc) => assessment.shared ?? answersOf(mySheet(doc));
+const answersNow = (doc) => assessment.shared ?? answersOf(mySheet(doc)); // a share link's, or the reader's
 
 // How many questions are answered: in all (with a bar), in each dimension, in the current one.
 function renderCounts(spec, r) {
@@ -59,7 +62,7 @@ function renderCounts(spec, r) {
   answered.textContent = t(spec, "answered", { answered: r.answered }, r.questions);
   answered.parentNode.style.setProperty("--pb-done", String(r.answered / r.questions));
   for (const [k, d] of spec.dimensions.entries()) {
-    const text = `${r.dimensions[d.id].answered} / ${r.dimensions[d.id].questions}`;
+    const text = outOf(r.dimensions[d.id].answered, r.dimensions[d.id].questions);
     if (counts[k].textContent !== text) counts[k].textContent = text; // unchanged text: no DOM change
     if (d.id === assessment.current) current.textContent = t(spec, "left_in", { title: d.title, left: text });
   }
@@ -72,7 +75,7 @@ function renderOne() {
   assessment.drawn.one = drawn;
   $("[data-pb-questionnaire]").classList.toggle("pb-one", assessment.one);
   $("[data-pb-action=one]").setAttribute("aria-pressed", String(assessment.one));
-  for (const part of $$("[data-pb-part]")) part.classList.toggle("pb-current", part.dataset.pbPart === assessment.current);
+  for (const section of $$("[data-pb-part]")) section.classList.toggle("pb-current", section.dataset.pbPart === assessment.current);
   for (const link of $$("[data-pb-questionnaire] a[data-pb-goto]")) {
     link.setAttribute("aria-current", link.dataset.pbGoto === assessment.current ? "step" : "false");
   }
@@ -91,6 +94,17 @@ function renderAnswers(answers) {
   assessment.drawn.all = false;
 }
 
+// One dimension at a time, or all of them.
+function toggleOne() {
+  assessment.one = !assessment.one;
+  renderOne();
+}
+
+// The dimension `id` made the current one (drawn by the next `renderAssessment`).
+function goTo(id) {
+  assessment.current = id;
+}
+
 function renderAssessment(doc) {
   const { spec, drawn } = assessment;
   const answers = answersNow(doc);
@@ -100,9 +114,9 @@ function renderAssessment(doc) {
   const mine = mySheet(doc);
   drawn.target.value = mine.target ?? "";
   drawn.results.hidden = !(assessment.shared || mine.shown);
-  if (!drawn.results.hidden) renderResults(spec, answers, mine.target, assessment);
-  const history = () => [mine.attempts.length, mine.attempts.at(-1)?.taken_at, ...drawn.pickers.map((p) => p.value)].join();
-  if (drawn.history === history()) return; // attempts are only ever added
+  if (!drawn.results.hidden) renderResults(spec, answers, mine.target, assessment.view);
+  const history = () => historyKey(mine.attempts, drawn.pickers.map((p) => p.value));
+  if (drawn.history === history()) return;
   renderHistory(spec, mine.attempts);
   drawn.history = history();
 }
@@ -123,20 +137,12 @@ function saveTarget(select) { // "" when none: a change, as any other, that othe
   store.update((doc) => { ownSheet(doc).target = select.value; });
 }
 
-// Shows the results, now and on return; complete answers are kept as an attempt (unless just kept).
+// Draws the results, now and on return; complete answers are kept as an attempt (unless just kept).
 function takeResults() {
   const answers = answersNow(store.read());
-  assessment.emitted = "";
+  sendResultsAgain(assessment.view);
   if (assessment.shared) return;
-  store.update((doc) => {
-    const mine = ownSheet(doc);
-    mine.shown = now();
-    const last = mine.attempts[mine.attempts.length - 1];
-    if (!results(assessment.spec, answers).complete) return;
-    if (!last || JSON.stringify(last.answers) !== JSON.stringify(answers)) {
-      mine.attempts.push({ taken_at: now(), answers });
-    }
-  });
+  store.update((doc) => askResults(assessment.spec, ownSheet(doc), answers, now()));
 }
 
 function exportAnswers(kind) {
@@ -165,14 +171,8 @@ async function shareLink() {
 }
 
 // Forgets the reader's answers once they confirm (attempts are kept); false when they do not.
-// Each answer becomes a cleared one, newer than the answer it replaces, so no tab brings it back.
 function clearAnswers(button) {
   if (!confirmed(button)) return false;
-  store.update((doc) => {
-    const mine = ownSheet(doc);
-    const at = now();
-    for (const question of Object.keys(mine.answers)) mine.answers[question] = { choice: "", at };
-    mine.shown = "";
-  });
+  store.update((doc) => clearSheet(ownSheet(doc), now()));
   return true;
 }

@@ -1,8 +1,10 @@
 // checklists.js: checklist boxes, progress bars and the progress of recommended plays, drawn from
 // the progress document; a tick saved, then announced in the page's live region.
 //
-// uses dom.js: $, $$, make, now, emit
-// uses progress-doc.js: ticks, ticksIn, sheetIn
+// uses dom.js: $, $$, make, emit
+// uses clock.js: now
+// uses words.js: outOf
+// uses progress-doc.js: ticks, ticksIn, doneIn, answeredIn
 // uses storage.js: store
 // gives: renderProgress, saveTick, announceTick
 
@@ -19,10 +21,8 @@ function renderBars(doc) {
   for (const bar of $$("[data-pb-progress]")) {
     const items = idList(bar.dataset.pbItems);
     const id = bar.dataset.pbProgress;
-    const done = bar.dataset.pbProgressOf === "assessment"
-      ? items.filter((q) => sheetIn(doc, id).answers[q]?.choice).length
-      : items.filter((item) => ticksIn(doc, id)[item]?.done).length;
-    const text = `${done} / ${items.length}`;
+    const done = (bar.dataset.pbProgressOf === "assessment" ? answeredIn : doneIn)(doc, id, items);
+    const text = outOf(done, items.length);
     bar.setAttribute("aria-valuenow", String(done));
     bar.setAttribute("aria-valuetext", text);
     bar.style.setProperty("--pb-done", String(items.length ? done / items.length : 0));
@@ -35,11 +35,11 @@ function renderBars(doc) {
 function renderPlayLinks(doc) { // recommended plays: their checklist progress after the link
   for (const link of $$("a[data-pb-items]")) {
     const items = idList(link.dataset.pbItems);
-    const done = items.filter((item) => ticksIn(doc, link.dataset.pbPlaybook)[item]?.done).length;
+    const done = doneIn(doc, link.dataset.pbPlaybook, items);
     const note = link.nextElementSibling?.matches("[data-pb-play-progress]") ? link.nextElementSibling
       : link.insertAdjacentElement("afterend",
         make("span", { class: "pb-play-progress", "data-pb-play-progress": "" }));
-    note.textContent = items.length ? ` (${done} / ${items.length})` : "";
+    note.textContent = items.length ? ` (${outOf(done, items.length)})` : "";
   }
 }
 

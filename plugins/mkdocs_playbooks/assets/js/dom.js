@@ -1,10 +1,10 @@
 // dom.js: page helpers. Find elements, build elements and SVG from text (strings become text
-// nodes, never HTML), download a file, show or hide notices, tell the site what happened.
+// nodes, never HTML), download a file, show or hide notices, tell the site what happened, ask.
 // The script finds the plugin's elements by their `data-pb-*` attributes only: the plugin renames
 // any that an author writes, whereas authors may write any class or id.
 //
 // uses words.js: fill
-// gives: $, $$, make, showNotice, hideNotices, download, now, stamp, emit, confirmed
+// gives: $, $$, make, showNotice, hideNotices, download, emit, confirmed
 
 const SVG_TAGS = new Set(["svg", "polygon", "line", "text", "tspan", "title"]);
 
@@ -37,13 +37,6 @@ function download(name, type, text) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 0);
-}
-
-const now = () => new Date().toISOString();
-// A file name's stamp: the local date and time, and a short random part ("2026-11-27-0915-k3x9").
-function stamp() {
-  const local = new Date(Date.now() - new Date().getTimezoneOffset() * 6e4).toISOString();
-  return `${local.slice(0, 10)}-${local.slice(11, 16).replace(":", "")}-${Math.random().toString(36).slice(2, 6)}`;
 }
 
 // A `playbooks:<name>` event on the document, for the site's own scripts (see the guide).

@@ -5,7 +5,7 @@
 // uses storage.js: store
 // uses checklists.js: renderProgress, saveTick, announceTick
 // uses transfer.js: exportProgress, importProgress, resetProgress
-// uses assessment.js: assessment, setupAssessment, followPage, renderAssessment, renderOne
+// uses assessment.js: assessment, setupAssessment, followPage, renderAssessment, toggleOne, goTo
 // uses assessment.js: focusResults, saveAnswer, saveTarget, takeResults, exportAnswers, shareLink
 // uses assessment.js: clearAnswers
 
@@ -13,8 +13,8 @@ function render() {
   const doc = store.read();
   renderProgress(doc);
   if (assessment.spec) renderAssessment(doc);
-  for (const part of $$("[data-pb-needs-script]")) part.hidden = false;
-  for (const part of $$("[data-pb-without-script]")) part.hidden = true;
+  for (const node of $$("[data-pb-needs-script]")) node.hidden = false;
+  for (const node of $$("[data-pb-without-script]")) node.hidden = true;
   if (store.problem()) showNotice(store.problem());
 }
 
@@ -34,15 +34,12 @@ const actions = {
   "export-csv": () => exportAnswers("csv"),
   share: shareLink,
   clear: (button) => { if (clearAnswers(button)) render(); },
-  one: () => {
-    assessment.one = !assessment.one;
-    renderOne();
-  },
+  one: toggleOne,
   goto: (control, event) => {
     event.preventDefault(); // a link to the dimension: no navigation, which would redraw the page
-    assessment.current = control.dataset.pbGoto;
+    goTo(control.dataset.pbGoto);
     render();
-    $(`[data-pb-part="${assessment.current}"] h2`)?.focus();
+    $(`[data-pb-part="${control.dataset.pbGoto}"] h2`)?.focus();
   },
 };
 

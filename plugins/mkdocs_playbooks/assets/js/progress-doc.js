@@ -1,8 +1,9 @@
-// progress-doc.js: the progress document kept in this browser (checklist ticks, answers,
-// attempts and targets, keyed by id): empty, read strictly, merged. Pure: no page, no storage.
+// progress-doc.js: the progress document kept in this browser (checklist ticks; per assessment,
+// its sheet: answers, attempts, target level and whether results are shown, keyed by id): empty,
+// read strictly, merged (and what an import did said), counted, cleared. Pure: no page, no storage.
 //
 // gives: PROGRESS_FORMAT, byId, emptyProgress, parseProgress, mergeProgress, ticks, sheet, ticksIn
-// gives: sheetIn, answersOf
+// gives: sheetIn, answersOf, doneIn, answeredIn, clearSheet, importNotice
 
 const PROGRESS_FORMAT = "mkdocs-playbooks/progress";
 const PROGRESS_VERSION = 1;
@@ -50,7 +51,7 @@ function readAttempt(attempt) {
   return answers && { taken_at: attempt.taken_at, answers };
 }
 
-// A sheet's optional texts: the target level, and when results were last asked for (so that they
+// A sheet's optional texts: the target level, and `shown`: when results were last asked for (they
 // are shown again on return); "" when unset, so that unsetting is a change like any other.
 const SHEET_TEXTS = ["target", "shown"];
 
@@ -128,4 +129,23 @@ function mergeProgress(doc, incoming) {
     }
   }
   return taken;
+}
+
+// How many of `items` a playbook's ticks have done; how many of `questions` a sheet has answered.
+const doneIn = (doc, id, items) => items.filter((item) => ticksIn(doc, id)[item]?.done).length;
+const answeredIn = (doc, id, questions) => questions.filter((q) => sheetIn(doc, id).answers[q]?.choice).length;
+
+// A sheet's answers forgotten (its attempts are kept), its results no longer shown: each answer
+// becomes a cleared one at `at`, newer than the answer it replaces, so no tab brings it back.
+function clearSheet(mine, at) {
+  for (const question of Object.keys(mine.answers)) mine.answers[question] = { choice: "", at };
+  mine.shown = "";
+}
+
+// The notice that says what an import did, and the numbers it shows: `taken` is what the merge
+// took (null: the file is no progress document), `saved` whether storage kept it.
+function importNotice(taken, saved) {
+  if (!taken) return ["import-failed"];
+  if (!Object.values(taken).some(Boolean)) return ["import-nothing"];
+  return [saved ? "imported" : "import-unsaved", taken];
 }

@@ -1,11 +1,20 @@
 // scoring.js: what a reader is shown of answers, exactly as the reference `results`
-// (plugins/mkdocs_playbooks/scoring.py), summing in the same order so both give the same numbers:
-// whole numbers rounded half up, a level read from the shown number and only where enough is
-// answered (`complete_at` % of a dimension's questions), the overall from the shown dimension
-// scores. And the result document that exports carry (results.py's `result_document`).
+// (plugins/mkdocs_playbooks/assessment/scoring.py), summing in the same order so both give the
+// same numbers: whole numbers rounded half up, a level read from the shown number and only where
+// enough is answered (`complete_at` % of a dimension's questions), the overall from the shown
+// dimension scores. And the result document that exports carry (results.py's `result_document`);
+// levels by id.
 // Pure: `spec` is the page's assessment data, `answers` maps question id → choice id or `na`.
 //
-// gives: results, levelOf, rounded, pointsMissing, validAnswers, resultDocument
+// gives: results, levelOf, rounded, pointsMissing, validAnswers, resultDocument, allQuestions
+// gives: levelAt, levelById, titleOf
+
+const allQuestions = (spec) => spec.dimensions.flatMap((d) => d.questions);
+// A level's place in `spec.levels` (-1 for none), the level, and its title (undefined for none:
+// an id no level has, as a target set before the level was removed).
+const levelAt = (spec, id) => spec.levels.findIndex((l) => l.id === id);
+const levelById = (spec, id) => spec.levels[levelAt(spec, id)];
+const titleOf = (spec, id) => levelById(spec, id)?.title;
 
 // The rounding rule: half up to a whole number, float noise (39.99999999999999) aside.
 const rounded = (value) => Math.floor(value + 0.5 + 1e-9);
@@ -37,12 +46,12 @@ function dimensionResult(spec, dimension, given) {
   let notApplicable = 0;
   for (const question of dimension.questions) {
     const answer = given.get(question.id);
-    const part = questionScore(question, answer, na);
+    const earned = questionScore(question, answer, na); // the share of its points, or null
     const isNa = answer === na && question.na;
     notApplicable += isNa;
-    answered += isNa || part !== null;
-    if (part === null) continue;
-    points += question.weight * part;
+    answered += isNa || earned !== null;
+    if (earned === null) continue;
+    points += question.weight * earned;
     weights += question.weight;
   }
   const questions = dimension.questions.length;
@@ -84,7 +93,7 @@ function results(spec, answers) {
 function validAnswers(spec, answers) {
   const given = new Map(Object.entries(answers));
   const valid = Object.create(null);
-  for (const q of spec.dimensions.flatMap((d) => d.questions)) {
+  for (const q of allQuestions(spec)) {
     const answer = given.get(q.id);
     if ((answer === spec.constants.na && q.na) || q.choices.some((c) => c.id === answer)) valid[q.id] = answer;
   }

@@ -2,11 +2,10 @@
 // question (the chosen choice's index in the alphabet, or the not-applicable or unanswered
 // character); the fingerprint ties a link to the assessment's structure. Decoded strictly: any
 // doubt and the link is refused. Pure; characters and limits come from `spec.constants.share`,
-// the reference is plugins/mkdocs_playbooks/share.py.
+// the reference is plugins/mkdocs_playbooks/assessment/share.py.
 //
-// gives: allQuestions, fingerprint, isShareFragment, encodeShare, decodeShare
-
-const allQuestions = (spec) => spec.dimensions.flatMap((d) => d.questions);
+// uses scoring.js: allQuestions
+// gives: fingerprint, isShareFragment, encodeShare, decodeShare
 
 // FNV-1a (32 bits) of the assessment's ids, in base 36.
 function fingerprint(spec) {

@@ -1,8 +1,9 @@
 // transfer.js: the progress page's actions on the whole progress document: export it as a file,
 // import one (merged: the newest of each tick and answer wins), reset it.
 //
-// uses dom.js: download, stamp, showNotice, hideNotices, confirmed
-// uses progress-doc.js: parseProgress, mergeProgress
+// uses dom.js: download, showNotice, hideNotices, confirmed
+// uses clock.js: stamp
+// uses progress-doc.js: parseProgress, mergeProgress, importNotice
 // uses storage.js: store
 // gives: exportProgress, importProgress, resetProgress
 
@@ -16,15 +17,15 @@ function exportProgress() {
 // The notice that says what an import did, and the numbers it shows.
 async function importOutcome(file) {
   if (file.size > MAX_IMPORT_BYTES) return ["import-too-big"];
-  let incoming = null;
+  let text = "";
   try {
-    incoming = parseProgress(await file.text());
+    text = await file.text();
   } catch {} // unreadable file: as a file that is not an export
-  if (!incoming) return ["import-failed"];
+  const incoming = parseProgress(text);
+  if (!incoming) return importNotice(null);
   let taken;
   const saved = store.update((doc) => { taken = mergeProgress(doc, incoming); });
-  if (!Object.values(taken).some(Boolean)) return ["import-nothing"];
-  return [saved ? "imported" : "import-unsaved", taken];
+  return importNotice(taken, saved);
 }
 
 async function importProgress(input) {

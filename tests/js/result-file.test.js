@@ -1,0 +1,48 @@
+// result-file.test.js: result-file.js makes the file of a result: named after the assessment and a
+// stamp, the result document as JSON, or as CSV (a row per dimension, then the overall) in the
+// page language's dialect; clock.js gives the time and the stamp.
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { part, pageData } = require("./fixtures.js");
+
+const { resultDocument } = part("scoring.js");
+const TAKEN = "2026-01-02T12:00:00.000Z";
+const clock = { now: () => TAKEN, stamp: () => "2026-01-02-1300-k3x9" };
+const { resultFile } = part("result-file.js", clock);
+const { now, stamp } = part("clock.js");
+
+const EN = pageData("worked", "en");
+const FR = pageData("worked", "fr");
+const FULL = { "where-asked": "roughly", delay: "day", tone: "na" };
+
+test("as JSON: the result document, taken now", () => {
+  const [name, type, text] = resultFile(EN, FULL, "json");
+  assert.deepEqual([name, type], ["worked-2026-01-02-1300-k3x9.json", "application/json"]);
+  assert.deepEqual(JSON.parse(text), JSON.parse(JSON.stringify(resultDocument(EN, FULL, TAKEN))));
+});
+
+test("as CSV: a byte order mark, a row per dimension and the overall, in the language's dialect", () => {
+  const [name, type, text] = resultFile(EN, FULL, "csv");
+  assert.deepEqual([name, type], ["worked-2026-01-02-1300-k3x9.csv", "text/csv"]);
+  assert.equal(text, "\ufeff"
+    + '"dimension","title","score","level","complete","answered","questions"\r\n'
+    + '"listening","Listening","50","responsive","true","1","1"\r\n'
+    + '"answering","Answering","50","responsive","true","2","2"\r\n'
+    + '"overall","Overall","50","responsive","true","3","3"\r\n');
+  const french = resultFile(FR, { delay: "day" }, "csv")[2].split("\r\n");
+  assert.equal(french[1], '"listening";"Listening";"";"";"false";"0";"1"');
+  assert.equal(french[3], '"overall";"Global";"50";"";"false";"1";"3"');
+});
+
+test("the clock: a change's time in UTC, a file's stamp from the local time and a random part", () => {
+  assert.match(now(), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  assert.ok(Math.abs(Date.parse(now()) - Date.now()) < 60_000);
+  const pad = (n) => String(n).padStart(2, "0");
+  const today = () => { const d = new Date(); return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`; };
+  const before = today();
+  const made = stamp();
+  assert.match(made, /^\d{4}-\d\d-\d\d-\d{4}-[0-9a-z]{1,4}$/);
+  assert.ok([before, today()].includes(made.slice(0, 10)), made); // the local date, not UTC's
+});

@@ -88,8 +88,15 @@ def sources_digest(package: Path) -> str:
 @dataclass(frozen=True)
 class Sample:
     seconds: float
+    """Wall time."""
     peak_kib: int
     """The child's peak resident memory (`ru_maxrss`, KiB on Linux)."""
+    cpu: float = 0.0
+    """The child's CPU time, user + system (`ru_utime + ru_stime` from `os.wait4`: its own and
+    that of the processes it waited for; every thread counted). Steadier than wall time on a
+    shared machine: another process's load slows the wall clock much more than it adds CPU."""
+    load: float = 0.0
+    """The 1-minute load average when the child started."""
 
 
 class ChildError(Exception):
@@ -97,8 +104,10 @@ class ChildError(Exception):
 
 
 def measure(command: list[str], cwd: Path, env: dict[str, str]) -> Sample:
-    """Run `command` in `cwd`; its wall time and peak memory. Raise `ChildError` on error."""
+    """Run `command` in `cwd`; its wall time, CPU time and peak memory. Raise `ChildError` on
+    error."""
     with tempfile.TemporaryFile() as errors:
+        load_at_start = os.getloadavg()[0]
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env,
                                    stdout=subprocess.DEVNULL, stderr=errors)
@@ -110,7 +119,7 @@ def measure(command: list[str], cwd: Path, env: dict[str, str]) -> Sample:
             text = errors.read().decode("utf-8", "replace")[-4000:]
             raise ChildError(f"`{shlex.join(command)}` in {cwd} exited with "
                               f"{process.returncode}:\n{text}")
-    return Sample(seconds, usage.ru_maxrss)
+    return Sample(seconds, usage.ru_maxrss, usage.ru_utime + usage.ru_stime, load_at_start)
 
 
 def output(command: list[str], cwd: Path, env: dict[str, str]) -> str:

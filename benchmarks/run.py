@@ -4,17 +4,21 @@ Run: python benchmarks/run.py [--sizes 10,100,1000] [--runs 3] [--out benchmarks
 
 For each N, generates the three sites of `generate.py` (plugin, handmade, flat) in a temporary
 folder, then builds each of them `--runs` times, alternating (the order rotates from one run to
-the next), with `python -m mkdocs build -q` in a child process whose wall time and peak memory are
-measured. It also times `playbooks validate` against a script that only loads every YAML file
-with the C loader (both as child processes, so both pay the interpreter's start-up), and measures
-the HTML of a playbook page and the plugin's JS + CSS. Prints medians, ratios and each target
-met or missed, and writes the same into RESULTS.md between `<!-- run:start -->` and
+the next), with `python -m mkdocs build -q` in a child process whose CPU time (user + system),
+wall time and peak memory are measured, with the load average at its start. With Zensical
+installed it also times `playbooks export` of the plugin's site and `zensical build` of the
+exported site and of the handmade pages, in the same rounds. It times `playbooks validate`
+against a script that only loads every YAML file with the C loader (both as child processes, so
+both pay the interpreter's start-up), and measures the HTML of a playbook page and the plugin's
+JS + CSS. Prints medians, every ratio in CPU and in wall time, each target met or missed (on
+CPU time), and writes the same into RESULTS.md between `<!-- run:start -->` and
 `<!-- run:end -->`.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import itertools
 import shutil
 import statistics
@@ -28,12 +32,19 @@ try:
 except ImportError:  # run as `python benchmarks/run.py`
     import common  # type: ignore[no-redef, import-not-found]
 
-KINDS = ("plugin", "warm", "handmade", "flat")
+KINDS = ("plugin", "warm", "handmade", "flat", "export", "zensical", "zensical-hand")
 """The builds measured: `plugin` is the plugin's site built cold (its cache folder removed
 first), `warm` the same site built again with the cache of an earlier build; `handmade` and
-`flat` are the other sites of `generate.py`. Plugin code runs only in child processes, which
-import the copy of the plugin taken at the start (`common.Code`)."""
-SITE_OF = {"plugin": "plugin", "warm": "plugin", "handmade": "handmade", "flat": "flat"}
+`flat` are the other sites of `generate.py`; `export` is `playbooks export` of the plugin's site
+into a docs folder, `zensical` Zensical's build of that folder (the configuration completed with
+what `export` says to add, as a user would), `zensical-hand` Zensical's build of the handmade
+site. Plugin code runs only in child processes, which import the copy of the plugin taken at the
+start (`common.Code`)."""
+ZENSICAL_KINDS = ("export", "zensical", "zensical-hand")
+SITE_OF = {"plugin": "plugin", "warm": "plugin", "handmade": "handmade", "flat": "flat",
+           "export": "zensical", "zensical": "zensical", "zensical-hand": "handmade"}
+GENERATED = ("plugin", "handmade", "flat")
+"""The sites `generate.py` writes; `zensical` is a copy of `plugin` that `export` writes into."""
 CACHE = Path(".cache")
 """The plugin's cache folder in its site (the default `cache_dir` is inside it)."""
 GENERATE = [sys.executable, str(common.ROOT / "benchmarks" / "generate.py")]
@@ -48,6 +59,10 @@ FLOOR = [sys.executable, "-c", (
     "for path in sorted(pathlib.Path(sys.argv[1]).rglob('*.yml')):\n"
     "    yaml.load(path.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
 ), "playbooks"]
+EXPORT = [sys.executable, "-m", "mkdocs_playbooks.cli", "export"]
+ZENSICAL = [sys.executable, "-m", "zensical", "build", "--clean", "-f", "mkdocs.yml"]
+"""`--clean`: Zensical keeps a cache in `.cache/` that makes a second build of the same pages
+much cheaper; each build here is a first build."""
 MIN_VALIDATE_RUNS = 5
 
 TIME_OVERHEAD = 1.05
@@ -58,6 +73,11 @@ GROWTH_SLACK = 1.05
 """Linear growth: time(b) ≤ 1.05 × b/a × time(a) (≤ 10.5× from 1,000 to 10,000 playbooks)."""
 VALIDATE_OVER_FLOOR = 1.3
 PEAK_MIB_AT_10000 = 1024
+EXPORT_OVER_PLUGIN = 1.0
+"""`playbooks export`, CPU per page, / what the plugin adds to an MkDocs build per page (cold
+build minus the same pages by hand)."""
+ZENSICAL_MEMORY = 1.0
+"""Zensical's peak memory on the exported site / on the same pages by hand."""
 
 
 @dataclass
@@ -72,8 +92,14 @@ class SizeResult:
     pages: dict[str, frozenset[str]] = field(default_factory=dict)
     """The `index.html` files each kind of site built."""
 
+    document_pages: int = 0
+    """The pages generated from playbooks and assessments (the listing pages left out)."""
+
     def seconds(self, kind: str) -> float:
         return statistics.median(s.seconds for s in self.builds[kind])
+
+    def cpu(self, kind: str) -> float:
+        return statistics.median(s.cpu for s in self.builds[kind])
 
     def mib(self, kind: str) -> float:
         return statistics.median(s.peak_kib for s in self.builds[kind]) / 1024
@@ -87,13 +113,25 @@ class SizeResult:
     def floor_seconds(self) -> float:
         return statistics.median(s.seconds for s in self.floor)
 
+    def validate_cpu(self) -> float:
+        return statistics.median(s.cpu for s in self.validate)
+
+    def validate_warm_cpu(self) -> float:
+        return statistics.median(s.cpu for s in self.validate_warm)
+
+    def floor_cpu(self) -> float:
+        return statistics.median(s.cpu for s in self.floor)
+
 
 @dataclass(frozen=True)
 class Check:
     name: str
     value: float
+    """The ratio in CPU time (for a time), or of peak memory."""
     target: float | None
     """None: shown for information, no target."""
+    wall: float | None = None
+    """The same ratio in wall time (None: not a time)."""
 
     @property
     def verdict(self) -> str:
@@ -103,7 +141,11 @@ class Check:
 
     def line(self) -> str:
         target = f"≤ {self.target:.2f}×" if self.target is not None else ""
-        return f"{self.name:46} {self.value:6.2f}×  {target:8}  {self.verdict}"
+        if self.wall is None:
+            values = f"{self.value:6.2f}× {'':12}"
+        else:
+            values = f"{self.value:6.2f}× {self.wall:6.2f}× wall"
+        return f"{self.name:58} {values}  {target:8}  {self.verdict}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -123,10 +165,20 @@ class Bench:
 
     def generate(self, count: int, kinds: tuple[str, ...]) -> dict[str, Path]:
         out = self.work / f"n{count}"
-        sites = sorted({SITE_OF[kind] for kind in kinds})
+        sites = sorted({SITE_OF[kind] for kind in kinds} & set(GENERATED) | {"plugin"})
         self.run([*GENERATE, str(count), str(out), "--seed", str(self.seed),
                   "--sites", ",".join(sites)], common.ROOT)
+        if "zensical" in {SITE_OF[kind] for kind in kinds}:
+            self.prepare_export(out / "plugin", out / "zensical")
         return {kind: out / SITE_OF[kind] for kind in kinds}
+
+    def prepare_export(self, plugin_site: Path, folder: Path) -> None:
+        """A copy of the plugin's site, exported once (not timed), its configuration completed
+        with the lines `playbooks export` prints, as its message asks a user to."""
+        shutil.copytree(plugin_site, folder, ignore=shutil.ignore_patterns(str(CACHE)))
+        added = common.output(EXPORT, folder, self.code.env())
+        config = folder / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8") + added, encoding="utf-8")
 
     def check_strict(self, roots: dict[str, Path]) -> None:
         """The plugin and handmade sites build with `--strict` (not timed; it also compiles
@@ -147,17 +199,27 @@ class Bench:
         for run in range(self.runs):
             order = kinds[run % len(kinds):] + kinds[:run % len(kinds)]
             for kind in order:
-                site_dir = self.work / f"site-{kind}"
-                if kind == "plugin":  # cold: what a first build pays, writing the cache
-                    shutil.rmtree(roots[kind] / CACHE, ignore_errors=True)
-                sample = self.run([*BUILD, str(site_dir)], roots[kind])
+                sample, site_dir = self.measure_one(kind, roots[kind])
                 result.builds.setdefault(kind, []).append(sample)
-                if kind not in result.pages:
-                    result.pages[kind] = built_pages(site_dir)
-                    result.page_bytes[kind] = playbook_page_bytes(site_dir)
-                shutil.rmtree(site_dir)
-                common.say(f"  N={result.count} run {run + 1}/{self.runs} {kind:8} "
-                           f"{sample.seconds:7.2f} s {sample.peak_kib / 1024:7.1f} MiB")
+                if site_dir is not None:
+                    if kind not in result.pages:
+                        result.pages[kind] = built_pages(site_dir)
+                        result.page_bytes[kind] = playbook_page_bytes(site_dir)
+                    shutil.rmtree(site_dir)
+                common.say(f"  N={result.count} run {run + 1}/{self.runs} {kind:13} "
+                           f"CPU {sample.cpu:7.2f} s wall {sample.seconds:7.2f} s "
+                           f"{sample.peak_kib / 1024:7.1f} MiB load {sample.load:.2f}")
+
+    def measure_one(self, kind: str, root: Path) -> tuple[common.Sample, Path | None]:
+        """One timed build (or export) of `kind`, and the folder of the site it built."""
+        if kind == "export":
+            return self.run(EXPORT, root), None
+        if kind in ("zensical", "zensical-hand"):
+            return self.run(ZENSICAL, root), root / "site"
+        site_dir = self.work / f"site-{kind}"
+        if kind == "plugin":  # cold: what a first build pays, writing the cache
+            shutil.rmtree(root / CACHE, ignore_errors=True)
+        return self.run([*BUILD, str(site_dir)], root), site_dir
 
     def measure_validate(self, result: SizeResult, root: Path) -> None:
         # Not timed: modules the builds did not import; the cache the warm runs read.
@@ -169,24 +231,30 @@ class Bench:
         for run in range(max(self.runs, MIN_VALIDATE_RUNS)):
             for command in commands[run % 3:] + commands[:run % 3]:
                 samples[id(command)].append(self.run(command, root))
-        common.say(f"  N={result.count} validate {result.validate_seconds():.2f} s, "
-                   f"with the cache {result.validate_warm_seconds():.2f} s, "
-                   f"YAML floor {result.floor_seconds():.2f} s")
+        common.say(f"  N={result.count} validate CPU {result.validate_cpu():.2f} s, "
+                   f"with the cache {result.validate_warm_cpu():.2f} s, "
+                   f"YAML floor {result.floor_cpu():.2f} s")
 
     def measure_size(self, count: int, strict: bool, kinds: tuple[str, ...]) -> SizeResult:
         common.say(f"N={count}: generating the sites")
         roots = self.generate(count, kinds)
         if strict:
             self.check_strict(roots)
-        result = SizeResult(count)
+        plugin_site = self.work / f"n{count}" / "plugin"
+        result = SizeResult(count, document_pages=document_pages(plugin_site))
         self.measure_builds(result, roots)
         if self.validate:
-            self.measure_validate(result, roots["plugin"])
+            self.measure_validate(result, plugin_site)
         shutil.rmtree(self.work / f"n{count}")
         return result
 
     def asset_sizes(self) -> str:
         return common.output(ASSET_SIZE, common.ROOT, self.code.env()).rstrip()
+
+
+def document_pages(plugin_site: Path) -> int:
+    """How many pages the plugin makes from documents: one per YAML file."""
+    return sum(1 for _ in (plugin_site / "playbooks").glob("*.yml"))
 
 
 def built_pages(site_dir: Path) -> frozenset[str]:
@@ -205,27 +273,35 @@ def playbook_page_bytes(site_dir: Path) -> float:
 # Reporting
 
 
+def time_check(name: str, r: SizeResult, kind: str, over: str,
+               target: float | None) -> Check:
+    """`kind` / `over` at one N, in CPU time (the target's) and in wall time."""
+    return Check(f"{name}, N={r.count}", r.cpu(kind) / r.cpu(over), target,
+                 r.seconds(kind) / r.seconds(over))
+
+
 def checks(results: list[SizeResult]) -> list[Check]:
     found: list[Check] = []
     kinds = set(results[0].builds)
     for r in results:
         if {"plugin", "handmade"} <= kinds:
-            found.append(Check(f"cold build time plugin / handmade, N={r.count}",
-                               r.seconds("plugin") / r.seconds("handmade"), TIME_OVERHEAD))
+            found.append(time_check("cold build time plugin / handmade", r, "plugin",
+                                    "handmade", TIME_OVERHEAD))
             found.append(Check(f"cold peak memory plugin / handmade, N={r.count}",
                                r.mib("plugin") / r.mib("handmade"), MEMORY_OVERHEAD))
         if {"warm", "handmade"} <= kinds:
-            found.append(Check(f"warm build time plugin / handmade, N={r.count}",
-                               r.seconds("warm") / r.seconds("handmade"),
-                               WARM_OVER_HANDMADE if r.count == 1000 else None))
+            found.append(time_check("warm build time plugin / handmade", r, "warm", "handmade",
+                                    WARM_OVER_HANDMADE if r.count >= 1000 else None))
             found.append(Check(f"warm peak memory plugin / handmade, N={r.count}",
                                r.mib("warm") / r.mib("handmade"), None))
+        if {"warm", "plugin"} <= kinds:
+            found.append(time_check("warm / cold build time", r, "warm", "plugin", None))
     largest = results[-1]
     if {"plugin", "flat"} <= kinds:
         for r in results:
-            found.append(Check(f"build time plugin / flat nav, N={r.count}",
-                               r.seconds("plugin") / r.seconds("flat"),
-                               VERSUS_FLAT if r is largest else None))
+            found.append(time_check("build time plugin / flat nav", r, "plugin", "flat",
+                                    VERSUS_FLAT if r is largest else None))
+    found += zensical_checks(results, kinds)
     for small, big in itertools.pairwise(results):
         ratio = big.count / small.count
         for kind in ("plugin", "warm", "handmade"):
@@ -233,16 +309,40 @@ def checks(results: list[SizeResult]) -> list[Check]:
                 continue
             target = GROWTH_SLACK * ratio if kind != "handmade" else None
             found.append(Check(f"{kind} time N={big.count} / N={small.count}",
-                               big.seconds(kind) / small.seconds(kind), target))
+                               big.cpu(kind) / small.cpu(kind), target,
+                               big.seconds(kind) / small.seconds(kind)))
             found.append(Check(f"{kind} peak memory N={big.count} / N={small.count}",
                                big.mib(kind) / small.mib(kind), None))
     for r in results:
         if r.validate:
             found.append(Check(f"validate / YAML C-loader floor, N={r.count}",
-                               r.validate_seconds() / r.floor_seconds(),
-                               VALIDATE_OVER_FLOOR if r is largest else None))
+                               r.validate_cpu() / r.floor_cpu(),
+                               VALIDATE_OVER_FLOOR if r is largest else None,
+                               r.validate_seconds() / r.floor_seconds()))
             found.append(Check(f"validate, cache read / floor, N={r.count}",
-                               r.validate_warm_seconds() / r.floor_seconds(), None))
+                               r.validate_warm_cpu() / r.floor_cpu(), None,
+                               r.validate_warm_seconds() / r.floor_seconds()))
+    return found
+
+
+def zensical_checks(results: list[SizeResult], kinds: set[str]) -> list[Check]:
+    """`export` per page against the plugin's own work per page in an MkDocs build (cold minus
+    handmade); Zensical on the exported site against Zensical on the same pages by hand."""
+    found: list[Check] = []
+    for r in results:
+        if {"export", "plugin", "handmade"} <= kinds:
+            added_cpu = r.cpu("plugin") - r.cpu("handmade")
+            added_wall = r.seconds("plugin") - r.seconds("handmade")
+            found.append(Check(
+                f"export / the plugin's added work (cold - handmade), N={r.count}",
+                r.cpu("export") / added_cpu if added_cpu > 0 else float("inf"),
+                EXPORT_OVER_PLUGIN,
+                r.seconds("export") / added_wall if added_wall > 0 else float("inf")))
+        if {"zensical", "zensical-hand"} <= kinds:
+            found.append(time_check("Zensical time, exported / handmade", r, "zensical",
+                                    "zensical-hand", None))
+            found.append(Check(f"Zensical peak memory, exported / handmade, N={r.count}",
+                               r.mib("zensical") / r.mib("zensical-hand"), ZENSICAL_MEMORY))
     return found
 
 
@@ -254,66 +354,116 @@ def memory_lines(results: list[SizeResult]) -> list[str]:
             if kind in r.builds]
 
 
+def _spread(values: list[float], digits: int = 2) -> str:
+    return (f"{statistics.median(values):7.{digits}f} "
+            f"({min(values):.{digits}f}-{max(values):.{digits}f})")
+
+
 def builds_table(results: list[SizeResult]) -> str:
-    lines = [f"{'N':>5}  {'site':8}  {'build s: median (min-max)':27}  {'peak MiB':>8}  "
+    lines = [f"{'N':>5}  {'site':13}  {'CPU s: median (min-max)':25}  "
+             f"{'wall s: median (min-max)':25}  {'peak MiB':>8}  {'load (min-max)':>14}  "
              f"{'playbook page':>13}"]
     for r in results:
         for kind in r.builds:
-            times = [s.seconds for s in r.builds[kind]]
-            spread = f"{r.seconds(kind):7.2f} ({min(times):.2f}-{max(times):.2f})"
-            lines.append(f"{r.count:>5}  {kind:8}  {spread:27}  {r.mib(kind):8.1f}  "
-                         f"{r.page_bytes[kind] / 1024:10.1f} KB")
+            samples = r.builds[kind]
+            loads = [s.load for s in samples]
+            page = (f"{r.page_bytes[kind] / 1024:10.1f} KB" if kind in r.page_bytes
+                    else f"{'':13}")
+            lines.append(f"{r.count:>5}  {kind:13}  {_spread([s.cpu for s in samples]):25}  "
+                         f"{_spread([s.seconds for s in samples]):25}  {r.mib(kind):8.1f}  "
+                         f"{min(loads):6.2f}-{max(loads):<7.2f}  {page}")
     return "\n".join(lines)
 
 
 def overhead_table(results: list[SizeResult]) -> str:
     """What the plugin adds to the build of its own output, in all and per playbook."""
-    lines = [f"{'N':>5}  {'time added s':>12}  {'per playbook ms':>15}  {'memory added MiB':>16}"]
+    lines = [f"{'N':>5}  {'build':6}  {'CPU added s':>11}  {'per page ms':>11}  "
+             f"{'wall added s':>12}  {'memory added MiB':>16}"]
     for r in results:
-        if "plugin" not in r.builds or "handmade" not in r.builds:
+        for kind in ("plugin", "warm"):
+            if kind not in r.builds or "handmade" not in r.builds:
+                continue
+            cpu = r.cpu(kind) - r.cpu("handmade")
+            name = "cold" if kind == "plugin" else "warm"
+            lines.append(f"{r.count:>5}  {name:6}  {cpu:11.2f}  "
+                         f"{1000 * cpu / max(r.document_pages, 1):11.2f}  "
+                         f"{r.seconds(kind) - r.seconds('handmade'):12.2f}  "
+                         f"{r.mib(kind) - r.mib('handmade'):16.1f}")
+    return "\n".join(lines)
+
+
+def export_table(results: list[SizeResult]) -> str:
+    """`playbooks export` per page, against the plugin's added work per page."""
+    lines = [f"{'N':>5}  {'pages':>5}  {'export CPU s':>12}  {'per page ms':>11}  "
+             f"{'plugin added (cold - handmade) per page ms':>42}"]
+    for r in results:
+        if "export" not in r.builds:
             continue
-        added = r.seconds("plugin") - r.seconds("handmade")
-        lines.append(f"{r.count:>5}  {added:12.2f}  {1000 * added / r.count:15.2f}  "
-                     f"{r.mib('plugin') - r.mib('handmade'):16.1f}")
+        added = (f"{1000 * (r.cpu('plugin') - r.cpu('handmade')) / r.document_pages:42.2f}"
+                 if {"plugin", "handmade"} <= set(r.builds) else f"{'':42}")
+        lines.append(f"{r.count:>5}  {r.document_pages:5}  {r.cpu('export'):12.2f}  "
+                     f"{1000 * r.cpu('export') / r.document_pages:11.2f}  {added}")
     return "\n".join(lines)
 
 
 def validate_table(results: list[SizeResult]) -> str:
-    lines = [f"{'N':>5}  {'playbooks validate s':>20}  {'with the cache s':>16}  "
+    lines = [f"{'N':>5}  {'':4}  {'playbooks validate s':>20}  {'with the cache s':>16}  "
              f"{'YAML floor s':>12}"]
-    lines += [f"{r.count:>5}  {r.validate_seconds():20.2f}  {r.validate_warm_seconds():16.2f}  "
-              f"{r.floor_seconds():12.2f}" for r in results if r.validate]
+    for r in results:
+        if not r.validate:
+            continue
+        lines.append(f"{r.count:>5}  {'CPU':4}  {r.validate_cpu():20.2f}  "
+                     f"{r.validate_warm_cpu():16.2f}  {r.floor_cpu():12.2f}")
+        lines.append(f"{r.count:>5}  {'wall':4}  {r.validate_seconds():20.2f}  "
+                     f"{r.validate_warm_seconds():16.2f}  {r.floor_seconds():12.2f}")
     return "\n".join(lines)
 
 
 def pages_line(results: list[SizeResult]) -> str:
-    same = all(len({r.pages[kind] for kind in r.pages}) == 1 for r in results)
-    counts = ", ".join(f"N={r.count}: {len(next(iter(r.pages.values())))}" for r in results)
-    verdict = "the same" if same else "NOT the same (see the sites)"
     names = ", ".join(results[0].pages)
-    return f"Pages built (index.html files) by {names}: {verdict} ({counts})."
+    if all(len({r.pages[kind] for kind in r.pages}) == 1 for r in results):
+        counts = ", ".join(f"N={r.count}: {len(next(iter(r.pages.values())))}"
+                           for r in results)
+        return f"Pages built (index.html files) by {names}: the same ({counts})."
+    counts = "; ".join(f"N={r.count}: " + ", ".join(f"{kind} {len(pages)}"
+                                                     for kind, pages in r.pages.items())
+                       for r in results)
+    return f"Pages built (index.html files) by {names}: NOT the same ({counts}; see the sites)."
 
 
 def report(results: list[SizeResult], runs: int, assets: str) -> str:
     found = checks(results)
-    return "\n\n".join([
-        f"Builds ({runs} of each site, alternating in a rotating order; "
-        "`python -m mkdocs build -q`; `plugin` cold, its cache removed first; `warm` with the "
-        "cache of the build before):",
+    parts = [
+        f"Builds ({runs} of each, alternating in a rotating order; `python -m mkdocs build -q`; "
+        "`plugin` cold, its cache removed first; `warm` with the cache of the build before; "
+        "CPU is user + system of the child process; load is the 1-minute load average at "
+        "each start):",
         "```text\n" + builds_table(results) + "\n```",
-        "The plugin's cost: plugin minus handmade (medians):",
+        "The plugin's cost: plugin minus handmade (medians; per page of a playbook or "
+        "assessment):",
         "```text\n" + overhead_table(results) + "\n```",
-        f"`playbooks validate --no-cache` (all its work), and `playbooks validate` reading the "
+    ]
+    if any("export" in r.builds for r in results):
+        parts += [
+            "`playbooks export` (`python -m mkdocs_playbooks.cli export` in a copy of the "
+            "plugin's site) against what the plugin adds to an MkDocs build; `zensical` and "
+            "`zensical-hand` above are `python -m zensical build --clean` of the exported site "
+            "(its `mkdocs.yml` completed as `export` says) and of the handmade site:",
+            "```text\n" + export_table(results) + "\n```",
+        ]
+    parts += [
+        "`playbooks validate --no-cache` (all its work), and `playbooks validate` reading the "
         "cache the builds filled, against loading the same files with `yaml.CSafeLoader` only "
         f"(medians of {max(runs, MIN_VALIDATE_RUNS)} runs, interpreter start-up included):",
         "```text\n" + validate_table(results) + "\n```",
         pages_line(results),
         "The plugin's JS and CSS (`python benchmarks/asset_size.py`):",
         "```text\n" + assets + "\n```",
-        "Targets:",
+        "Ratios (CPU time first; the target, if any, is on CPU time; then wall time):",
         "```text\n" + "\n".join([check.line() for check in found] + memory_lines(results))
         + "\n```",
-    ])
+    ]
+    return "\n\n".join(parts)
 
 
 def section(body: str, started: str, load_before: str, code: common.Code,
@@ -358,6 +508,10 @@ def parse_args() -> argparse.Namespace:
     args = parser.parse_args()
     args.sizes = sorted({int(size) for size in args.sizes.split(",")})
     args.sites = tuple(kind for kind in KINDS if kind in args.sites.split(","))
+    if importlib.util.find_spec("zensical") is None and set(args.sites) & set(ZENSICAL_KINDS):
+        common.say("zensical is not installed (`pip install -e '.[test]'`): "
+                   f"{', '.join(ZENSICAL_KINDS)} left out")
+        args.sites = tuple(kind for kind in args.sites if kind not in ZENSICAL_KINDS)
     if not args.sites:
         parser.error(f"--sites: choose among {', '.join(KINDS)}")
     if args.runs < 1 or min(args.sizes) < 1:

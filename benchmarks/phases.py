@@ -108,11 +108,13 @@ def instrument() -> None:
     PluginCollection._register_event = register  # type: ignore[method-assign]
 
     try:  # the plugin's own stages, when it is importable
-        from mkdocs_playbooks import cache, plugin, sanitize, settings
-        from mkdocs_playbooks import pages as generated
+        from mkdocs_playbooks.core import cache
+        from mkdocs_playbooks.engines import memory, plugin
+        from mkdocs_playbooks.output import pages as generated
+        from mkdocs_playbooks.output import sanitize
     except ImportError:
         return
-    patch(settings.Settings, "load", "playbooks: Settings.load (YAML, models, checks)")
+    patch(plugin, "load_site", "playbooks: load_site (YAML, models, checks)")
     patch(sanitize, "sanitize", "playbooks: sanitize (nh3)")
     patch(cache.DiskCache, "get", "playbooks: DiskCache.get")
     patch(cache.DiskCache, "flush", "playbooks: DiskCache.flush")
@@ -120,7 +122,7 @@ def instrument() -> None:
     patch(cache.DiskCache, "key", "playbooks: DiskCache.key")
     patch(plugin.PlaybooksPlugin, "_playbook_page",
           "playbooks: a playbook's page (cache or render)")
-    patch(plugin.PackedPage, "of", "playbooks: PackedPage.of")
+    patch(memory.HeldPage, "of", "playbooks: HeldPage.of (digest, packing)")
     patch(generated, "render_assessment", "playbooks: render_assessment")
     patch(generated, "render_index", "playbooks: render_index")
     patch(generated, "render_progress", "playbooks: render_progress")

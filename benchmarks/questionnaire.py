@@ -12,13 +12,20 @@ not. Twice: results hidden (a first answer set), then results shown (each answer
 once the results are asked for). Prints the median, 90th percentile and maximum per answer, and
 the target (≤ 1 ms); writes them into RESULTS.md between `<!-- questionnaire:start -->` and
 `<!-- questionnaire:end -->`. A benchmark, not a test: nothing asserts a time.
+
+`--profile FILE.cpuprofile` also records the answers with the results shown in Chromium's
+sampling profiler (CDP `Profiler`, every 50 µs; the first round only), writes the profile (open
+it in Chromium's DevTools, Performance panel) and prints the functions with the most time of
+their own, summed over every answer.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import functools
 import http.server
+import json
 import os
 import statistics
 import subprocess
@@ -94,7 +101,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def measure(site: Path, rounds: int) -> dict[str, list[float]]:
+def measure(site: Path, rounds: int, profile: Path | None = None) -> dict[str, list[float]]:
     from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_Quiet, directory=str(site))
@@ -116,7 +123,10 @@ def measure(site: Path, rounds: int) -> dict[str, list[float]]:
                 times["results hidden"] += _answers(page, round_)
                 page.click("[data-pb-action=results]")
                 page.wait_for_selector("[data-pb-results]:not([hidden])")
-                times["results shown"] += _answers(page, round_ + 1)
+                if profile is not None and round_ == 0:
+                    times["results shown"] += _profiled_answers(page, round_ + 1, profile)
+                else:
+                    times["results shown"] += _answers(page, round_ + 1)
                 page.close()
             browser.close()
     finally:
@@ -128,6 +138,39 @@ def measure(site: Path, rounds: int) -> dict[str, list[float]]:
 def _answers(page: Any, round_: int) -> list[float]:
     found: list[float] = page.evaluate(ANSWER_ALL, round_)
     return found
+
+
+def _profiled_answers(page: Any, round_: int, out: Path) -> list[float]:
+    """The answers, under Chromium's sampling profiler; the profile written to `out`."""
+    session = page.context.new_cdp_session(page)
+    session.send("Profiler.enable")
+    session.send("Profiler.setSamplingInterval", {"interval": 50})
+    session.send("Profiler.start")
+    found = _answers(page, round_)
+    profile = session.send("Profiler.stop")["profile"]
+    session.detach()
+    out.write_text(json.dumps(profile), encoding="utf-8")
+    print(self_times(profile, len(found)))
+    return found
+
+
+def self_times(profile: dict[str, Any], answers: int, top: int = 25) -> str:
+    """The functions with the most samples of their own, in ms per answer (the idle and
+    program pseudo-nodes apart)."""
+    nodes = {node["id"]: node for node in profile["nodes"]}
+    deltas = profile.get("timeDeltas", [])
+    spent: collections.Counter[str] = collections.Counter()
+    for sample, delta in zip(profile.get("samples", [])[1:], deltas[1:], strict=False):
+        frame = nodes[sample]["callFrame"]
+        url = frame.get("url", "").rsplit("/", 1)[-1]
+        name = frame.get("functionName") or "(anonymous)"
+        spent[f"{name} {url}:{frame.get('lineNumber', -1) + 1}"] += delta / 1000
+    busy = sum(ms for name, ms in spent.items() if not name.startswith("(idle)"))
+    lines = [f"Chromium profile, results shown: {busy / answers:.3f} ms of samples per answer "
+             "outside idle (the page's other work included); self time per answer:"]
+    lines += [f"  {ms / answers:7.3f} ms  {name}" for name, ms in spent.most_common(top)
+              if not name.startswith("(idle)")]
+    return "\n".join(lines)
 
 
 def report(times: dict[str, list[float]], questions: int, rounds: int) -> str:
@@ -158,10 +201,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--out", type=Path, default=common.RESULTS)
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--profile", type=Path, metavar="FILE",
+                        help="record the answers with the results shown (first round) in "
+                             "Chromium's profiler into FILE (.cpuprofile) and print the top "
+                             "functions")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="playbooks-questionnaire-") as folder:
         site = build_site(Path(folder) / "site-src", args.questions)
-        times = measure(site, args.rounds)
+        times = measure(site, args.rounds, args.profile)
     text = report(times, args.questions, args.rounds)
     print(text)
     if not args.no_write:

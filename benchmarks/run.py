@@ -59,7 +59,7 @@ FLOOR = [sys.executable, "-c", (
     "for path in sorted(pathlib.Path(sys.argv[1]).rglob('*.yml')):\n"
     "    yaml.load(path.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
 ), "playbooks"]
-EXPORT = [sys.executable, "-m", "mkdocs_playbooks.cli", "export"]
+EXPORT = [sys.executable, "-m", "mkdocs_playbooks.engines.cli", "export"]
 ZENSICAL = [sys.executable, "-m", "zensical", "build", "--clean", "-f", "mkdocs.yml"]
 """`--clean`: Zensical keeps a cache in `.cache/` that makes a second build of the same pages
 much cheaper; each build here is a first build."""
@@ -113,6 +113,14 @@ class SizeResult:
     def floor_seconds(self) -> float:
         return statistics.median(s.seconds for s in self.floor)
 
+    def paired(self, kind: str, over: str, wall: bool = False) -> list[float]:
+        """`kind` / `over`, run by run: the two builds of one round ran one after the other,
+        under about the same load, so each round's ratio is steadier than a ratio of medians."""
+        def value(sample: common.Sample) -> float:
+            return sample.seconds if wall else sample.cpu
+        return [value(a) / value(b) for a, b in zip(self.builds[kind], self.builds[over],
+                                                      strict=False) if value(b) > 0]
+
     def validate_cpu(self) -> float:
         return statistics.median(s.cpu for s in self.validate)
 
@@ -132,6 +140,8 @@ class Check:
     """None: shown for information, no target."""
     wall: float | None = None
     """The same ratio in wall time (None: not a time)."""
+    spread: tuple[float, float] | None = None
+    """The lowest and highest ratio in CPU time of one round."""
 
     @property
     def verdict(self) -> str:
@@ -141,10 +151,12 @@ class Check:
 
     def line(self) -> str:
         target = f"≤ {self.target:.2f}×" if self.target is not None else ""
+        spread = (f"({self.spread[0]:.2f}-{self.spread[1]:.2f})" if self.spread is not None
+                  else "")
         if self.wall is None:
-            values = f"{self.value:6.2f}× {'':12}"
+            values = f"{self.value:6.2f}× {spread:11} {'':12}"
         else:
-            values = f"{self.value:6.2f}× {self.wall:6.2f}× wall"
+            values = f"{self.value:6.2f}× {spread:11} {self.wall:6.2f}× wall"
         return f"{self.name:58} {values}  {target:8}  {self.verdict}"
 
 
@@ -275,9 +287,11 @@ def playbook_page_bytes(site_dir: Path) -> float:
 
 def time_check(name: str, r: SizeResult, kind: str, over: str,
                target: float | None) -> Check:
-    """`kind` / `over` at one N, in CPU time (the target's) and in wall time."""
-    return Check(f"{name}, N={r.count}", r.cpu(kind) / r.cpu(over), target,
-                 r.seconds(kind) / r.seconds(over))
+    """`kind` / `over` at one N, in CPU time (the target's) and in wall time: the median of
+    the rounds' ratios (see `SizeResult.paired`)."""
+    cpu = r.paired(kind, over)
+    return Check(f"{name}, N={r.count}", statistics.median(cpu), target,
+                 statistics.median(r.paired(kind, over, wall=True)), (min(cpu), max(cpu)))
 
 
 def checks(results: list[SizeResult]) -> list[Check]:
@@ -333,11 +347,17 @@ def zensical_checks(results: list[SizeResult], kinds: set[str]) -> list[Check]:
         if {"export", "plugin", "handmade"} <= kinds:
             added_cpu = r.cpu("plugin") - r.cpu("handmade")
             added_wall = r.seconds("plugin") - r.seconds("handmade")
-            found.append(Check(
-                f"export / the plugin's added work (cold - handmade), N={r.count}",
-                r.cpu("export") / added_cpu if added_cpu > 0 else float("inf"),
-                EXPORT_OVER_PLUGIN,
-                r.seconds("export") / added_wall if added_wall > 0 else float("inf")))
+            if added_cpu > 0 and added_wall > 0:
+                found.append(Check(
+                    f"export / the plugin's added work (cold - handmade), N={r.count}",
+                    r.cpu("export") / added_cpu, EXPORT_OVER_PLUGIN,
+                    r.seconds("export") / added_wall))
+            else:  # within the noise: no meaningful ratio
+                found.append(Check(f"export / the plugin's added work: none measured, "
+                                   f"N={r.count}", float("nan"), None, float("nan")))
+        if {"export", "plugin"} <= kinds:
+            found.append(time_check("export / the plugin's whole cold build", r, "export",
+                                    "plugin", None))
         if {"zensical", "zensical-hand"} <= kinds:
             found.append(time_check("Zensical time, exported / handmade", r, "zensical",
                                     "zensical-hand", None))
@@ -445,7 +465,7 @@ def report(results: list[SizeResult], runs: int, assets: str) -> str:
     ]
     if any("export" in r.builds for r in results):
         parts += [
-            "`playbooks export` (`python -m mkdocs_playbooks.cli export` in a copy of the "
+            "`playbooks export` (`python -m mkdocs_playbooks.engines.cli export` in a copy of the "
             "plugin's site) against what the plugin adds to an MkDocs build; `zensical` and "
             "`zensical-hand` above are `python -m zensical build --clean` of the exported site "
             "(its `mkdocs.yml` completed as `export` says) and of the handmade site:",
@@ -459,7 +479,9 @@ def report(results: list[SizeResult], runs: int, assets: str) -> str:
         pages_line(results),
         "The plugin's JS and CSS (`python benchmarks/asset_size.py`):",
         "```text\n" + assets + "\n```",
-        "Ratios (CPU time first; the target, if any, is on CPU time; then wall time):",
+        "Ratios: the median of the rounds' ratios (each round's builds ran one after the "
+        "other, under about the same load) in CPU time, with the lowest and highest round, "
+        "then in wall time; the target, if any, is on CPU time:",
         "```text\n" + "\n".join([check.line() for check in found] + memory_lines(results))
         + "\n```",
     ]

@@ -27,7 +27,7 @@ from babel.numbers import format_decimal
 from ..core.model import NOT_APPLICABLE, Assessment, Dimension
 from ..core.site import Entry, LinkedRecommendation
 from ..output.contract import RADAR
-from ..output.i18n import CSV_SEPARATORS, Strings
+from ..output.i18n import Strings, csv_dialect
 from ..output.sanitize import sanitize
 from .radar import radar_svg
 from .results import ResultError, TakenResult, read_result
@@ -192,8 +192,7 @@ def write_csv(path: Path, report: TeamReport, language: str) -> None:
     """One row per dimension, then the overall row, in the site language's spreadsheet dialect:
     `;` and a decimal comma where spreadsheets use the comma, else `,` and a point; UTF-8 with a
     byte order mark, so spreadsheets do not guess another encoding."""
-    base = language.split("-", maxsplit=1)[0]
-    separator = CSV_SEPARATORS.get(base, ",")
+    separator, decimal = csv_dialect(language)
     levels = [level.id for level in report.assessment.levels]
     with path.open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream, delimiter=separator)
@@ -203,16 +202,15 @@ def write_csv(path: Path, report: TeamReport, language: str) -> None:
             writer.writerow([
                 spread.id, spreadsheet_safe(spread.title), report.participants,
                 len(spread.scores), spread.partial,
-                *(_csv_number(spread.stat(name), base) for name in STATS),
+                *(_csv_number(spread.stat(name), decimal) for name in STATS),
                 report.team_level(spread) or "",
                 *(spread.levels.get(level, 0) for level in levels)])
 
 
-def _csv_number(value: float | None, language: str) -> str:
+def _csv_number(value: float | None, decimal: str) -> str:
     if value is None:
         return ""
-    text = f"{value:.1f}".removesuffix(".0")
-    return text.replace(".", ",") if language in CSV_SEPARATORS else text
+    return f"{value:.1f}".removesuffix(".0").replace(".", decimal)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from .. import __version__
 from ..core.loading import discover, load_site
 from ..core.problems import printable, shown_path
 from ..core.settings import Settings
-from ..output.i18n import strings_for
+from ..output.i18n import STRINGS, strings_for
 from .config import (
     CONFIG_FILE_NAMES,
     ConfigFileError,
@@ -102,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
         "`mkdocs build --strict` works in it at once.",
     )
     init.add_argument("dir", type=Path, metavar="DIR", help="the new site's folder")
-    init.add_argument("--language", default="en", choices=("en", "fr"),
+    init.add_argument("--language", default="en", choices=sorted(STRINGS),
                       help="the site's language, for the theme and the plugin's words "
                       "(default: en); the examples stay in English")
     init.set_defaults(run=_init)

@@ -37,7 +37,7 @@ from ..core.model import (
     Question,
     Recommendation,
 )
-from ..output.i18n import STRINGS
+from ..output.i18n import STRINGS, language_name
 
 START, END = "<!-- fields:start -->", "<!-- fields:end -->"
 STRINGS_START, STRINGS_END = "<!-- strings:start -->", "<!-- strings:end -->"
@@ -118,10 +118,14 @@ def _type_name(annotation: Any) -> str:
 
 
 def strings_reference() -> str:
-    """The table of every string the plugin writes, in each language."""
-    rows = "".join(f"| `{key}` | {english} | {STRINGS['fr'][key]} |\n"
-                   for key, english in STRINGS["en"].items())
-    return f"| key | English | French |\n| --- | --- | --- |\n{rows}"
+    """The table of every string the plugin writes, in each language (English first)."""
+    languages = ["en", *sorted(language for language in STRINGS if language != "en")]
+    head = " | ".join(language_name(language) for language in languages)
+    rows = "".join(
+        f"| `{key}` | "
+        + " | ".join(_word(STRINGS[language].get(key, "")) for language in languages) + " |\n"
+        for key in STRINGS["en"])
+    return f"| key | {head} |\n| --- |{' --- |' * len(languages)}\n{rows}"
 
 
 def options_reference() -> str:
@@ -147,6 +151,11 @@ def _declared_options(config: types.ModuleType) -> list[tuple[str, Any, str]]:
             name = statement.targets[0].id  # type: ignore[attr-defined]
             found.append((name, options[name], str(following.value.value)))
     return found
+
+
+def _word(text: str) -> str:
+    """A string of the words files in a table cell, shown as written (no link, no markup)."""
+    return _cell(text).replace("[", "\\[").replace("*", "\\*").replace("_", "\\_")
 
 
 def _cell(text: str) -> str:

@@ -10,16 +10,11 @@ from string import Template
 from ..core.model import SLUG_PATTERN
 from ..core.schema import json_schema
 from ..core.validate import slugify
+from ..output.i18n import Strings
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 SCHEMA_NAME = "playbooks.schema.json"
 
-_SITE_WORDS = {
-    "en": {"title": "My playbooks", "listen": "Listen",
-           "welcome": "Start with the [playbooks](playbooks/index.md)."},
-    "fr": {"title": "Mes playbooks", "listen": "Écouter",
-           "welcome": "Commencez par les [playbooks](playbooks/index.md)."},
-}
 
 
 class SkeletonError(Exception):
@@ -53,7 +48,8 @@ def new_site(directory: Path, language: str = "en") -> None:
     """Create a site that `mkdocs build --strict` builds: config, home page, two examples."""
     if directory.exists() and any(directory.iterdir()):
         raise SkeletonError(f"{directory} exists and is not empty")
-    words = _SITE_WORDS[language]
+    t = Strings(language)
+    words = {"title": t("init.title"), "listen": t("phase.listen"), "welcome": t("init.welcome")}
     (directory / "docs").mkdir(parents=True, exist_ok=True)
     (directory / "playbooks").mkdir(exist_ok=True)
     (directory / SCHEMA_NAME).write_text(

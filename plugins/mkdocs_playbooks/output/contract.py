@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..core.model import NOT_APPLICABLE, SHARE_ALPHABET, SHARE_MAX_QUESTIONS
-from .i18n import CSV_SEPARATORS, PLURAL_FORMS, is_singular
+from .i18n import PLURAL_FORMS, csv_dialect, locale_of
 
 if TYPE_CHECKING:
     from ..core.model import Assessment
@@ -110,7 +110,8 @@ def assessment_data(assessment: Assessment, t: Strings,
             else t("assessment.rule_percent", percent=f"{assessment.complete_at:g}"),
         },
         "words": {"lang": t.language, "separator": PLURAL_FORMS,
-                  "zero": is_singular(t.base, 0), "csv": CSV_SEPARATORS.get(spreadsheet, ",")},
+                  "zero": locale_of(t.language).plural_form(0) == "one",
+                  "csv": csv_dialect(spreadsheet)[0]},
         "constants": constants(),
     }
 

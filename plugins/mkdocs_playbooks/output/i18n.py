@@ -1,13 +1,20 @@
 """Words the plugin writes into pages, one file per language under `words/`; `mkdocs.yml` may
-override any (the plugin's `strings` option)."""
+override any (the plugin's `strings` option). What is not words comes from Babel (CLDR): each
+language's plural rule, its numbers, dates, direction, the names of languages and its
+spreadsheets' CSV dialect. A new language is one new file of words."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.numbers import format_decimal, get_decimal_symbol
 
 from ..core.settings import DEFAULT_LANGUAGE
 
@@ -30,41 +37,119 @@ def _read_words() -> dict[str, dict[str, str]]:
 STRINGS: dict[str, dict[str, str]] = _read_words()
 """The words of every language, by language code, then by key."""
 
-
-CSV_SEPARATORS = {"fr": ";", "de": ";", "es": ";", "it": ";", "pt": ";", "nl": ";"}
-"""Languages whose spreadsheets use the decimal comma read `;` as the CSV separator."""
-
 PLURAL_FORMS = " | "
-"""Separates a string's singular form from its plural form: `"{count} day | {count} days"`."""
+"""Separates the forms of a counted string: two forms, `"{count} day | {count} days"` (CLDR's
+`one`, then `other` for every other count), or one form per plural category of the language, in
+CLDR's order (`PLURAL_CATEGORIES`): `zero | one | two | few | many | other` in Arabic."""
+
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+"""CLDR's plural categories, in its order."""
 
 
-def is_singular(language: str, count: int) -> bool:
-    """French puts 0 and 1 in the singular; English (and the fallback) 1 only."""
-    return count <= 1 if language == "fr" else count == 1
+@cache
+def locale_of(language: str) -> Locale:
+    """Babel's locale of a language code (`fr`, `pt-BR`), English for a code it does not know."""
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse(DEFAULT_LANGUAGE)
+
+
+def plural_categories(language: str) -> tuple[str, ...]:
+    """The plural categories `language` uses, in CLDR's order (`other` always last)."""
+    used = locale_of(language).plural_form.tags
+    return tuple(category for category in PLURAL_CATEGORIES
+                 if category in used or category == "other")
+
+
+def plural_forms(language: str, text: str) -> dict[str, str]:
+    """The form of a counted string for each plural category of `language` (see
+    `PLURAL_FORMS`); a text without forms is the same for every count."""
+    forms = text.split(PLURAL_FORMS)
+    categories = plural_categories(language)
+    if len(forms) == len(categories):
+        return dict(zip(categories, forms, strict=True))
+    return {category: forms[0] if category == "one" else forms[-1] for category in categories}
+
+
+def plural_problem(language: str, text: str) -> str | None:
+    """What is wrong with the forms of a counted string in `language`, if anything."""
+    count = len(text.split(PLURAL_FORMS))
+    categories = plural_categories(language)
+    if count in (1, 2, len(categories)):
+        return None
+    return (f"{count} forms, but {language} takes 2 (one | other) or one per plural category "
+            f"({' | '.join(categories)})")
+
+
+def direction(language: str) -> str:
+    """`rtl` for a language written right to left (Arabic, Hebrew, Persian…), else `ltr`."""
+    order = locale_of(language).character_order
+    return "rtl" if order == "right-to-left" else "ltr"
+
+
+def language_name(code: str, in_language: str | None = None) -> str:
+    """A language's name, in `in_language` (default: in itself), capitalised as a label; the
+    code when Babel does not know it."""
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return code
+    name = locale.get_display_name(locale_of(in_language) if in_language else locale) or code
+    return name if in_language else name[:1].upper() + name[1:]
+
+
+def csv_dialect(language: str) -> tuple[str, str]:
+    """The CSV separator and decimal mark a spreadsheet of `language` reads: `;` and `,` where
+    numbers take a decimal comma (French, German…), else `,` and `.`."""
+    comma = get_decimal_symbol(locale_of(language)) == ","
+    return (";", ",") if comma else (",", ".")
 
 
 class Strings:
-    """The strings of one language, falling back to English for any key it lacks."""
+    """The strings of one language, falling back to English for any key it lacks; its numbers,
+    dates and plural rule from Babel."""
 
     def __init__(self, language: str, overrides: Mapping[str, Mapping[str, str]] | None = None):
         base = language.split("-", maxsplit=1)[0].lower()
         self.language = language
         self.base = base if base in STRINGS else DEFAULT_LANGUAGE
-        self._table = {
-            **STRINGS[DEFAULT_LANGUAGE],
-            **STRINGS.get(base, {}),
-            **(overrides or {}).get(base, {}),
-        }
+        """The language the words are in, once missing ones fall back to English."""
+        own = {**STRINGS.get(base, {}), **(overrides or {}).get(base, {})}
+        self._table = {**STRINGS[DEFAULT_LANGUAGE], **own}
+        self._own = frozenset(own)
+        self._locale = locale_of(language)
 
     def __call__(self, key: str, **values: object) -> str:
         """The string `key`, its `{placeholders}` filled from `values`."""
         return self._table[key].format(**values)
 
+    def language_of(self, key: str) -> str:
+        """The language the string `key` is written in: this one's, or English (fallback)."""
+        return self.language if key in self._own else DEFAULT_LANGUAGE
+
+    def forms(self, key: str) -> dict[str, str]:
+        """The forms of the counted string `key`, by plural category (see `PLURAL_FORMS`)."""
+        return plural_forms(self.language_of(key), self._table[key])
+
     def plural(self, key: str, count: int, **values: object) -> str:
-        """The form of `key` for `count` (singular or plural), `{count}` filled too."""
-        forms = self._table[key].split(PLURAL_FORMS)
-        form = forms[0] if len(forms) == 1 or is_singular(self.base, count) else forms[-1]
-        return form.format(count=count, **values)
+        """The form of `key` for `count` by the language's plural rule, `{count}` filled too
+        (as the language writes numbers)."""
+        category = locale_of(self.language_of(key)).plural_form(count)
+        forms = self.forms(key)
+        return forms.get(category, forms["other"]).format(count=self.number(count), **values)
+
+    def number(self, value: float) -> str:
+        """A number as this language writes it (`0,5` in French, `0.5` in English)."""
+        return str(format_decimal(value, locale=self._locale))
+
+    def date(self, day: datetime.date) -> str:
+        """A day as this language writes it in full (`30 septembre 2026`)."""
+        return str(format_date(day, format="long", locale=self._locale))
+
+    def language_name(self, code: str) -> str:
+        """The name of the language `code` in this language (`French` in English)."""
+        return language_name(code, self.language)
 
 
 def unknown_keys(overrides: Mapping[str, Mapping[str, str]]) -> list[str]:

@@ -134,10 +134,20 @@ def test_build_of_one_language_shows_its_versions_at_the_originals_addresses(
     assert ('<a href="../../../playbooks/ecoute/index.html" target="_self" hreflang="fr" '
             'lang="fr">') in page
     assessment = made["assessments/maturite/index.md"]
-    assert "See my results" in assessment  # the site's words in the build's language
-    assert '<div lang="fr" markdown>' in assessment  # the French text marked as French
-    assert "[Map](../../playbooks/ecoute/index.md#cartographier)" in assessment
+    # not translated: a note in English says so, then the document, words and all, in French
+    note, document = assessment.split('<div lang="fr" markdown>')
+    assert "This page has no English version yet: it is shown in French." in note
+    assert "Voir mes résultats" in document
+    assert "See my results" not in assessment
+    assert '&quot;lang&quot;:&quot;fr&quot;' in document  # the script writes in French too
+    # the English play it recommends is marked English inside the French text
+    assert ('[Map](../../playbooks/ecoute/index.md#cartographier){: data-pb-playbook="ecoute" '
+            'data-pb-items="lister prioriser" lang="en" }') in document
     assert "My progress" in made["playbooks/progress/index.md"]
+    assert "no English version" not in page  # translated: no note
+    # with the theme's header selector, the pages carry no language links of their own
+    selector = pages(site, dataclasses.replace(english, language_selector=True))
+    assert not any("data-pb-languages" in markdown for markdown in selector.values())
     french = pages(site, dataclasses.replace(english, build_language="fr"))
     assert "[Cartographier](../../playbooks/ecoute/index.md#cartographier)" in (
         french["assessments/maturite/index.md"])
@@ -211,8 +221,9 @@ def test_mkdocs_static_i18n_builds_each_language(tmp_path: Path, layout: str) ->
     assert "Maturité" in result.page("en/playbooks")
     untranslated = result.page("en/assessments/maturite")  # French text in an English page
     assert '<html lang="en"' in untranslated
+    assert "This page has no English version yet: it is shown in French." in untranslated
     assert '<div lang="fr">' in untranslated
-    assert "See my results" in untranslated
+    assert "Voir mes résultats" in untranslated.split('<div lang="fr">')[1]
     # in the sitemap, which Material's instant navigation reads to know the site's pages
     sitemap = (result.site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://example.org/en/playbooks/ecoute/</loc>" in sitemap

@@ -60,6 +60,10 @@ class Settings:
     those of another language under a folder named by its code (`en/`)."""
     cache_dir: Path | None = None
     """The folder of the cache on disk (option `cache_dir`); None with `cache: false`."""
+    language_selector: bool = False
+    """Whether every page of a site built by language has a selector in the theme's header that
+    leads to its version in each other language (Material's): the plugin's pages then carry no
+    language links of their own."""
 
     def store(self) -> DiskCache | None:
         """The cache on disk of this site, if it has one."""
@@ -73,12 +77,6 @@ class Settings:
     def language_folder(self, language: str) -> str:
         """Where a language's pages are, from the site's root, on a site built by language."""
         return language_folder(self.language, language)
-
-    def page_language_of(self, document_language: str) -> str:
-        """The language of the page showing a document in `document_language`: the build's on a
-        site built by language (the plugin's words are the page's surroundings, as the theme's),
-        else the document's."""
-        return self.build_language or document_language
 
     def fingerprint(self) -> str:
         """Every setting that pages depend on, as text: part of the key of what is made from

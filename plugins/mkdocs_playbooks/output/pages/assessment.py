@@ -27,6 +27,7 @@ from .markup import (
     heading,
     in_language,
     inline,
+    lang_attributes,
     language_switch,
     link_id,
     notices,
@@ -34,6 +35,7 @@ from .markup import (
     plain,
     print_choice,
     sources,
+    untranslated_note,
 )
 from .urls import assessment_uri, playbook_uri, relative_link
 
@@ -42,16 +44,19 @@ def render_assessment(entry: Entry[Assessment], site: Site, settings: Settings) 
     """The Markdown of an assessment's page."""
     assessment = entry.model
     language = site.lang_of(entry)
-    t = strings_for(settings, settings.page_language_of(language))
+    t = strings_for(settings, language)  # the document's words are in its language
     here = assessment_uri(page_id(site, settings, entry.id))
 
     def version(link: PlayLink) -> str:
         """A link to the play as its page shows it (in the page's language, if translated),
         with its progress read under the original's id."""
         read = site.version_in(link.playbook_id, settings.build_language or language)
-        play = site.find_play(f"{read}/{link.play.id}") or link
+        found = site.find_play(f"{read}/{link.play.id}")
+        play = found or link
         shown = PlayLink(link_id(site, settings, link.playbook_id, language), play.play)
-        return _play_link(shown, here, site.original_id(link.playbook_id))
+        written = site.lang_of_id(read if found else link.playbook_id)
+        return _play_link(shown, here, site.original_id(link.playbook_id),
+                          lang_attributes(written, language))
 
     parts = [f"# {plain(assessment.title)}\n\n",
              language_switch(site, settings, entry.id, here, assessment_uri),
@@ -65,7 +70,7 @@ def render_assessment(entry: Entry[Assessment], site: Site, settings: Settings) 
     parts.append(_library(entry, t, version))
     parts.append(sources(assessment, t))
     parts.append(_answer_sheet(assessment, t))
-    return (front_matter(assessment.title, assessment.tags)
+    return (front_matter(assessment.title, assessment.tags) + untranslated_note(settings, language)
             + in_language("".join(parts), language, settings.page_language)
             + _script_data(assessment, t, settings.page_language, site.original_id(entry.id)))
 
@@ -152,7 +157,7 @@ def _questionnaire(assessment: Assessment, site: Site, t: Strings) -> str:
             "</div>\n\n")
 
 
-def _answer_sheet(assessment: Assessment, t: Words) -> str:
+def _answer_sheet(assessment: Assessment, t: Strings) -> str:
     """The paper answer sheet, printed after the questionnaire (never shown on screen): a box for
     each question's points, each dimension's subtotals, the overall score, how to compute them
     (`scoring.results`, by hand) and the levels. Questions are numbered as printed."""
@@ -162,10 +167,10 @@ def _answer_sheet(assessment: Assessment, t: Words) -> str:
         rows = []
         for question in dimension.questions:
             number += 1
-            rows.append(_sheet_row(number, question))
+            rows.append(_sheet_row(number, question, t))
         sections.append(
             f'<tbody><tr><th colspan="6" scope="rowgroup">{esc(dimension.title)} · '
-            f'{esc(t("assessment.weight"))} {dimension.weight:g}</th></tr>{"".join(rows)}'
+            f'{esc(t("assessment.weight"))} {t.number(dimension.weight)}</th></tr>{"".join(rows)}'
             f'<tr><td class="pb-text" colspan="6">{_subtotals(t)}</td></tr></tbody>')
     head = "".join(f"<th>{esc(t(key))}</th>" for key in (
         "assessment.number", "assessment.question", "assessment.points", "assessment.best",
@@ -186,13 +191,13 @@ _LINE = "_" * 16
 """A line to write on (in the answer sheet's text, so it needs no style)."""
 
 
-def _sheet_row(number: int, question: Question) -> str:
-    points = " · ".join(f"{n}) {choice.score:g}" for n, choice
+def _sheet_row(number: int, question: Question, t: Strings) -> str:
+    points = " · ".join(f"{n}) {t.number(choice.score)}" for n, choice
                         in enumerate(question.choices, start=1))
     best = max(choice.score for choice in question.choices)
     text = esc(" ".join(question.text.split()))
     return (f'<tr><td>{number}</td><td class="pb-text">{text}</td>'
-            f"<td>{points}</td><td>{best:g}</td><td>{question.weight:g}</td>"
+            f"<td>{points}</td><td>{t.number(best)}</td><td>{t.number(question.weight)}</td>"
             '<td class="pb-box"></td></tr>')
 
 
@@ -206,8 +211,8 @@ def _subtotals(t: Words) -> str:
     return " &emsp; ".join(_box(t(key)) for key in keys)
 
 
-def _overall_sheet(assessment: Assessment, t: Words) -> str:
-    rows = "".join(f'<tr><td class="pb-text">{esc(d.title)}</td><td>{d.weight:g}</td>'
+def _overall_sheet(assessment: Assessment, t: Strings) -> str:
+    rows = "".join(f'<tr><td class="pb-text">{esc(d.title)}</td><td>{t.number(d.weight)}</td>'
                    '<td class="pb-box"></td>'
                    '<td class="pb-box"></td></tr>' for d in assessment.dimensions)
     return (
@@ -220,11 +225,11 @@ def _overall_sheet(assessment: Assessment, t: Words) -> str:
     )
 
 
-def _levels_sheet(assessment: Assessment, t: Words) -> str:
+def _levels_sheet(assessment: Assessment, t: Strings) -> str:
     levels = "".join(f"<tr><td>{esc(level.title)}</td>"
-                     f'<td>{esc(t("assessment.level_from", min=f"{level.min:g}"))}</td></tr>'
+                     f'<td>{esc(t("assessment.level_from", min=t.number(level.min)))}</td></tr>'
                      for level in assessment.levels)
-    complete = t("assessment.sheet_complete", percent=f"{assessment.complete_at:g}")
+    complete = t("assessment.sheet_complete", percent=t.number(assessment.complete_at))
     return (
         f'<div class="pb-sheet-how"><p class="pb-label">{esc(t("assessment.grid"))}</p>'
         f'<p>{esc(t("assessment.grid_help"))} {esc(complete)}</p>'
@@ -233,11 +238,11 @@ def _levels_sheet(assessment: Assessment, t: Words) -> str:
     )
 
 
-def _levels(assessment: Assessment, t: Words) -> str:
+def _levels(assessment: Assessment, t: Strings) -> str:
     items = "".join(
         f'<li class="pb-level" id="pb-level-{level.id}" markdown="block">\n'
         f'<p class="pb-label">{esc(level.title)} '
-        f'<span class="pb-level-min">({esc(t("assessment.level_from", min=f"{level.min:g}"))})'
+        f'<span class="pb-level-min">({esc(t("assessment.level_from", min=t.number(level.min)))})'
         f"</span></p>\n\n"
         + (f'<div class="pb-level-text" data-pb-describes="{level.id}" markdown>\n'
            f"{authored(level.description)}\n\n</div>\n" if level.description else "")
@@ -248,13 +253,13 @@ def _levels(assessment: Assessment, t: Words) -> str:
             f'<ol class="pb-levels" markdown>\n{items}</ol>\n\n')
 
 
-def _dimension(dimension: Dimension, site: Site, t: Words, *, show_weights: bool,
+def _dimension(dimension: Dimension, site: Site, t: Strings, *, show_weights: bool,
                previous: Dimension | None, following: Dimension | None) -> str:
     details = []
     if dimension.phase:
         details.append(esc(site.phase_title(dimension.phase, t)))
     if show_weights:  # weights sway answers: respondents see them only when the author says so
-        details.append(esc(t("assessment.dimension_weight", weight=f"{dimension.weight:g}")))
+        details.append(esc(t("assessment.dimension_weight", weight=t.number(dimension.weight))))
     meta = f'<p class="pb-dimension-meta">{" · ".join(details)}</p>\n\n' if details else ""
     moves = "".join(
         f'<button type="button" class="pb-button" data-pb-action="goto" '
@@ -321,8 +326,10 @@ def _recommendations(dimension: Dimension, recommendations: tuple[LinkedRecommen
     return "".join(parts)
 
 
-def _play_link(link: PlayLink, here: str, key: str) -> str:
+def _play_link(link: PlayLink, here: str, key: str, lang: str = "") -> str:
+    """A link to a play, its progress read under `key`; `lang`: the attributes that mark the
+    play's title when it is in another language than the advice around it."""
     target = relative_link(here, playbook_uri(link.playbook_id))
     items = " ".join(link.item_ids)
     return (f"[{plain(link.play.title)}]({target}#{link.play.id})"
-            f'{{: data-pb-playbook="{key}" data-pb-items="{items}" }}')
+            f'{{: data-pb-playbook="{key}" data-pb-items="{items}"{lang} }}')

@@ -17,6 +17,7 @@ from .markup import (
     esc,
     heading,
     item_ids,
+    lang_attributes,
     language_switch,
     listed,
     notices,
@@ -53,11 +54,7 @@ def render_index(site: Site, settings: Settings, store: DiskCache | None = None)
         parts.extend(_card(entry, site, settings, here) for entry in playbooks)
         if assessments:
             parts.append(heading(2, t("index.assessments"), "pb-assessments"))
-            parts.extend(
-                f"- [{plain(entry.model.title)}]"
-                f"({relative_link(here, assessment_uri(page_id(site, settings, entry.id)))})\n"
-                for entry in assessments
-            )
+            parts.extend(_assessment_item(entry, site, settings, here) for entry in assessments)
         return parts
 
     return _paginated(site, settings, INDEX_URI, t("index.title"), page, store=store)
@@ -197,15 +194,27 @@ def _actions(t: Strings) -> str:
     )
 
 
+def _assessment_item(entry: Entry[Assessment], site: Site, settings: Settings,
+                     here: str) -> str:
+    """An assessment in the index's list: a link, marked with its language when it is not the
+    page's."""
+    target = relative_link(here, assessment_uri(page_id(site, settings, entry.id)))
+    lang = lang_attributes(site.lang_of(entry), settings.page_language)
+    marked = f"{{:{lang} }}" if lang else ""
+    return f"- [{plain(entry.model.title)}]({target}){marked}\n"
+
+
 def _assessment_card(entry: Entry[Assessment], site: Site, settings: Settings,
                      here: str) -> str:
     assessment = entry.model
-    at = strings_for(settings, settings.page_language_of(site.lang_of(entry)))
+    language = site.lang_of(entry)
+    at = strings_for(settings, language)
     key = site.original_id(entry.id)
     target = relative_link(here, assessment_uri(page_id(site, settings, entry.id)))
     ids = [q.id for d in assessment.dimensions for q in d.questions]
     return (
-        f'<article class="pb-card" data-pb-assessment="{key}" markdown>\n'
+        f'<article class="pb-card" data-pb-assessment="{key}"'
+        f'{lang_attributes(language, settings.page_language)} markdown>\n'
         f'<p class="pb-card-title" id="pb-card-{key}" markdown="span">'
         f"[{plain(assessment.title)}]({target})</p>\n\n"
         + progress_bar(at("progress.of", title=assessment.title), key, ids, "assessment")
@@ -215,11 +224,10 @@ def _assessment_card(entry: Entry[Assessment], site: Site, settings: Settings,
 def _card(entry: Entry[Playbook], site: Site, settings: Settings, here: str) -> str:
     playbook = entry.model
     language = site.lang_of(entry)
-    t = strings_for(settings, settings.page_language_of(language))
+    t = strings_for(settings, language)  # a card is in its document's language, words too
     key = site.original_id(entry.id)  # progress is kept under the original's id
     target = relative_link(here, playbook_uri(page_id(site, settings, entry.id)))
-    marked = playbook.lang or language != settings.page_language
-    lang = f' lang="{esc(language)}"' if marked else ""
+    lang = lang_attributes(language, settings.page_language)
     phases = " · ".join(esc(site.phase_title(phase.phase, t)) for phase in playbook.phases)
     tags = "".join(f'<span class="pb-tag">{esc(tag)}</span> ' for tag in playbook.tags)
     summary = f"{authored(playbook.summary)}\n\n" if playbook.summary else ""

@@ -12,13 +12,11 @@ import re
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
-from babel import Locale, UnknownLocaleError
-
 from ...core.checks import review_due_date
 from ...core.model import Assessment, Link, Playbook
 from ...core.settings import Settings
 from ...core.site import Site
-from ..i18n import strings_for
+from ..i18n import Strings, direction, language_name, strings_for
 from .urls import relative_link
 
 E = TypeVar("E")
@@ -79,11 +77,53 @@ def _yaml_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def in_language(body: str, lang: str, page_language: str) -> str:
-    """Marks content written in another language than the page's, for screen readers."""
+def lang_attributes(lang: str, page_language: str) -> str:
+    """The attributes that mark an element written in `lang` inside a page in `page_language`:
+    its `lang` (for screen readers, hyphenation, spelling), and its `dir` when the direction
+    differs; nothing when the languages are the same."""
     if lang == page_language:
+        return ""
+    written = direction(lang)
+    turned = f' dir="{written}"' if written != direction(page_language) else ""
+    return f' lang="{esc(lang)}"{turned}'
+
+
+def in_language(body: str, lang: str, page_language: str) -> str:
+    """Markdown written in `lang` inside a page in `page_language`, marked as such. When the
+    direction differs, the content is also an `.md-typeset` of its own: Material's
+    right-to-left rules (`[dir=rtl] .md-typeset …`) need `dir` on an ancestor of it."""
+    attributes = lang_attributes(lang, page_language)
+    if not attributes:
         return body
-    return f'<div lang="{esc(lang)}" markdown>\n\n{body}\n</div>\n'
+    if "dir=" in attributes:
+        body = f'<div class="md-typeset" markdown>\n\n{body}\n</div>\n'
+    return f'<div{attributes} markdown>\n\n{body}\n</div>\n'
+
+
+def in_language_html(content: str, lang: str, page_language: str) -> str:
+    """`in_language` for HTML: a page's content written in `lang`, marked as such."""
+    attributes = lang_attributes(lang, page_language)
+    if not attributes:
+        return content
+    if "dir=" in attributes:
+        content = f'<div class="md-typeset">{content}</div>'
+    return f"<div{attributes}>{content}</div>"
+
+
+def untranslated(t: Strings, lang: str) -> str:
+    """A note, in the page's language (`t`), that the page shows a text written in `lang`
+    because it has no version in the page's language (HTML)."""
+    text = t("languages.untranslated", language=t.language_name(t.language),
+             original=t.language_name(lang))
+    return f'<p class="pb-untranslated" role="note">{esc(text)}</p>'
+
+
+def untranslated_note(settings: Settings, lang: str) -> str:
+    """On a site built by language, the note on a page of one language that shows a document
+    written in another (it has no version in the build's language); else nothing."""
+    if not settings.build_language or lang == settings.build_language:
+        return ""
+    return untranslated(strings_for(settings), lang) + "\n\n"
 
 
 def links_list(links: list[Link]) -> str:
@@ -154,21 +194,22 @@ def _notice(t: Words, name: str) -> str:
     return f"{start} hidden>{text}</p>"
 
 
-def facts(document: Playbook | Assessment, t: Words, today: datetime.date) -> str:
+def facts(document: Playbook | Assessment, t: Strings, today: datetime.date) -> str:
     """Owner, last review, audience; and a notice when a review is due."""
     rows: list[tuple[str, str]] = []
     if document.owner:
         rows.append((t("playbook.owner"), esc(document.owner)))
     if document.reviewed:
-        day = document.reviewed.isoformat()
-        rows.append((t("playbook.reviewed"), f'<time datetime="{day}">{day}</time>'))
+        day = document.reviewed
+        rows.append((t("playbook.reviewed"),
+                     f'<time datetime="{day.isoformat()}">{esc(t.date(day))}</time>'))
     if isinstance(document, Playbook) and document.audience:
         rows.append((t("playbook.audience"), esc(", ".join(document.audience))))
     cells = "".join(f"<dt>{esc(name)}</dt><dd>{value}</dd>" for name, value in rows)
     text = f'<dl class="pb-facts">{cells}</dl>\n\n' if rows else ""
     due = review_due_date(document)
     if due is not None and due < today:
-        notice = esc(t("playbook.review_due", date=due.isoformat()))
+        notice = esc(t("playbook.review_due", date=t.date(due)))
         text += f'<p class="pb-review-due" role="note">{notice}</p>\n\n'
     return text
 
@@ -200,22 +241,14 @@ def link_id(site: Site, settings: Settings, entry_id: str, language: str) -> str
     return site.version_in(entry_id, language)
 
 
-def language_name(code: str) -> str:
-    """A language's name in itself ("English", "Français"); the code when it is not known."""
-    try:
-        name = Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        return code
-    return (name or code)[:1].upper() + (name or code)[1:]
-
-
 def language_switch(site: Site, settings: Settings, entry_id: str | None, here: str,
                     uri: Callable[[str], str]) -> str:
     """Links to the versions of a document in other languages (`entry_id` None: of a listing
     page, which every language has): to their pages on a site in one language, to the same
-    address in the other languages' folders on a site built by language. Links in the page's
-    content, not the theme's header: Material's instant navigation redraws the content of each
-    page, not its header."""
+    address in the other languages' folders on a site built by language, unless the theme's
+    header has a language selector there (`Settings.language_selector`)."""
+    if settings.build_language and settings.language_selector:
+        return ""
     if settings.build_language:
         # Raw links (MkDocs checks Markdown links against this build's pages only); a target
         # keeps Material's instant navigation, which would keep this page's header, off them.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...core.model import Play, Playbook
 from ...core.settings import Settings
 from ...core.site import Entry, Site
-from ..i18n import strings_for
+from ..i18n import Strings, strings_for
 from .markup import (
     Words,
     block,
@@ -25,6 +25,7 @@ from .markup import (
     progress_bar,
     progress_link,
     sources,
+    untranslated_note,
 )
 from .urls import PROGRESS_URI, playbook_uri, relative_link
 
@@ -33,7 +34,7 @@ def render_playbook(entry: Entry[Playbook], site: Site, settings: Settings) -> s
     """The Markdown of a playbook's page."""
     playbook = entry.model
     language = site.lang_of(entry)
-    t = strings_for(settings, settings.page_language_of(language))
+    t = strings_for(settings, language)  # the document's words are in its language
     key = site.original_id(entry.id)  # a translation's readers tick the original's items
     here = playbook_uri(page_id(site, settings, entry.id))
     parts = [f"# {plain(playbook.title)}\n\n",
@@ -55,11 +56,11 @@ def render_playbook(entry: Entry[Playbook], site: Site, settings: Settings) -> s
             parts.append(block("pb-phase-intro", phase.intro))
         parts.extend(_play(key, play, t, settings.facilitator) for play in phase.plays)
     parts.append(sources(playbook, t))
-    return front_matter(playbook.title, playbook.tags) + in_language(
-        "".join(parts), language, settings.page_language)
+    return (front_matter(playbook.title, playbook.tags) + untranslated_note(settings, language)
+            + in_language("".join(parts), language, settings.page_language))
 
 
-def _play(playbook_id: str, play: Play, t: Words, facilitator: bool) -> str:
+def _play(playbook_id: str, play: Play, t: Strings, facilitator: bool) -> str:
     parts = [heading(3, play.title, play.id)]
     if play.duration:
         parts.append(f'<p class="pb-duration"><span class="pb-label">'

@@ -217,15 +217,14 @@ def test_translations_share_the_originals_ids_and_link_each_other(
         assert set(ids.findall(english)) == set(ids.findall(french)) == {original}
         assert (re.findall(r'data-pb-item="([a-z-]+)"', english)
                 == re.findall(r'data-pb-item="([a-z-]+)"', french))
-        assert f'Lire en <a href="../../en/playbooks/{original}/index.html"' in french
-        assert f'Read in <a href="../../../playbooks/{original}/index.html"' in english
+        # each leads to the other by the header's selector (see below), not links of its own
+        assert "data-pb-languages" not in french + english
     uri = "assessments/maturite-social-media"
     french, english = demo.page(uri), demo.page(f"en/{uri}")
     for shared in (r'data-pb-question="([a-z-]+)"', r'<input type="radio"[^>]* value="([a-z-]+)"',
                    r'data-pb-level="([a-z-]+)"'):
         assert re.findall(shared, english) == re.findall(shared, french) != []
-    assert f'Lire en <a href="../../en/{uri}/index.html"' in french
-    assert f'Read in <a href="../../../{uri}/index.html"' in english
+    assert "data-pb-languages" not in french + english
     index = demo.page("en/playbooks")
     assert index.count('class="pb-card"') == demo.page("playbooks").count('class="pb-card"')
     assert "Listen before you publish" in index
@@ -248,3 +247,110 @@ def test_sources_are_cited(demo: Build) -> None:
 def test_tags_plugin_sees_the_tags(demo: Build) -> None:
     assert 'class="md-tag">stratégie</span>' in demo.page("playbooks/ecoute-sociale")
     assert "ecoute-sociale" in (demo.site / "tags.json").read_text(encoding="utf-8")
+
+
+STOP_WORDS = {
+    "fr": frozenset({
+        "le", "la", "les", "des", "du", "et", "est", "une", "pour", "dans", "que", "qui",
+        "pas", "sur", "avec", "vous", "nous", "votre", "vos", "cette", "ces", "aux", "sont",
+        "ses", "leur", "leurs", "mais", "ou", "elle", "ils", "ne", "se", "être", "chaque"}),
+    "en": frozenset({
+        "the", "and", "of", "to", "is", "are", "for", "that", "with", "you", "your", "it",
+        "this", "these", "by", "be", "not", "or", "from", "what", "which", "each", "their",
+        "they", "we", "our", "has", "have", "was", "will", "can"}),
+}
+"""Short words frequent in one language and not words of the other: enough to tell which
+language a block of text is written in."""
+
+
+class LanguageBlocks(HTMLParser):
+    """The text of a page's article, by block: each element with a `lang` starts a block of that
+    language; the text of code, scripts and styles is left out."""
+
+    SKIPPED = frozenset({"code", "pre", "script", "style", "svg"})
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                      "meta", "source", "track", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.page_language = ""
+        self.blocks: list[tuple[str, list[str]]] = []
+        self._stack: list[tuple[str, int | None, bool]] = []  # tag, its block, skipped
+        self._in_article = 0
+
+    def _block(self) -> int | None:
+        return next((block for _, block, _ in reversed(self._stack) if block is not None), None)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "html":
+            self.page_language = attributes.get("lang") or ""
+            return
+        if tag in self.VOID:
+            return
+        if tag == "article":
+            self._in_article += 1
+        block = None
+        lang = attributes.get("lang")
+        if self._in_article and (tag == "article" or lang):
+            self.blocks.append((lang or self.page_language, []))
+            block = len(self.blocks) - 1
+        self._stack.append((tag, block, tag in self.SKIPPED))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID:
+            return
+        while self._stack:
+            name, _, _ = self._stack.pop()
+            if name == "article":
+                self._in_article -= 1
+            if name == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        block = self._block()
+        if block is not None and not any(skipped for _, _, skipped in self._stack):
+            self.blocks[block][1].append(data)
+
+
+def stop_words(text: str) -> dict[str, int]:
+    words = re.findall(r"[a-zà-ÿ]+", text.lower())
+    return {language: sum(word in listed for word in words)
+            for language, listed in STOP_WORDS.items()}
+
+
+def test_every_page_is_written_in_the_language_it_declares_block_by_block(demo: Build) -> None:
+    checked = 0
+    for path in sorted(demo.site.rglob("*.html")):
+        parser = LanguageBlocks()
+        parser.feed(path.read_text(encoding="utf-8"))
+        page = path.relative_to(demo.site).as_posix()
+        if page != "404.html":  # the theme's, written by the last language built (English)
+            assert parser.page_language == ("en" if page.startswith("en/") else "fr"), page
+        for declared, parts in parser.blocks:
+            counts = stop_words(" ".join(parts))
+            if sum(counts.values()) < 5:  # a few words: a title, a label
+                continue
+            other = max(count for language, count in counts.items() if language != declared)
+            assert counts[declared] >= 4 * other, (page, declared, counts, " ".join(parts)[:300])
+            checked += 1
+    assert checked >= 40
+
+
+def test_every_page_leads_to_its_counterpart_in_the_other_language(demo: Build) -> None:
+    """The header's selector on every page, and where the script points it: the same page in
+    the other language (every page of the demo has one)."""
+    meta = re.compile(r'<meta name="mkdocs-playbooks:alternate" data-hreflang="([^"]+)" '
+                      r'content="([^"]*)">')
+    pages = sorted(path for path in demo.site.rglob("index.html"))
+    assert len(pages) >= 2 * 17
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        page = path.relative_to(demo.site).as_posix()
+        language, other = ("en", "fr") if page.startswith("en/") else ("fr", "en")
+        assert re.findall(r'hreflang="([a-z]+)" class="md-select__link"', html) == ["fr", "en"]
+        found = dict(meta.findall(html))
+        assert found[language] == "./", page
+        counterpart = (path.parent / found[other] / "index.html").resolve()
+        expected = page.removeprefix("en/") if language == "en" else f"en/{page}"
+        assert counterpart == (demo.site / expected).resolve(), page

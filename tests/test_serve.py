@@ -10,10 +10,13 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 from .conftest import ENV, playbook, write_site
+from .test_languages import THREE_LANGUAGES, i18n_site
+from .test_translations import ORIGINAL, TRANSLATION
 
 
 def free_port() -> int:
@@ -28,7 +31,7 @@ def fetch(url: str) -> tuple[int, str]:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
         return error.code, ""
-    except (urllib.error.URLError, ConnectionError):
+    except (urllib.error.URLError, ConnectionError, TimeoutError):  # not up, or rebuilding
         return 0, ""
 
 
@@ -91,3 +94,63 @@ def test_serve_reports_errors_and_recovers_when_fixed(
                     ), (site / "serve.log").read_text()
     assert "Cette page a des erreurs" not in fetch(f"{base}/playbooks/beta/")[1]
     assert process.poll() is None
+
+
+def serve(site: Path) -> tuple[str, subprocess.Popen[str], IO[str]]:
+    port = free_port()
+    log = (site / "serve.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=site, env=ENV, stdout=log, stderr=subprocess.STDOUT, text=True,
+    )
+    return f"http://127.0.0.1:{port}", process, log
+
+
+@pytest.fixture
+def stop() -> Iterator[list[tuple[subprocess.Popen[str], IO[str]]]]:
+    started: list[tuple[subprocess.Popen[str], IO[str]]] = []
+    yield started
+    for process, log in started:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+def test_serve_shows_each_language_its_own_last_good_version(
+        tmp_path: Path, stop: list[tuple[subprocess.Popen[str], IO[str]]]) -> None:
+    site = i18n_site(tmp_path, THREE_LANGUAGES.replace(
+        "        - {locale: de, name: Deutsch, theme: {language: de}}\n", ""),
+        files={"ecoute.yml": ORIGINAL, "listening.yml": TRANSLATION})
+    base, process, log = serve(site)
+    stop.append((process, log))
+    french, english = f"{base}/docs/playbooks/ecoute/", f"{base}/docs/en/playbooks/ecoute/"
+    assert wait_for(lambda: "Lister les relations" in fetch(french)[1]), (
+        site / "serve.log").read_text()
+    assert wait_for(lambda: "List the relations" in fetch(english)[1])
+    (site / "playbooks" / "ecoute.yml").write_text(ORIGINAL + "  x: [\n", encoding="utf-8")
+    assert wait_for(lambda: "Cette page a des erreurs" in fetch(french)[1]), (
+        site / "serve.log").read_text()
+    page = fetch(french)[1]
+    assert "Lister les relations" in page  # the French page as it last built
+    assert "List the relations" not in page
+    assert wait_for(lambda: "This page has errors" in fetch(english)[1])
+    assert "List the relations" in fetch(english)[1]  # and the English page, in English
+
+
+def test_serve_follows_translations_added_and_deleted(
+        tmp_path: Path, stop: list[tuple[subprocess.Popen[str], IO[str]]]) -> None:
+    site = write_site(tmp_path, {"ecoute.yml": ORIGINAL})
+    base, process, log = serve(site)
+    stop.append((process, log))
+    original = f"{base}/playbooks/ecoute/"
+    assert wait_for(lambda: "Lister les relations" in fetch(original)[1]), (
+        site / "serve.log").read_text()
+    assert "data-pb-languages" not in fetch(original)[1]
+    (site / "playbooks" / "listening.yml").write_text(TRANSLATION, encoding="utf-8")
+    link = '<a href="../listening/" hreflang="en" lang="en">English</a>'
+    assert wait_for(lambda: link in fetch(original)[1]), (site / "serve.log").read_text()
+    assert fetch(f"{base}/playbooks/listening/")[0] == 200
+    (site / "playbooks" / "listening.yml").unlink()
+    assert wait_for(lambda: "data-pb-languages" not in fetch(original)[1]), (
+        site / "serve.log").read_text()
+    assert "Lister les relations" in fetch(original)[1]

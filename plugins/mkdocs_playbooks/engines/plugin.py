@@ -38,12 +38,22 @@ from ..output.pages import (
     site_pages,
     stored_renderer,
 )
-from ..output.pages.markup import with_banner
+from ..output.pages.markup import in_language_html, untranslated, with_banner
 from ..output.problem_pages import pages_with_problems
 from ..output.sanitize import sanitize_stored
 from . import nav as nav_layout
 from .config import PlaybooksConfig, make_settings
-from .languages import Build, i18n_build, list_in_sitemap, place
+from .languages import (
+    Build,
+    alternate_tags,
+    configure_selector,
+    content_language,
+    i18n_build,
+    list_in_sitemap,
+    place,
+    with_alternate_tags,
+    write_language_sitemap,
+)
 from .memory import (
     GeneratedFile,
     HeldPage,
@@ -85,9 +95,13 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self.parsed: ParseCache = {}
         self.built_digests: dict[str | None, dict[str, bytes]] = {}
         """What the last successful build wrote, by language built (None: the only one)."""
-        self.playbook_markdown: dict[str, tuple[Playbook, Settings, str]] = {}
-        self.last_built: dict[str, str] = {}
-        """The Markdown of each page as it last built, shown under its errors while serving."""
+        self.playbook_markdown: dict[tuple[str, str | None], tuple[
+            Playbook, Settings, tuple[str, tuple[tuple[str, str], ...]], str]] = {}
+        """Each playbook's Markdown by id and language built, with what it was made from."""
+        self.last_built: dict[str | None, dict[str, str]] = {}
+        """The Markdown of each page as it last built, shown under its errors while serving, by
+        language built (None: the only one): each language's build has its own version of a
+        page at the same address."""
 
     @property
     def settings(self) -> Settings:
@@ -103,8 +117,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         caches."""
         self.is_serve = command == "serve"
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Default priority: the core's settings; the Markdown extensions and assets pages need."""
+    def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         self.site_settings = make_settings(self.config, root=root,
                                            language=site_language(config.theme),
@@ -119,13 +132,26 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             config.extra_javascript.append(JS_URI)
         return config
 
+    # After mkdocs-static-i18n's (-100), which sets the language of the build under way.
+    @event_priority(-110)
+    def _configure_languages(self, config: MkDocsConfig) -> MkDocsConfig:
+        build = i18n_build(config)
+        if build is not None:
+            configure_selector(config, build)
+        return config
+
+    on_config = CombinedEvent(_configure, _configure_languages)
+    """Default priority: the core's settings; the Markdown extensions and assets pages need.
+    -110, after mkdocs-static-i18n: on a site built by language, the header's language selector
+    (`languages.configure_selector`). MkDocs runs `on_config` again for each language's build."""
+
     # Before the site folder is cleaned: a build that fails on content, or on a file of `docs/`
     # in the way of a generated page, leaves the old site intact.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Default priority: load and check the playbooks, report every problem, fail the build on
         errors; make the pages and refuse a file of `docs/` in the place of one."""
-        # Read now: mkdocs-static-i18n sets its language in its `on_config`, then builds the
-        # site once per language without calling `on_config` again.
+        # Read now, once every plugin's `on_config` has run: mkdocs-static-i18n sets the language
+        # of each build in its own (MkDocs runs `on_config` for each language's build).
         self.build = i18n_build(config)
         self._settings = None
         if self.build is not None:
@@ -145,9 +171,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
                                                         self.store)
         if self.is_serve:  # errors shown in the pages, where the author looks
             pages = list(pages)
-            self.last_built.update((page.uri, page.markdown) for page in pages)
-            pages = pages_with_problems(site, pages, self.last_built,
-                                        strings_for(self.settings))
+            last_built = self.last_built.setdefault(self.settings.build_language, {})
+            last_built.update((page.uri, page.markdown) for page in pages)
+            pages = pages_with_problems(site, pages, last_built, strings_for(self.settings))
         # One page's Markdown at a time in memory: each is packed as soon as it is made.
         self.packing = should_pack(len(site.playbooks) + len(site.assessments))
         self.pages = [HeldPage.of(page, pack=self.packing) for page in pages]
@@ -228,17 +254,32 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             return html
         return sanitize_stored(html, self.store)
 
+    def _mark_language(self, content: str, *, page: Page, config: MkDocsConfig,
+                       files: Files) -> str:
+        """A page of `docs/` written in another language than the page's (its front matter's
+        `lang`, or mkdocs-static-i18n's default-language file shown in another build): its
+        content marked with that language, after a note on a site built by language."""
+        if page.file.src_uri in self.generated:  # the plugin's pages mark their own
+            return content
+        page_language = self.settings.page_language
+        written = content_language(page, page_language, self.build)
+        if written == page_language:
+            return content
+        note = untranslated(strings_for(self.settings), written) if self.build else ""
+        return note + in_language_html(content, written, page_language)
+
     # Last: every plugin has had the page's Markdown and its HTML by now.
     @event_priority(-100)
     def _pack_content(self, html: str, *, page: Page, config: MkDocsConfig,
                       files: Files) -> str:
         return hold_html(page, html, pack=self.packing)
 
-    on_page_content = CombinedEvent(_sanitise, _pack_content)
+    on_page_content = CombinedEvent(_sanitise, _mark_language, _pack_content)
     """Priority 100, first: sanitise generated pages before other plugins add their HTML;
-    -100, last: free a generated page's Markdown and, on a large site, pack its HTML until the
-    page is made (`on_page_context`). MkDocs holds every page's Markdown and HTML from the time
-    it is read until every page is written: at 10,000 pages, about 400 MiB of HTML alone."""
+    default: mark the language of a page of `docs/` not written in the page's; -100, last: free
+    a generated page's Markdown and, on a large site, pack its HTML until the page is made
+    (`on_page_context`). MkDocs holds every page's Markdown and HTML from the time it is read
+    until every page is written: at 10,000 pages, about 400 MiB of HTML alone."""
 
     # First: the page's HTML is back before any plugin or the theme reads it.
     @event_priority(100)
@@ -266,9 +307,15 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         free_html(page)
         return output
 
-    on_post_page = CombinedEvent(_banner, _forget_content)
+    def _alternates(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.build is None or not self.build.selector:
+            return output
+        return with_alternate_tags(output, alternate_tags(page, self.build))
+
+    on_post_page = CombinedEvent(_banner, _alternates, _forget_content)
     """Default priority: in the facilitator edition, a banner on every page, so that it cannot be
-    mistaken for the participants' site (it prints on every sheet too). -100, last: free a
+    mistaken for the participants' site (it prints on every sheet too); on a site built by
+    language, where the page is in each language, for the header's selector. -100, last: free a
     generated page's HTML once the page is made (the search index has its own copy of the text):
     otherwise every page's HTML stays in memory to the end of the build."""
 
@@ -281,8 +328,11 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         return with_banner(output_content, strings_for(self.settings)("edition.banner"))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Default priority: remember what this successful build wrote, for `--dirty` rebuilds."""
+        """Default priority: remember what this successful build wrote, for `--dirty` rebuilds;
+        a language's own sitemap on a site built by language."""
         language = self.build.current if self.build is not None else None
+        if self.build is not None and self.build.selector:
+            write_language_sitemap(config, self.build)
         # Only once the build has succeeded:
         self.built_digests[language] = {uri: page.digest for uri, page in self.generated.items()}
         if self.store is not None:
@@ -296,15 +346,18 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         return server
 
     def _playbook_page(self, entry: Entry[Playbook], site: Site, settings: Settings) -> str:
-        """A playbook's Markdown, re-rendered only when its file or the settings changed: it
-        depends on nothing else (serve rebuilds of large sites render one page, not all)."""
-        known = self.playbook_markdown.get(entry.id)
-        if known is not None and known[0] is entry.model and known[1] == settings:
-            return known[2]
+        """A playbook's Markdown, re-rendered only when its file, the settings or its versions in
+        other languages (its language links, the id its progress is under) changed: it depends
+        on nothing else (serve rebuilds of large sites render one page, not all)."""
+        place = (entry.id, settings.build_language)
+        versions = (site.original_id(entry.id), tuple(sorted(site.versions(entry.id).items())))
+        known = self.playbook_markdown.get(place)
+        if known is not None and known[0] is entry.model and known[1:3] == (settings, versions):
+            return known[3]
         render = render_playbook if self.store is None else stored_renderer(self.store)
         markdown = render(entry, site, settings)
         if self.is_serve:
-            self.playbook_markdown[entry.id] = (entry.model, settings, markdown)
+            self.playbook_markdown[place] = (entry.model, settings, versions, markdown)
         return markdown
 
 

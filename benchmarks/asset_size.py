@@ -1,4 +1,4 @@
-"""Size of the plugin's JS + CSS as shipped, raw and gzipped (budget: 10 KB gzip together).
+"""Size of the plugin's JS + CSS as shipped, raw and gzipped (budget: 13.5 KB gzip together).
 
 The script is served as one bundle of the parts in `assets/js/` (see
 `mkdocs_playbooks.output.assets`); each part's own size is printed too, to show where the bytes
@@ -14,11 +14,12 @@ import gzip
 
 from mkdocs_playbooks.output.assets import SCRIPT_DIR, script_bundle, script_parts, stylesheet
 
-BUDGET = 13 * 1024
+BUDGET = 13 * 1024 + 512
 """Raised from 10 KB for the results view of the self-assessment (cards, action plan, history,
 one dimension at a time, calculation shown), then from 12 KB for a questionnaire that redraws
-only what an answer changed, the paper kit's print choices and the language links: see
-RESULTS.md."""
+only what an answer changed, the paper kit's print choices and the language links, then from
+13 KB for the header's language selector and each language's plural rule (`Intl`), and the
+stylesheet's logical properties for right-to-left pages: see RESULTS.md."""
 
 
 def gzipped_size(text: str) -> int:
@@ -45,7 +46,8 @@ def main() -> None:
     for name, text in shipped().items():
         print(_line(name, text))
     total = shipped_size()
-    print(f"{'JS + CSS':18} {'':13}  {total:6,} B gzip  ({total / BUDGET:.0%} of the 13 KB budget)")
+    share = f"{total / BUDGET:.0%} of the {BUDGET / 1024:g} KB budget"
+    print(f"{'JS + CSS':18} {'':13}  {total:6,} B gzip  ({share})")
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ def i18n_site(root: Path, languages: str = THREE_LANGUAGES,
                                       "zuhoeren.yml": GERMAN, "maturite.yml": ASSESSMENT},
                       docs=docs or DOCS,
                       extra_config=f"site_url: {SITE_URL}\ntheme:\n  name: material\n"
-                      "  language: fr\n  features: [navigation.instant]\n")
+                      "  font: false\n  language: fr\n  features: [navigation.instant]\n")
     config = site / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("  - tags\n", "  - tags" + languages)

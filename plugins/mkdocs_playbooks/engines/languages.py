@@ -138,16 +138,16 @@ def _configured_name(plugin: Any, language: str) -> str:
 
 
 def alternate_tags(page: Page, build: Build) -> str:
-    """One `<meta>` per built language that has a version of `page`, its address relative to
-    the page: the script points the header's selector at them. The page's own language always
-    has one; a language without a version has none (the selector leads to its home)."""
+    """One `<meta>` per built language: where the header's selector leads from `page` in that
+    language (the script reads them), relative to the page: its version in that language, else
+    that language's home. The page's own language leads to the page."""
     found = getattr(page.file, "alternates", None) or {}
     tags = []
     for language in build.languages:
         other = page.file if language == build.current else found.get(language)
         url = getattr(other, "url", None)
         if url is None:
-            continue
+            url = build.folder(language)
         here = get_relative_url(url or ".", page.url or ".")
         tags.append(f'<meta name="{ALTERNATE_META}" data-hreflang="{html.escape(language)}" '
                     f'content="{html.escape(here)}">')

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..core.model import NOT_APPLICABLE, SHARE_ALPHABET, SHARE_MAX_QUESTIONS
-from .i18n import PLURAL_FORMS, csv_dialect, locale_of
+from .i18n import PLURAL_FORMS, csv_dialect
 
 if TYPE_CHECKING:
     from ..core.model import Assessment
@@ -87,9 +87,10 @@ def assessment_data(assessment: Assessment, t: Strings,
                     site_language: str | None = None) -> dict[str, Any]:
     """What the script needs to score, share, chart and export answers to `assessment`.
 
-    `words` tells how to write: the page's language (numbers and dates), the plural rule of
-    `i18n.is_singular` (forms separated by `separator`; `zero`: whether 0 takes the singular)
-    and the CSV dialect of the site's language, as the team report's (`aggregate.write_csv`).
+    `words` tells how to write: the page's language (numbers, dates and the plural rule, from
+    the browser's `Intl`, as Babel's on this side) and the CSV dialect of the site's language,
+    as the team report's (`aggregate.write_csv`). A counted string is its forms by plural
+    category (`{"one": …, "other": …}`), another a template.
     """
     spreadsheet = (site_language or t.language).split("-", maxsplit=1)[0].lower()
     return {
@@ -107,15 +108,17 @@ def assessment_data(assessment: Assessment, t: Strings,
         "strings": {
             **{key.split(".", 1)[1]: _template(t, key) for key in SCRIPT_STRINGS},
             "rule": t("assessment.rule_all") if assessment.complete_at >= 100
-            else t("assessment.rule_percent", percent=f"{assessment.complete_at:g}"),
+            else t("assessment.rule_percent", percent=t.number(assessment.complete_at)),
         },
-        "words": {"lang": t.language, "separator": PLURAL_FORMS,
-                  "zero": locale_of(t.language).plural_form(0) == "one",
-                  "csv": csv_dialect(spreadsheet)[0]},
+        "words": {"lang": t.language, "csv": csv_dialect(spreadsheet)[0]},
         "constants": constants(),
     }
 
 
-def _template(t: Strings, key: str) -> str:
-    """A string with its `{placeholders}` left for the script to fill."""
-    return t(key, **{name: "{" + name + "}" for name in _PLACEHOLDERS})
+def _template(t: Strings, key: str) -> str | dict[str, str]:
+    """A string with its `{placeholders}` left for the script to fill; a counted string's forms
+    by plural category."""
+    left = {name: "{" + name + "}" for name in _PLACEHOLDERS}
+    if PLURAL_FORMS not in t(key, **left):
+        return t(key, **left)
+    return {category: form.format(**left) for category, form in t.forms(key).items()}

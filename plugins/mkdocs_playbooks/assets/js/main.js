@@ -8,6 +8,7 @@
 // uses assessment.js: assessment, setupAssessment, followPage, renderAssessment, toggleOne, goTo
 // uses assessment.js: focusResults, saveAnswer, saveTarget, takeResults, exportAnswers, shareLink
 // uses assessment.js: clearAnswers
+// uses languages.js: pointLanguages
 
 function render() {
   const doc = store.read();
@@ -72,6 +73,7 @@ window.addEventListener("storage", (event) => {
 });
 
 function start() {
+  pointLanguages();
   setupAssessment();
   render();
   if (assessment.shared) focusResults(); // a share link opens on its results

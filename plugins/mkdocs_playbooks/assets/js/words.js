@@ -1,28 +1,29 @@
 // words.js: the words the script writes, from the page's data. "{name}" placeholders filled from
-// values; a counted word's singular or plural form ("{count} answer | {count} answers") by the rule
-// of i18n.py's `is_singular`, which `words` describes (see contract.py); numbers in the page's
-// language. Pure.
+// values; a counted word's form for its count by the page language's plural rule (a counted string
+// is its forms by CLDR category, `{one, other}`, see contract.py: `Intl.PluralRules` here, Babel
+// in i18n.py); numbers in the page's language (`Intl.NumberFormat`). Pure.
 //
 // gives: fill, plural, t, number, outOf
 
 // "{name}" placeholders of a template replaced by `values[name]`.
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
 
-// The form of `template` for `count`, filled with `count` and `values`.
-function plural(words, template, count, values = {}) {
-  const forms = template.split(words.separator);
-  const singular = count === 1 || (count === 0 && words.zero);
-  return fill(forms[singular ? 0 : forms.length - 1], { count, ...values });
+// One number format and one plural rule per language, made once: each costs a millisecond.
+const intl = new Map();
+const once = (kind, lang) => intl.get(kind + lang)
+  ?? intl.set(kind + lang, new Intl[kind](lang, { maximumFractionDigits: 2 })).get(kind + lang);
+const number = (spec, value) => once("NumberFormat", spec.words.lang).format(value);
+
+// The form of `template` for `count` (forms by plural category, or one for every count), filled
+// with `count` (written as the language writes numbers) and `values`.
+function plural(spec, template, count, values = {}) {
+  const form = template.other === undefined ? template
+    : template[once("PluralRules", spec.words.lang).select(count)] ?? template.other;
+  return fill(form, { count: number(spec, count), ...values });
 }
 
-// A string of an assessment's data (`spec.strings`), filled; the form for `n` where it has a
-// singular and a plural.
-const t = (spec, key, values, n = 1) => plural(spec.words, spec.strings[key], n, values);
-
-// One formatter per language: `toLocaleString` makes one at each call, a millisecond per answer.
-const formats = new Map();
-const number = (spec, value) => (formats.get(spec.words.lang) ?? formats.set(spec.words.lang,
-  new Intl.NumberFormat(spec.words.lang, { maximumFractionDigits: 2 })).get(spec.words.lang)).format(value);
+// A string of an assessment's data (`spec.strings`), filled; the form for `n` where it has forms.
+const t = (spec, key, values, n = 1) => plural(spec, spec.strings[key], n, values);
 
 // How many of a whole are done: "3 / 5".
 const outOf = (done, all) => `${done} / ${all}`;

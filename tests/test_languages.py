@@ -193,3 +193,13 @@ def test_a_right_to_left_build_is_right_to_left_throughout(tmp_path: Path) -> No
     assert '<div dir="ltr" lang="fr">\n<div class="md-typeset">' in untranslated
     assert dict(META.findall(arabic)) == {"fr": "../../../playbooks/ecoute/", "en":
                                           "../../../en/playbooks/ecoute/", "ar": "./"}
+
+
+def test_a_front_matter_lang_that_is_no_language_code_is_a_warning(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {"ecoute.yml": ORIGINAL},
+                      docs={"index.md": "# Accueil\n",
+                            "guide.md": "---\nlang: english\n---\n\n# Guide\n"})
+    result = build(site)
+    assert result.result.returncode == 1
+    assert ("guide.md: front matter `lang: english` is not a language code; write a code like "
+            "`lang: en` (ignored)") in result.result.stderr

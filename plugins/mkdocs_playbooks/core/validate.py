@@ -76,8 +76,8 @@ def _without_echoes(details: list[Any], model: type[BaseModel]) -> list[Any]:
     misspelt = {
         (tuple(detail["loc"][:-1]), close)
         for detail in details if detail["type"] == "extra_forbidden"
-        for close in difflib.get_close_matches(
-            str(detail["loc"][-1]), _fields_at(model, tuple(detail["loc"][:-1])), 1, 0.6)
+        for close in _meant_keys(str(detail["loc"][-1]),
+                                 _fields_at(model, tuple(detail["loc"][:-1])))
     }
     return [
         detail for detail in details
@@ -98,13 +98,38 @@ def _problem(loaded: Loaded, model: type[BaseModel], detail: Any) -> Problem:
                               f"{_inside(where[:-1], kind_name)}", f"add `{where[-1]}: …`")
     if kind == "extra_forbidden":
         allowed = _fields_at(model, where[:-1])
+        key = _key_before_space(str(where[-1]), allowed)
+        if key is not None:
+            return loaded.problem(where, f"no ': ' after the key `{key}`",
+                                  f"write `{key}: ` before its value", at_key=True)
         hint = did_you_mean(str(where[-1]), allowed)
         if value is None and not hint.startswith("did you mean"):
             hint = "a comma inside `{ }` starts a new key: put the text before it in quotes"
         return loaded.problem(where, f"unknown key '{where[-1]}'{_inside(where[:-1], kind_name)}",
                               hint, at_key=True)
+    if kind in ("model_type", "model_attributes_type", "dict_type") and isinstance(value, str):
+        key = _key_before_space(value, _fields_at(model, where))
+        if key is not None:
+            rest = value[len(key):].strip()
+            return loaded.problem(where, f"no ': ' after the key `{key}`",
+                                  f"write `{key}: {_clip(rest)}`")
     message, hint = _explain(kind, name, value, ctx, detail["msg"])
     return loaded.problem(where, message, hint)
+
+
+def _key_before_space(text: str, allowed: list[str]) -> str | None:
+    """The key that `text` starts with, followed by a space: `help "Le taux…"`, where the
+    author forgot the ': ' after `help`."""
+    first, space, _rest = text.partition(" ")
+    return first if space and first in allowed else None
+
+
+def _meant_keys(key: str, allowed: list[str]) -> list[str]:
+    """The key an unknown key was meant to be: misspelt, or followed by its value without ': '."""
+    before_space = _key_before_space(key, allowed)
+    if before_space is not None:
+        return [before_space]
+    return difflib.get_close_matches(key, allowed, 1, 0.6)
 
 
 _MESSAGES = {

@@ -75,7 +75,7 @@ def explain(problem: str, context: str, line: int, column: int, *, lines: list[s
     if "block scalar" in said:
         return Explained(line, column, "after '|' or '>' only '-', '+' or a digit may follow",
                          "start the text on the next line, indented")
-    return _structure(said, line, column, lines)
+    return _missing_colon(said, line, lines, context_at) or _structure(said, line, column, lines)
 
 
 def _cannot_start(line: int, column: int, text: str) -> Explained:
@@ -99,6 +99,78 @@ def _flow(line: int, column: int, text: str, said: str) -> Explained:
                      "': ' or ','", f"close it with `{closer}`, or put the item in quotes")
 
 
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_COMMENT = re.compile(r"(^|\s+)#.*$")
+
+
+def _missing_colon(said: str, line: int, lines: list[str],
+                   context_at: tuple[int, int] | None) -> Explained | None:
+    """A key written without its ': ', told at its own line. libyaml only notices it on a later
+    line (where a key or an item follows), in its words: "could not find expected ':'" (its
+    context marks the key), "did not find expected '-' indicator" (after `- key value`),
+    "did not find expected <document start>" (after a first key without ': ')."""
+    numbered = [_Line(n, text) for n, text in enumerate(lines[:line], start=1)]
+    before = _significant(numbered[:-1])
+    suspect: _Line | None = None
+    if "could not find expected ':'" in said and "simple key" in said and context_at:
+        at = context_at[0]
+        suspect = numbered[at - 1] if 0 < at <= len(numbered) else None
+        others = _significant(numbered[:at - 1]) if suspect is not None else []
+        if suspect is not None and not _aligned_with_a_key(suspect, others):
+            return None  # a line of text out of place: the indentation is the mistake
+    elif ("expected '-' indicator" in said or "mapping values are not allowed" in said) \
+            and before and numbered:
+        here, previous = numbered[-1], before[-1]
+        own = here.key
+        if previous.is_item and own is not None and own[1] == _content_column(previous):
+            suspect = previous
+    elif "expected <document start>" in said and before and before[-1].indent == 0 \
+            and not before[-1].is_item:
+        suspect = before[-1]
+    if suspect is None or suspect.key is not None:
+        return None
+    return _no_colon(suspect)
+
+
+def _significant(lines: list[_Line]) -> list[_Line]:
+    """The lines that hold something: not blank, not a comment."""
+    return [ln for ln in lines if ln.text.strip() and not ln.text.lstrip().startswith("#")]
+
+
+def _content_column(line: _Line) -> int:
+    """Where the content of a line starts (after `- ` on an item line), 1-based."""
+    found = _ITEM_LINE.match(line.text)
+    stripped = line.text[found.end():] if found else line.text.lstrip(" ")
+    return len(line.text) - len(stripped) + 1
+
+
+def _aligned_with_a_key(line: _Line, before: list[_Line]) -> bool:
+    """Whether `line` starts where the keys of its mapping start: the nearest line above that
+    starts no further right is a key at the same column (at the top, there may be none)."""
+    column = _content_column(line)
+    for candidate in reversed(before):
+        found = candidate.key
+        start = found[1] if found is not None else _content_column(candidate)
+        if start <= column:
+            return start == column and found is not None
+    return column == 1
+
+
+def _no_colon(line: _Line) -> Explained | None:
+    """`line` read as `key value`: a key followed by its value, the ': ' between them missing."""
+    column = _content_column(line)
+    content = line.text[column - 1:].strip()
+    word = _WORD.match(content)
+    if word is None:
+        return None
+    key, rest = word.group(), content[word.end():]
+    if rest and not rest[0].isspace() and rest[0] != ":":
+        return None  # not a key followed by a space: something else is wrong
+    value = _COMMENT.sub("", rest[1:] if rest.startswith(":") else rest).strip()
+    return Explained(line.number, column, f"no ': ' after the key `{key}`",
+                     f"write `{key}: {value}`" if value else f"write `{key}:`")
+
+
 def _structure(said: str, line: int, column: int, lines: list[str]) -> Explained:
     """Indentation, missing ': ' and unquoted ': ' — told apart by the lines around."""
     numbered = [_Line(n, text) for n, text in enumerate(lines[:line], start=1)]
@@ -108,10 +180,9 @@ def _structure(said: str, line: int, column: int, lines: list[str]) -> Explained
     previous = before[-1] if before else None
     if previous is not None and previous.key is None and not previous.is_item \
             and "mapping values are not allowed" in said:
-        key, _, value = previous.text.strip().partition(" ")
-        return Explained(previous.number, previous.indent + 1,
-                         f"line {previous.number} has no ': ' after its key",
-                         f"write `{key}: {value}`" if value else "write `key: value`")
+        return _no_colon(previous) or Explained(
+            previous.number, previous.indent + 1, "no ': ' after the key on this line",
+            "write `key: value`")
     aligned = _line_up(here, before)
     if aligned is not None:
         return Explained(line, here.indent + 1, "the indentation does not match the lines above",
@@ -134,7 +205,7 @@ def _line_up(here: _Line, before: list[_Line]) -> str | None:
         return None
     own = here.key
     if own is None:
-        return None
+        return _line_up_text(here, before)
     for candidate in reversed(before):
         found = candidate.key
         if found is None:
@@ -144,3 +215,14 @@ def _line_up(here: _Line, before: list[_Line]) -> str | None:
                     f"(column {found[1]})")
         return None
     return None
+
+
+def _line_up_text(here: _Line, before: list[_Line]) -> str | None:
+    """How to indent a line of text that ends a block of text too early (less indented than
+    the text above it, and not a key)."""
+    previous = before[-1] if before else None
+    if previous is None or previous.key is not None or previous.is_item \
+            or previous.indent <= here.indent:
+        return None
+    return (f"a text that goes on over several lines keeps the indentation of its first line: "
+            f"indent this one like line {previous.number} (column {previous.indent + 1})")

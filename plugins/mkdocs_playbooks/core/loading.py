@@ -17,7 +17,7 @@ from .cache import DiskCache, content_digest
 from .checks import check_assessment, check_common, check_playbook, check_review
 from .loader import MAX_FILE_BYTES, Loaded, Path_, load_bytes, load_file
 from .model import SLUG_PATTERN, Assessment, Playbook
-from .problems import ContentError, Problem, Severity, shown_name, shown_path
+from .problems import ContentError, Problem, Severity, shown_path
 from .settings import PhaseDef, Settings
 from .site import RESERVED_IDS, BrokenFile, Entry, LinkedRecommendation, Site
 from .translations import link_translations
@@ -256,14 +256,15 @@ def _add(site: Site, model: Playbook | Assessment, loaded: Loaded, path: Path,
 def _link(site: Site) -> Iterator[Problem]:
     """Resolves every play reference once, onto the entries the pages read; reports the rest.
 
-    References to a playbook whose file could not be read are not reported one by one: one note
-    per assessment names the broken file, whose own errors are the root cause.
+    A reference to a playbook whose file could not be read (by the id it gives itself, that id
+    made valid, or its file name) is not reported: that file's own errors are the root cause, and
+    fixing them fixes the reference.
     """
     yield from link_translations(site)
     hints = _ReferenceHints(site)
+    broken = site.broken_names()
     for assessment_id, entry in site.assessments.items():
         linked: dict[str, tuple[LinkedRecommendation, ...]] = {}
-        unchecked: dict[str, list[Path_]] = {}
         for d, dimension in enumerate(entry.model.dimensions):
             recommendations = []
             for r, recommendation in enumerate(dimension.recommendations):
@@ -274,62 +275,76 @@ def _link(site: Site) -> Iterator[Problem]:
                     playbook_id = reference.partition("/")[0]
                     if found is not None:
                         plays.append(found)
-                    elif playbook_id in site.broken and playbook_id not in site.playbooks:
-                        unchecked.setdefault(playbook_id, []).append(where)
-                    else:
+                    elif playbook_id not in broken or playbook_id in site.playbooks:
                         yield entry.loaded.problem(where, f"no play '{reference}'",
                                                    hints.hint(reference))
                 recommendations.append(LinkedRecommendation(recommendation, tuple(plays)))
             linked[dimension.id] = tuple(recommendations)
         site.assessments[assessment_id] = dataclasses.replace(entry, recommendations=linked)
-        for playbook_id, places in unchecked.items():
-            count = len(places)
-            yield entry.loaded.problem(
-                places[0], f"{count} reference{'s' if count > 1 else ''} to plays of "
-                f"'{playbook_id}' not checked: {shown_name(site.broken[playbook_id].path)} has "
-                "errors", "fix that file first: its errors come first",
-                severity=Severity.NOTE)
 
 
 class _ReferenceHints:
-    """"Did you mean" for play references, in time linear in the references: candidates are
-    the plays of the named playbook, else the playbook ids next to the typed one in sorted
-    order (a typo keeps most of an id's beginning); one answer per typed playbook id."""
+    """"Did you mean" for play references, only ever naming a play that exists, in time linear
+    in the references: candidates are the plays of the named playbook, the playbooks that have a
+    play of that id, and the playbook ids next to the typed one in sorted order (a typo keeps
+    most of an id's beginning)."""
 
     NEIGHBOURS = 25
+    LISTED = 10
 
     def __init__(self, site: Site) -> None:
         self.site = site
         self.sorted_ids = sorted(site.playbooks)
-        self.close_playbooks: dict[str, str | None] = {}
+        self.close_playbooks: dict[str, list[str]] = {}
+        self.holders: dict[str, list[str]] = {}
+        """The playbooks that have a play of each id."""
+        for entry in site.playbooks.values():
+            for play in self._plays(entry.id):
+                self.holders.setdefault(play, []).append(entry.id)
 
-    def _close_playbook(self, typed: str) -> str | None:
+    def _plays(self, playbook_id: str) -> list[str]:
+        entry = self.site.playbooks[playbook_id]
+        return [play.id for phase in entry.model.phases for play in phase.plays]
+
+    def _close_playbooks(self, typed: str) -> list[str]:
         if typed not in self.close_playbooks:
             at = bisect.bisect_left(self.sorted_ids, typed)
             near = self.sorted_ids[max(0, at - self.NEIGHBOURS):at + self.NEIGHBOURS]
-            close = difflib.get_close_matches(typed, near, n=1, cutoff=0.6)
-            self.close_playbooks[typed] = close[0] if close else None
+            self.close_playbooks[typed] = difflib.get_close_matches(typed, near, n=3, cutoff=0.6)
         return self.close_playbooks[typed]
 
-    def hint(self, reference: str) -> str:
-        playbook_id, _, play_id = reference.partition("/")
-        entry = self.site.playbooks.get(playbook_id)
-        if entry is not None:
-            plays = [play.id for phase in entry.model.phases for play in phase.plays]
-            play = difflib.get_close_matches(play_id, plays, n=1, cutoff=0.6)
-            if play:
-                return f"did you mean '{playbook_id}/{play[0]}'?"
-            return f"the plays of '{playbook_id}' are: " + ", ".join(
-                f"'{play}'" for play in plays[:self.NEIGHBOURS])
-        playbook = self._close_playbook(playbook_id)
-        if playbook:
-            return f"no playbook '{playbook_id}': did you mean '{playbook}/{play_id}'?"
-        return f"there is no playbook '{playbook_id}'" + self.example()
+    def _close_play(self, playbook_id: str, play_id: str) -> str | None:
+        close = difflib.get_close_matches(play_id, self._plays(playbook_id), n=1, cutoff=0.6)
+        return close[0] if close else None
 
-    def example(self) -> str:
-        """An existing play, as an example of a reference; nothing when there is none."""
-        for entry in self.site.playbooks.values():
-            for phase in entry.model.phases:
-                for play in phase.plays:
-                    return f"; write `playbook-id/play-id`, e.g. '{entry.id}/{play.id}'"
-        return ""
+    def hint(self, reference: str) -> str:
+        """What to write instead of `reference`, which names no play."""
+        playbook_id, _, play_id = reference.partition("/")
+        holders = self.holders.get(play_id, [])
+        if playbook_id in self.site.playbooks:
+            play = self._close_play(playbook_id, play_id)
+            if play is not None:
+                return f"did you mean '{playbook_id}/{play}'?"
+            if len(holders) == 1:
+                return f"did you mean '{holders[0]}/{play_id}'?"
+            return f"the plays of '{playbook_id}' are: {self._listed(self._plays(playbook_id))}"
+        close = self._close_playbooks(playbook_id)
+        with_play = [found for found in close if found in holders] or (
+            holders if len(holders) == 1 else [])
+        if with_play:
+            return f"no playbook '{playbook_id}': did you mean '{with_play[0]}/{play_id}'?"
+        for found in close:
+            play = self._close_play(found, play_id)
+            if play is not None:
+                return f"no playbook '{playbook_id}': did you mean '{found}/{play}'?"
+        if close:
+            return (f"no playbook '{playbook_id}': did you mean '{close[0]}'? Its plays are: "
+                    f"{self._listed(self._plays(close[0]))}")
+        if not self.sorted_ids:
+            return f"there is no playbook '{playbook_id}'"
+        return f"there is no playbook '{playbook_id}'; the playbooks are: " \
+            f"{self._listed(self.sorted_ids)}"
+
+    def _listed(self, ids: list[str]) -> str:
+        shown = ", ".join(f"'{found}'" for found in ids[:self.LISTED])
+        return shown + (f" and {len(ids) - self.LISTED} more" if len(ids) > self.LISTED else "")

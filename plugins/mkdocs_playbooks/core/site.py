@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Generic, TypeVar
 
 from .loader import Loaded
 from .model import Assessment, Play, Playbook, Recommendation
 from .problems import Problem
 from .settings import PhaseDef
+from .validate import slugify
 
 RESERVED_IDS = frozenset({"progress"})
 """Ids taken by pages of the plugin (`playbooks/progress/`, see `output.pages.urls`)."""
@@ -115,6 +116,17 @@ class Site:
         if language is None:
             return original
         return self.versions(original).get(language, original)
+
+    def broken_names(self) -> dict[str, BrokenFile]:
+        """The files that could not be read, by every name other files may call them: the id
+        each gives itself, that id made a valid one (`Ecoute-Sociale` is `ecoute-sociale`), and
+        its file name. A reference to one of them is not checked: that file's own errors are the
+        root cause, reported in it."""
+        names: dict[str, BrokenFile] = {}
+        for claimed, broken in self.broken.items():
+            for name in (PurePosixPath(broken.path).stem, slugify(claimed), claimed):
+                names[name] = broken
+        return names
 
     @property
     def errors(self) -> list[Problem]:

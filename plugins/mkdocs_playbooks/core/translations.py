@@ -11,15 +11,16 @@ from typing import TypeAlias
 
 from .loader import Path_
 from .model import Assessment, Playbook
-from .problems import Problem, Severity, shown_name
+from .problems import Problem
 from .site import Entry, Site
 
 AnyEntry: TypeAlias = Entry[Playbook] | Entry[Assessment]
 
 Key = tuple[str, ...]
-Shape = dict[Key, tuple[Path_, str, Key | None]]
+Shape = dict[Key, tuple[Path_, str | None, Key | None]]
 """What a translation must share with its original: (what, id…) → (where, value, the key of
-what it is under)."""
+what it is under). A value of None is not compared: it is wrong in itself (a phase the site does
+not have), and reported where it is written."""
 
 SAME_IDS = "a translation keeps the ids (and scores) of its original: translate the texts only"
 
@@ -28,9 +29,13 @@ def link_translations(site: Site) -> Iterator[Problem]:
     """Checks every `translates` and records the valid ones in `site.translation_of`."""
     taken: dict[tuple[str, str], AnyEntry] = {}
     entries: list[AnyEntry] = [*site.playbooks.values(), *site.assessments.values()]
+    broken = site.broken_names()
     for entry in entries:
-        if entry.model.translates is None:
+        target = entry.model.translates
+        if target is None:
             continue
+        if target in broken and target not in site.playbooks and target not in site.assessments:
+            continue  # the original's own errors are the root cause, reported in its file
         problems = list(_check(site, entry, taken))
         yield from problems
         if not any(problem.is_error for problem in problems):
@@ -40,8 +45,7 @@ def link_translations(site: Site) -> Iterator[Problem]:
 
 
 def _check(site: Site, entry: AnyEntry,
-           taken: dict[tuple[str, str], AnyEntry]
-           ) -> Iterator[Problem]:
+           taken: dict[tuple[str, str], AnyEntry]) -> Iterator[Problem]:
     model, loaded = entry.model, entry.loaded
     target = model.translates or ""
     kind = "playbook" if isinstance(model, Playbook) else "assessment"
@@ -57,12 +61,6 @@ def _check(site: Site, entry: AnyEntry,
         yield loaded.problem(where, f"'{target}' is {other}: a {kind} translates a {kind}",
                              f"name the id of the {kind} this one translates")
     elif original is None:
-        if target in site.broken:
-            yield loaded.problem(
-                where, f"translation of '{target}' not checked: "
-                f"{shown_name(site.broken[target].path)} has errors",
-                "fix that file first: its errors come first", severity=Severity.NOTE)
-            return
         close = difflib.get_close_matches(target, list(same_kind), n=1, cutoff=0.6)
         hint = (f"did you mean '{close[0]}'?" if close
                 else f"name the id of an existing {kind}")
@@ -73,7 +71,7 @@ def _check(site: Site, entry: AnyEntry,
             f"translate the original: `translates: {original.model.translates}`")
     else:
         yield from _check_language(site, entry, original, taken)
-        yield from _check_shape(entry, original)
+        yield from _check_shape(entry, original, {phase.id for phase in site.framework})
 
 
 def _check_language(site: Site, entry: AnyEntry,
@@ -95,11 +93,13 @@ def _check_language(site: Site, entry: AnyEntry,
             f"{first.loaded.path}:{line}", "keep one translation per language")
 
 
-def _check_shape(entry: AnyEntry,
-                 original: AnyEntry) -> Iterator[Problem]:
+def _check_shape(entry: AnyEntry, original: AnyEntry,
+                 phases: set[str]) -> Iterator[Problem]:
     """The ids (and scores) that differ from the original's, the root cause first: an id renamed
-    is one error (with the original's id to put back), not one more for each id under it."""
-    mine, theirs = _shape(entry.model), _shape(original.model)
+    is one error (with the original's id to put back), not one more for each id under it; a
+    phase unknown to the site, on either side, is reported where it is written, not once more
+    for each play under it."""
+    mine, theirs = _shape(entry.model, phases), _shape(original.model, phases)
     name = f"'{original.id}' ({original.loaded.path})"
     unknown = [key for key in mine if key not in theirs]
     missing = [key for key in theirs if key not in mine]
@@ -114,7 +114,7 @@ def _check_shape(entry: AnyEntry,
         elif key not in theirs:
             yield entry.loaded.problem(where, f"{_label(key)} is not in the original {name}",
                                        SAME_IDS)
-        elif theirs[key][1] != value:
+        elif theirs[key][1] != value and None not in (value, theirs[key][1]):
             yield entry.loaded.problem(
                 where, f"{_label(key)} is {value} here but {theirs[key][1]} in the original "
                 f"{name}", SAME_IDS)
@@ -147,18 +147,19 @@ def _label(key: tuple[str, ...]) -> str:
     return f"{what} '{'/'.join(ids)}'" if ids else what
 
 
-def _shape(model: Playbook | Assessment) -> Shape:
+def _shape(model: Playbook | Assessment, phases: set[str]) -> Shape:
     if isinstance(model, Playbook):
-        return _playbook_shape(model)
+        return _playbook_shape(model, phases)
     return _assessment_shape(model)
 
 
-def _playbook_shape(playbook: Playbook) -> Shape:
+def _playbook_shape(playbook: Playbook, phases: set[str]) -> Shape:
     shape: Shape = {}
     for p, phase in enumerate(playbook.phases):
+        where = f"in phase '{phase.phase}'" if phase.phase in phases else None
         for n, play in enumerate(phase.plays):
             at: Path_ = ("phases", p, "plays", n)
-            shape[("play", play.id)] = ((*at, "id"), f"in phase '{phase.phase}'", None)
+            shape[("play", play.id)] = ((*at, "id"), where, None)
             for i, item in enumerate(play.checklist):
                 shape[("item", item.id)] = ((*at, "checklist", i, "id"), f"in play '{play.id}'",
                                             ("play", play.id))

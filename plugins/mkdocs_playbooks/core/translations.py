@@ -39,9 +39,8 @@ def link_translations(site: Site) -> Iterator[Problem]:
         problems = list(_check(site, entry, taken))
         yield from problems
         if not any(problem.is_error for problem in problems):
-            original = entry.model.translates
-            site.translation_of[entry.id] = original
-            taken[(original, site.lang_of(entry))] = entry
+            site.translation_of[entry.id] = target
+            taken[(target, site.lang_of(entry))] = entry
 
 
 def _check(site: Site, entry: AnyEntry,

@@ -18,11 +18,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
+from mkdocs_playbooks.core.loader import load_file
+from mkdocs_playbooks.core.problems import ContentError, Problem
 from mkdocs_playbooks.core.schema import SCHEMA_FILE
 from mkdocs_playbooks.engines.cli import main
 
-from .test_schema_agreement import CORPUS, DELIBERATE, cli_refuses_text, cli_shape_errors, name
+from .test_schema_agreement import (
+    CORPUS,
+    DELIBERATE,
+    TESTS,
+    cli_refuses_text,
+    cli_shape_errors,
+    name,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 SERVER = (REPO / ".cache" / "yaml-language-server" / "node_modules" / "yaml-language-server"
@@ -199,8 +209,13 @@ def test_a_misspelt_key_is_reported(editor: tuple[LanguageServer, Path, str]) ->
     server, site, first_line = editor
     text = first_line + PLAY + "        checklsit:\n          - {id: lister, text: Lister}\n"
     uri = server.open(site / "playbooks" / "misspelt.yml", text)
-    messages = [diagnostic["message"] for diagnostic in server.diagnostics([uri])[uri]]
-    assert any("checklsit" in message for message in messages), messages
+    diagnostics = server.diagnostics([uri])[uri]
+    line = text.count("\n", 0, text.index("checklsit"))
+    # One diagnostic, underlining the key and naming the keys a play may hold.
+    assert [(d["range"]["start"], d["range"]["end"]["character"], d["message"])
+            for d in diagnostics] == [
+        ({"line": line, "character": 8}, 17, "unknown key: the keys of a play are id, title, "
+         "why, how, duration, facilitator, checklist, metrics, resources")]
 
 
 def test_checklist_is_offered_in_a_play(editor: tuple[LanguageServer, Path, str]) -> None:
@@ -255,6 +270,96 @@ def test_the_editor_refuses_a_file_exactly_when_the_cli_finds_a_shape_error(
             wrong.append(f"{name(path)}: editor {[d['message'] for d in published[uri]]}")
     assert wrong == []
 
+
+SYNTAX_ERRORS = sorted(path for path in CORPUS if path.is_relative_to(TESTS / "golden" / "errors")
+                       and path.suffix == ".yml")
+"""The corpus's broken files, among which those YAML itself cannot read (`is_syntax_error`)."""
+
+EDITOR_ELSEWHERE = {
+    "tests/golden/errors/indent-too-far.yml":
+        "a line indented deeper than its neighbour (7) reads as the continuation of the value "
+        "above it: the editor marks that value (line 6), the CLI the line to indent",
+    "tests/golden/errors/unclosed-quote-later.yml":
+        "the quote holds the rest of the file, so that the editor first says that a key below "
+        "it is missing, at the top of the mapping (line 1); it says the quote is not closed at "
+        "the end of the file, where its YAML reader notices it",
+}
+"""Syntax errors where the editor's first diagnostic is on another line than the CLI's message,
+with the reason."""
+
+
+def is_syntax_error(path: Path) -> bool:
+    """Whether YAML itself cannot read the file (libyaml's parser stops), whatever its content."""
+    raw = path.read_bytes()
+    try:
+        for _event in yaml.parse(raw.decode("utf-8-sig"), Loader=yaml.CSafeLoader):
+            pass
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return True
+    return False
+
+
+def cli_first_problem(path: Path) -> Problem:
+    """The first message `playbooks validate` gives for a file that YAML cannot read."""
+    try:
+        load_file(path)
+    except ContentError as error:
+        return error.problems[0]
+    raise AssertionError(f"the CLI reads {name(path)}")
+
+
+def first_diagnostic(diagnostics: list[dict[str, Any]]) -> dict[str, Any]:
+    """The diagnostic an editor lists first: the most severe, then the first in the file (as VS
+    Code's Problems panel orders them, and as an author reads the underlines, top down)."""
+    return min(diagnostics, key=lambda found: (
+        found.get("severity", 1), found["range"]["start"]["line"],
+        found["range"]["start"]["character"]))
+
+
+@pytest.mark.parametrize("editor", ["settings"], indirect=True)
+def test_the_editors_first_diagnostic_is_on_the_clis_line_for_every_syntax_error(
+        editor: tuple[LanguageServer, Path, str]) -> None:
+    """For each file of the golden corpus that YAML cannot read, the editor's first diagnostic
+    is on the line of the CLI's message: the line the author must edit."""
+    server, site, _first_line = editor
+    cases = [path for path in SYNTAX_ERRORS if is_syntax_error(path)
+             and name(path) not in EDITOR_ONLY]
+    assert len(cases) > 20
+    uris = {server.open(site / "playbooks" / f"syntax-{number}.yml",
+                        path.read_bytes().decode("utf-8-sig")): path
+            for number, path in enumerate(cases)}
+    published = server.diagnostics(list(uris))
+    wrong, elsewhere = [], set()
+    for uri, path in uris.items():
+        cli = cli_first_problem(path)
+        shown = first_diagnostic(published[uri]) if published[uri] else None
+        line = shown["range"]["start"]["line"] + 1 if shown else None
+        if line == cli.line:
+            continue
+        if name(path) in EDITOR_ELSEWHERE:
+            elsewhere.add(name(path))
+            continue
+        wrong.append(f"{name(path)}: CLI line {cli.line} ({cli.message}), editor line {line} "
+                     f"({shown['message'] if shown else 'nothing'})")
+    assert wrong == []
+    assert elsewhere == set(EDITOR_ELSEWHERE), "remove the cases that agree from EDITOR_ELSEWHERE"
+
+
+@pytest.mark.parametrize("editor", ["settings"], indirect=True)
+def test_a_misspelt_kind_is_one_diagnostic(editor: tuple[LanguageServer, Path, str]) -> None:
+    """`kind: assesment` on the demo's assessment: the editor says the kind is wrong, once, at
+    its line, as the CLI does; not that every key of an assessment is unknown to a playbook."""
+    server, site, _first_line = editor
+    text = (REPO / "playbooks" / "maturite-social-media.yml").read_text(encoding="utf-8")
+    assert text.startswith("kind: assessment\n")
+    text = text.replace("kind: assessment\n", "kind: assesment\n", 1)
+    uri = server.open(site / "playbooks" / "misspelt-kind.yml", text)
+    diagnostics = server.diagnostics([uri])[uri]
+    line = text[:text.index("kind: assesment")].count("\n")
+    assert [(d["range"]["start"]["line"], d["message"]) for d in diagnostics] == [
+        (line, "unknown kind: write `kind: playbook` or `kind: assessment`")]
+    (site / "misspelt-kind.yml").write_text(text, encoding="utf-8")
+    assert len(cli_shape_errors(site / "misspelt-kind.yml")) == 1
 
 
 class DisagreementError(AssertionError):

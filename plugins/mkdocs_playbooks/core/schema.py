@@ -121,36 +121,74 @@ _NOT_NAN = {
 
 
 def json_schema() -> dict[str, Any]:
-    """One schema for both kinds: an assessment when `kind: assessment`, else a playbook."""
+    """One schema for both kinds, chosen by `kind`: an assessment when `kind: assessment`, a
+    playbook when `kind: playbook` or none; any other `kind` is that one mistake, and nothing of
+    either kind is checked (an editor would otherwise list every key of an assessment as unknown
+    to a playbook, as the CLI does not)."""
     playbook = Playbook.model_json_schema(ref_template="#/$defs/{model}")
     assessment = Assessment.model_json_schema(ref_template="#/$defs/{model}")
     definitions = {**playbook.pop("$defs", {}), **assessment.pop("$defs", {})}
     definitions["Playbook"] = playbook
     definitions["Assessment"] = assessment
     for name, part in _models(Playbook, Assessment).items():
-        properties = definitions[name]["properties"]
+        definition = definitions[name]
+        properties = definition["properties"]
         for field_name, field in part.model_fields.items():
             properties[field_name] = _value(properties[field_name], field.annotation,
                                             list(field.metadata))
-        definitions[name]["propertyNames"] = _keys(name, list(part.model_fields))
+        definitions[name] = _with_keys(definition, name, list(part.model_fields))
+    kinds = list(model.KINDS)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "mkdocs-playbooks playbook or assessment",
         "type": "object",
-        "if": {"properties": {"kind": {"const": "assessment"}}, "required": ["kind"]},
+        "properties": {"kind": {
+            "enum": kinds,
+            "errorMessage": "unknown kind: write " + " or ".join(f"`kind: {kind}`"
+                                                                 for kind in kinds)}},
+        "if": {"type": "object", "properties": {"kind": {"const": "assessment"}},
+               "required": ["kind"]},
         "then": {"$ref": "#/$defs/Assessment"},
-        "else": {"$ref": "#/$defs/Playbook"},
+        "else": {"if": {"type": "object", "properties": {"kind": {"const": "playbook"}}},
+                 "then": {"$ref": "#/$defs/Playbook"}},
         "$defs": definitions,
     }
 
 
-def _keys(name: str, keys: list[str]) -> dict[str, Any]:
-    """The keys a mapping may hold. `additionalProperties: false` says it too, but editors
-    (yaml-language-server) skip a key without a value there, as `fournisseurs` in
-    `{text: Lister clients, fournisseurs}`: the CLI refuses it, and so must the editor."""
+def _with_keys(definition: dict[str, Any], name: str, keys: list[str]) -> dict[str, Any]:
+    """`definition` saying once which keys a mapping may hold, and asking for its required keys
+    only when its keys are known and hold the right kind of value (text, number, list,
+    mapping): `titel:` is one mistake, not also a missing `title` (as the CLI says it,
+    `validate._without_echoes`), and a YAML mistake that the editor reads as a key
+    (`title Écouter`) or that folds the keys below it into a value (`summary: Règle: …`) is
+    told at its line, not as missing keys at the top of the mapping.
+
+    The keys are said by `propertyNames` alone: `additionalProperties: false` would say it a
+    second time (two diagnostics for one key), and editors (yaml-language-server) skip a key
+    without a value there, as `fournisseurs` in `{text: Lister clients, fournisseurs}`, which
+    the CLI refuses."""
     noun = re.sub("(?<=[a-z])(?=[A-Z])", " ", name).lower()
-    return {"enum": keys, "errorMessage": f"unknown key: the keys of a {noun} are "
-            + ", ".join(keys)}
+    allowed = {"enum": keys, "errorMessage": f"unknown key: the keys of a {noun} are "
+               + ", ".join(keys)}
+    result = {key: value for key, value in definition.items()
+              if key not in ("additionalProperties", "required")}
+    result["propertyNames"] = allowed
+    if definition.get("required"):
+        result["if"] = {"propertyNames": {"enum": keys}, "properties": {
+            key: _kind_of_value(value) for key, value in definition["properties"].items()}}
+        result["then"] = {"required": definition["required"]}
+    return result
+
+
+def _kind_of_value(schema: dict[str, Any]) -> dict[str, Any]:
+    """The JSON types a value of `schema` may have (a whole number is a number here)."""
+    found = schema.get("type") or [option.get("type") for option in schema.get("anyOf", ())]
+    types: set[str] = set()
+    for kind in found if isinstance(found, list) else [found]:
+        types.update(kind if isinstance(kind, list) else [kind])
+    if not types or None in types:
+        raise TypeError(f"schema.py cannot tell the type of {schema}: teach it")
+    return {"type": sorted("number" if kind == "integer" else kind for kind in types)}
 
 
 def _models(*roots: type[BaseModel]) -> dict[str, type[BaseModel]]:

@@ -64,6 +64,9 @@ def explain(problem: str, context: str, line: int, column: int, *, lines: list[s
                          "write \\\\ for a backslash, or use single quotes: 'C:\\dossier'")
     if "cannot start any token" in said:
         return _cannot_start(line, column, text)
+    quote = _closed_too_early(line, column, text)
+    if quote is not None:
+        return quote
     if "flow mapping" in said or "flow sequence" in said:
         return _flow(line, column, text, said)
     if "block sequence entries are not allowed" in said:
@@ -83,6 +86,35 @@ def _cannot_start(line: int, column: int, text: str) -> Explained:
     before, value = text[:column - 1].strip(), text[column - 1:].strip()
     return Explained(line, column, f"a YAML value cannot start with '{character}'",
                      f'put it in quotes, as in: {before} "{value}"')
+
+
+_QUOTE_INSIDE = {
+    "'": "inside single quotes, write an apostrophe twice (`{word}`), or put the text in "
+         "double quotes",
+    '"': 'inside double quotes, write a quote as `\\"` (`{word}`), or put the text in single '
+         "quotes",
+}
+_WORD_AROUND = re.compile(r"[^\s'\"]*")
+
+
+def _closed_too_early(line: int, column: int, text: str) -> Explained | None:
+    """Text right after the quote that closes a quoted value: the quote (an apostrophe, a
+    quotation mark) was meant to be part of the text."""
+    at = column - 2  # the character before the one libyaml stopped at, 0-based
+    if not 0 < at < len(text) - 1 or text[at] not in _QUOTE_INSIDE:
+        return None
+    quote = text[at]
+    opening = text.rfind(quote, 0, at)
+    before = text[:opening].rstrip()
+    if opening < 0 or not before.endswith((":", "-", "[", "{", ",")):
+        return None
+    left = _WORD_AROUND.fullmatch(text[opening + 1:at].rsplit(" ", 1)[-1])
+    right = _WORD_AROUND.match(text, at + 1)
+    escaped = "''" if quote == "'" else '\\"'
+    word = (left.group() if left else "") + escaped + (right.group() if right else "")
+    return Explained(line, at + 1, f"the quote that opens this value at column {opening + 1} "
+                     "closes here, before the end of the text",
+                     _QUOTE_INSIDE[quote].format(word=word))
 
 
 def _flow(line: int, column: int, text: str, said: str) -> Explained:

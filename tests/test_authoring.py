@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 
 from mkdocs_playbooks.core.loader import load_text
+from mkdocs_playbooks.core.loading import load_site
 from mkdocs_playbooks.core.problems import ContentError, Problem
 from mkdocs_playbooks.core.validate import to_model
+from mkdocs_playbooks.engines.config import default_settings
 from mkdocs_playbooks.engines.skeletons import new_site
+from mkdocs_playbooks.output.links import check_links
 
 from .conftest import REPO
 
@@ -63,3 +66,61 @@ def test_a_key_without_its_colon_is_named_at_its_own_line(skeletons: list[Path])
                 wrong.append(f"{path.name}:{number}: {broken.strip()!r} -> {problem}")
     assert tried > 150
     assert wrong == []
+
+
+# --- links in author text ------------------------------------------------------------------
+
+
+def link_warnings(tmp_path: Path, why: str, docs: dict[str, str] | None = None) -> list[str]:
+    """The link warnings of a playbook whose play's `why` is `why`, in a site with `docs`."""
+    site_dir = tmp_path / "site"
+    (site_dir / "playbooks").mkdir(parents=True)
+    for name, text in ({"index.md": "# Home\n"} if docs is None else docs).items():
+        (site_dir / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / "docs" / name).write_text(text, encoding="utf-8")
+    block = "".join(f"          {line}\n" for line in why.splitlines())
+    (site_dir / "playbooks" / "ecoute.yml").write_text(
+        "title: Écouter\nphases:\n  - phase: listen\n    plays:\n      - id: carte\n"
+        f"        title: Carte\n        why: |\n{block}", encoding="utf-8")
+    settings = default_settings(site_dir)
+    site = load_site(settings)
+    check_links(site, settings)
+    return [f"{problem.line}:{problem.column} {problem.message}" for problem in site.problems]
+
+
+def test_links_that_lead_somewhere_are_quiet(tmp_path: Path) -> None:
+    assert link_warnings(tmp_path, "\n".join([
+        "[home](../../index.md), [guide](../../guide/tutorial.md#install), ![logo](../../logo.png)",
+        "[this play](#carte), [its heading](#a-heading), [an attribute](#mine),",
+        "[plugin](#pb-sources)",
+        "[index](../index.md), [progress](../progress/index.md), [folder](../../guide/)",
+        "[web](https://example.org/nowhere.md), [mail](mailto:a@b.c), [root](/nowhere.md)",
+        "`[code](nowhere.md)`, [by reference][ref]",
+        "",
+        "```",
+        "[in a fence](nowhere.md)",
+        "```",
+        "",
+        "### A heading",
+        "",
+        "Some text {#mine}",
+        "",
+        "[ref]: ../../guide/tutorial.md",
+    ]), {"index.md": "# Home\n", "logo.png": "", "guide/tutorial.en.md": "# Tutorial\n"}) == []
+
+
+def test_a_link_that_leads_nowhere_is_named_at_its_line(tmp_path: Path) -> None:
+    assert link_warnings(tmp_path, "First line.\nSee [the guide](../../guide/tutorial.md).\n"
+                         "[ref]: ../../guide/missing.md\n![logo](../../logo.png)") == [
+        "9:27 link '../../guide/tutorial.md' leads to no page: guide/tutorial.md is not in "
+        "the docs folder",
+        "10:18 link '../../guide/missing.md' leads to no page: guide/missing.md is not in the "
+        "docs folder",
+        "11:19 link '../../logo.png' leads to no page: logo.png is not in the docs folder",
+    ]
+
+
+def test_links_to_the_plugins_pages_are_checked_without_a_docs_folder(tmp_path: Path) -> None:
+    docs_less = link_warnings(tmp_path, "[guide](../../guide.md) [play](#cart)", {})
+    assert docs_less == ["8:42 link '#cart' leads to no anchor: playbooks/ecoute/index.md has "
+                         "no play or heading 'cart'"]

@@ -1,5 +1,8 @@
 """Golden cases: each broken input under golden/errors gives exactly the messages of its
-`.expected` file (exit status first, then stderr). `pytest --update-golden` rewrites them."""
+`.expected` file (exit status first, then stderr). `pytest --update-golden` rewrites them.
+
+A case is a file, a folder of files, or a site: a folder with its `mkdocs.yml`, `docs/` and
+`playbooks/`, checked as `playbooks validate -f CASE/mkdocs.yml` (paths shown from the site)."""
 
 from __future__ import annotations
 
@@ -16,8 +19,14 @@ CASES = sorted(
 )
 
 
+def is_site(case: Path) -> bool:
+    """Whether the case is a whole site (its configuration, docs and playbooks)."""
+    return (case / "mkdocs.yml").is_file()
+
+
 def run_validate(case: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    status = main(["validate", case.name])
+    arguments = ["-f", f"{case.name}/mkdocs.yml"] if is_site(case) else [case.name]
+    status = main(["validate", *arguments])
     return f"exit: {status}\n{capsys.readouterr().err}"
 
 

@@ -41,7 +41,9 @@ TESTS = Path(__file__).parent
 REPO = TESTS.parent
 CORPUS = sorted([
     *(TESTS / "golden" / "errors").glob("*.yml"),
-    *(TESTS / "golden" / "errors").glob("*/*.yml"),
+    *(path for path in (TESTS / "golden" / "errors").glob("*/*.yml")
+      if path.name != "mkdocs.yml"),
+    *(TESTS / "golden" / "errors").glob("*/playbooks/*.yml"),
     *(TESTS / "golden" / "pages").glob("*/playbooks/*.yml"),
     *(REPO / "playbooks").glob("*.yml"),
 ])

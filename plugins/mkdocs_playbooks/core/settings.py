@@ -64,6 +64,9 @@ class Settings:
     """Whether every page of a site built by language has a selector in the theme's header that
     leads to its version in each other language (Material's): the plugin's pages then carry no
     language links of their own."""
+    docs_dir: Path | None = None
+    """The site's docs folder (MkDocs' `docs_dir`), where links in the playbooks' text may
+    lead; None when unknown."""
 
     def store(self) -> DiskCache | None:
         """The cache on disk of this site, if it has one."""
@@ -81,7 +84,8 @@ class Settings:
     def fingerprint(self) -> str:
         """Every setting that pages depend on, as text: part of the key of what is made from
         them (not the folders: a project checked out elsewhere makes the same pages)."""
-        return repr(dataclasses.replace(self, root=Path(), dir=Path(), cache_dir=None))
+        return repr(dataclasses.replace(self, root=Path(), dir=Path(), cache_dir=None,
+                                        docs_dir=None))
 
 
 def language_folder(site_language: str, language: str) -> str:

@@ -13,6 +13,7 @@ from ..core.loading import discover, load_site
 from ..core.problems import printable, shown_path
 from ..core.settings import Settings
 from ..output.i18n import STRINGS, strings_for
+from ..output.links import check_links
 from .config import (
     CONFIG_FILE_NAMES,
     ConfigFileError,
@@ -210,6 +211,7 @@ def _validate(args: argparse.Namespace) -> int:
         files = [*chosen, *(path for path in discover([settings.dir])
                             if path.resolve() not in chosen_resolved)]
     site = load_site(settings, files, store=None if args.no_cache else settings.store())
+    check_links(site, settings)
     shown = {shown_path(path, settings.root) for path in chosen}  # as build_site shows them
     problems = [problem for problem in site.problems if problem.path in shown]
     for problem in problems:
@@ -331,6 +333,7 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     files = discover([settings.dir])
     site = load_site(settings, files)
+    check_links(site, settings)
     for problem in site.problems:
         _say(str(problem))
     errors = len(site.errors)

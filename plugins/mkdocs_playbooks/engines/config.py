@@ -140,8 +140,9 @@ def _phases(phases: list[FrameworkPhaseConfig] | None) -> list[PhaseDef]:
 
 
 def make_settings(options: PlaybooksConfig, *, root: Path, language: str,
-                  site_url: str | None = None) -> Settings:
-    """The core's settings from validated options; the only place the clock is read."""
+                  site_url: str | None = None, docs_dir: Path | None = None) -> Settings:
+    """The core's settings from validated options; the only place the clock is read.
+    `docs_dir` is the site's docs folder (default: `docs` beside the configuration)."""
     return Settings(
         root=root,
         dir=(root / options.dir).resolve(),
@@ -154,6 +155,7 @@ def make_settings(options: PlaybooksConfig, *, root: Path, language: str,
         listing_page_size=options.listing_page_size,
         site_url=site_url or None,
         cache_dir=root / options.cache_dir if options.cache else None,
+        docs_dir=docs_dir if docs_dir is not None else root / "docs",
     )
 
 
@@ -203,9 +205,11 @@ def settings_of(config: Mapping[str, Any], options: PlaybooksConfig,
                 config_file: Path) -> Settings:
     """The settings of a site from its configuration and its validated `playbooks` options."""
     site_url = config.get("site_url")
-    return make_settings(options, root=config_file.parent.resolve(),
-                         language=site_language(config.get("theme")),
-                         site_url=site_url if isinstance(site_url, str) else None)
+    docs_dir = config.get("docs_dir")
+    root = config_file.parent.resolve()
+    return make_settings(options, root=root, language=site_language(config.get("theme")),
+                         site_url=site_url if isinstance(site_url, str) else None,
+                         docs_dir=root / docs_dir if isinstance(docs_dir, str) else None)
 
 
 def validate_options(options: Mapping[str, Any], config_file: Path | None) -> PlaybooksConfig:

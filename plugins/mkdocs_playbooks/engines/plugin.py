@@ -31,6 +31,7 @@ from ..core.settings import Settings, site_language
 from ..core.site import Entry, Site
 from ..output.assets import CSS_URI, JS_URI, script_bundle, stylesheet
 from ..output.i18n import strings_for
+from ..output.links import check_links
 from ..output.pages import (
     INDEX_URI,
     MarkdownPage,
@@ -54,6 +55,7 @@ from .languages import (
     with_alternate_tags,
     write_language_sitemap,
 )
+from .link_warnings import ReportedLinks
 from .memory import (
     GeneratedFile,
     HeldPage,
@@ -102,6 +104,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         """The Markdown of each page as it last built, shown under its errors while serving, by
         language built (None: the only one): each language's build has its own version of a
         page at the same address."""
+        self.link_filter = ReportedLinks()
+        """Keeps MkDocs from warning again about links in the playbooks' text that the plugin
+        reported at their YAML line."""
 
     @property
     def settings(self) -> Settings:
@@ -121,8 +126,10 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         self.site_settings = make_settings(self.config, root=root,
                                            language=site_language(config.theme),
-                                           site_url=config.site_url)
+                                           site_url=config.site_url,
+                                           docs_dir=Path(config.docs_dir))
         self.store = self.site_settings.store()
+        self.link_filter.attach()
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
@@ -162,6 +169,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
                               f"the plugin's `dir` option to the folder of your playbooks")
         site = load_site(self.settings, parsed=self.parsed if self.is_serve else None,
                          store=self.store)
+        self.link_filter.reported = check_links(site, self.settings)
         for problem in site.problems:
             _report(problem)
         errors = site.errors
@@ -215,6 +223,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         # The files hold the pages' Markdown now: one copy of each.
         self.generated = {page.uri: dataclasses.replace(page, markdown=None, packed=None)
                           for page in self.pages}
+        self.link_filter.pages = set(self.generated)
         self.pages = []
         return files
 
@@ -339,6 +348,10 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             self.store.flush()  # the sanitised pages
             if self.store.misses:  # what is new may have made some entries old
                 self.store.prune(("parse", "markdown", "html"))
+
+    def on_shutdown(self) -> None:
+        """Default priority: MkDocs' own link warnings as they were."""
+        self.link_filter.detach()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Default priority: rebuild when a playbook changes."""

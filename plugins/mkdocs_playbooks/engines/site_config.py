@@ -10,6 +10,7 @@ in `zensical.toml`. Both are checked by the plugin's own schema.
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,11 +109,12 @@ def _from_yaml(path: Path) -> EngineConfig:
 
 def _engine_config(path: Path, settings: Settings, allow_html: bool,
                    project: dict[str, Any]) -> EngineConfig:
-    docs_dir = project.get("docs_dir", "docs")
+    docs_name = project.get("docs_dir", "docs")
+    docs_dir = settings.root / (docs_name if isinstance(docs_name, str) else "docs")
     extensions = project.get("markdown_extensions")
     return EngineConfig(
-        path, settings, allow_html,
-        docs_dir=settings.root / (docs_dir if isinstance(docs_dir, str) else "docs"),
+        path, dataclasses.replace(settings, docs_dir=docs_dir), allow_html,
+        docs_dir=docs_dir,
         extra_css=tuple(_paths(project.get("extra_css"))),
         extra_javascript=tuple(_paths(project.get("extra_javascript"))),
         markdown_extensions=None if extensions is None else tuple(_names(extensions)),

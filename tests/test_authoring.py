@@ -4,20 +4,28 @@ replay a mistake on every line where an author could make it."""
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
 import pytest
 
 from mkdocs_playbooks.core.loader import load_text
-from mkdocs_playbooks.core.loading import load_site
-from mkdocs_playbooks.core.problems import ContentError, Problem
+from mkdocs_playbooks.core.loading import discover, load_site
+from mkdocs_playbooks.core.model import SLUG_PATTERN
+from mkdocs_playbooks.core.problems import ContentError, Problem, shown_name
+from mkdocs_playbooks.core.settings import Settings
+from mkdocs_playbooks.core.site import Site
 from mkdocs_playbooks.core.validate import to_model
 from mkdocs_playbooks.engines.config import default_settings
 from mkdocs_playbooks.engines.skeletons import new_site
+from mkdocs_playbooks.output.i18n import strings_for
 from mkdocs_playbooks.output.links import check_links
+from mkdocs_playbooks.output.pages.urls import assessment_uri, playbook_uri
+from mkdocs_playbooks.output.problem_pages import pages_with_problems
 
 from .conftest import REPO
+from .test_golden_errors import CASES, CASES_DIR, is_site
 
 _KEY_LINE = re.compile(r"^(?P<lead> *(?:- +)?)(?P<key>[a-z_]+):(?: +|$)")
 
@@ -124,3 +132,44 @@ def test_links_to_the_plugins_pages_are_checked_without_a_docs_folder(tmp_path: 
     docs_less = link_warnings(tmp_path, "[guide](../../guide.md) [play](#cart)", {})
     assert docs_less == ["8:42 link '#cart' leads to no anchor: playbooks/ecoute/index.md has "
                          "no play or heading 'cart'"]
+
+
+# --- serve: a file that never built ------------------------------------------------------------
+
+
+def golden_site(case: Path) -> tuple[Settings, Site]:
+    """The site of a golden case, as `playbooks validate CASE` loads it from the corpus."""
+    settings = default_settings(CASES_DIR)
+    return settings, load_site(settings, discover([case]))
+
+
+NEVER_BUILT = [case for case in CASES if not is_site(case) and golden_site(case)[1].broken]
+"""The golden cases with a file that cannot be read."""
+
+
+@pytest.mark.parametrize("case", NEVER_BUILT, ids=lambda case: case.stem)
+def test_a_file_that_never_built_gets_its_messages_and_no_promise(
+        case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under `mkdocs serve`, each file of the golden corpus that cannot be read gets a page with
+    exactly the messages `playbooks validate` gives for it (`.expected`), first line first, and
+    no promise of a page below them: it never built."""
+    monkeypatch.chdir(CASES_DIR)
+    settings, site = golden_site(Path(case.name))
+    expected = case.with_name(case.stem + ".expected").read_text(encoding="utf-8").splitlines()
+    t = strings_for(settings)
+    pages = {page.uri: page for page in pages_with_problems(site, [], {}, t)}
+    for document_id, broken in site.broken.items():
+        page = pages.get(playbook_uri(document_id) if broken.kind == "playbook"
+                         else assessment_uri(document_id))
+        if page is None:  # no address for an id that is not one: the messages are in the log
+            assert not re.fullmatch(SLUG_PATTERN, document_id)
+            continue
+        wanted = [line for line in expected[1:-1]
+                  if line.startswith(f"{shown_name(broken.path)}:")]
+        items = re.findall(r"<li>(.*?)</li>", page.markdown)
+        shown = [html.unescape(re.sub(r"<[^>]+>", "", item.replace("</code> ", ": ")))
+                 for item in items]
+        assert shown == wanted
+        assert t("problems.never_built") in page.markdown
+        assert t("problems.explanation") not in page.markdown
+        assert "\n# " not in page.markdown

@@ -79,6 +79,10 @@ def test_serve_reports_errors_and_recovers_when_fixed(
     status, broken = fetch(f"{base}/playbooks/beta/")  # the errors where the author looks
     assert status == 200
     assert "playbooks/beta.yml:1:1</code> error: unknown key 'titel'" in broken
+    # Broken since the server started: no page to show, and it says so, not "shown below".
+    assert "<h1>playbooks/beta.yml a des erreurs</h1>" in broken
+    assert "n'a pas été construit depuis le lancement du serveur" in broken
+    assert "telle qu'elle a été construite" not in broken
 
     # A page that built, then broken: its errors on top of it as it last built
     (site / "playbooks" / "alpha.yml").write_text(
@@ -87,6 +91,7 @@ def test_serve_reports_errors_and_recovers_when_fixed(
     assert wait_for(lambda: "Cette page a des erreurs" in fetch(f"{base}/playbooks/alpha/")[1])
     page = fetch(f"{base}/playbooks/alpha/")[1]
     assert "Lister les relations de Alpha" in page  # the last version that built
+    assert "telle qu'elle a été construite la dernière fois est affichée dessous" in page
     assert "<i>" not in page.split("Cette page a des erreurs")[1].split("</div>")[0]
 
     (site / "playbooks" / "beta.yml").write_text(playbook("Beta", "beta"), encoding="utf-8")

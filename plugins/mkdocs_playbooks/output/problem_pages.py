@@ -1,8 +1,10 @@
 """Under `mkdocs serve`, the errors of a playbook shown in its page, where its author looks.
 
 A file that cannot be read still gets a page at its address, holding its located messages and,
-below them, the last version of the page that built; a page whose file has errors but still
-renders gets the messages on top. Everything here is escaped: messages quote the author's input.
+below them, the last version of the page that built; a file that has not built since the server
+started gets a page that says so, with its messages and nothing else (no page to show). A page
+whose file has errors but still renders gets the messages on top. Everything here is escaped:
+messages quote the author's input.
 """
 
 from __future__ import annotations
@@ -17,12 +19,15 @@ from ..core.problems import Problem, printable, shown_name
 from ..core.site import BrokenFile, Site
 from .i18n import Strings
 from .pages import MarkdownPage
+from .pages.markup import front_matter
 from .pages.urls import assessment_uri, playbook_uri
 
 
-def problems_block(problems: Iterable[Problem], t: Strings) -> str:
-    """The messages as an alert block, each `PATH:LINE:COL` in code, escaped."""
-    title, explanation = t("problems.title"), t("problems.explanation")
+def problems_block(problems: Iterable[Problem], t: Strings,
+                   explanation: str = "problems.explanation") -> str:
+    """The messages as an alert block, each `PATH:LINE:COL` in code, escaped; `explanation`
+    is the key of the words under them."""
+    title, explanation = t("problems.title"), t(explanation)
     items = "".join(
         f"<li><code>{html.escape(shown_name(p.path))}:{p.line}:{p.column}</code> "
         f"{html.escape(p.severity.value)}: {html.escape(printable(p.message))}"
@@ -66,10 +71,23 @@ def pages_with_problems(
         uri = _uri_of(broken, document_id)
         if uri in taken or not re.fullmatch(SLUG_PATTERN, document_id):
             continue
-        block = problems_block(by_path.get(broken.path, []), t)
-        before = last_built.get(uri, f"# {html.escape(document_id)}\n")
-        result.append(MarkdownPage(uri, document_id, with_problems(before, block), None))
+        problems = by_path.get(broken.path, [])
+        before = last_built.get(uri)
+        if before is not None:
+            result.append(MarkdownPage(uri, document_id,
+                                       with_problems(before, problems_block(problems, t)), None))
+        else:
+            result.append(_never_built(uri, broken, problems, t))
     return result
+
+
+def _never_built(uri: str, broken: BrokenFile, problems: list[Problem], t: Strings,
+                 ) -> MarkdownPage:
+    """The page of a file that has not built since the server started: its errors, and what
+    brings its page; no heading that would pass for the page's title."""
+    title = t("problems.never_built_title", path=shown_name(broken.path))
+    markdown = (front_matter(title, []) + problems_block(problems, t, "problems.never_built"))
+    return MarkdownPage(uri, title, markdown, None)
 
 
 def _sources(site: Site) -> dict[str, str]:

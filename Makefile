@@ -35,11 +35,12 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-# The quick loop: lint, types, unit, golden, build and Node tests; no browser, no wheel, and the
-# broken inputs through `playbooks validate` only, not `mkdocs build` each (about a minute)
+# The quick loop: lint, types, unit, golden, build and Node tests; no browser, no wheel, no run of
+# the guide's commands, and the broken inputs through `playbooks validate` only, not `mkdocs
+# build` each (about a minute)
 check: lint
 	scripts/install-yaml-language-server
-	$(BIN)/pytest -q -n $(PYTEST_WORKERS) -m "not browser and not package and not corpus_build and not cache_matrix"
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) -m "not browser and not package and not corpus_build and not cache_matrix and not guide_commands"
 
 # Everything: Debian's Chromium for the browser tests, then lint, types and every test
 test: lint

@@ -40,8 +40,22 @@ def new_document(directory: Path, document_id: str, kind: str = "playbook") -> P
     return path
 
 
-GITIGNORE = ("# What a build makes: the site, and the plugin's cache (see `cache_dir`)\n"
-             "site/\n.cache/\n")
+GITIGNORE = """\
+# What builds and commands make (see the guide), kept out of version control:
+# the site (`mkdocs build`, `playbooks editions`), the other folders the guide builds into
+site/
+site-facilitator/
+public/
+# the plugin's cache (option `cache_dir`)
+.cache/
+# a team report (`playbooks aggregate`)
+team-report.csv
+team-report.html
+# the pages `playbooks export` writes for site engines without plugins (Zensical)
+docs/playbooks/
+docs/assessments/
+docs/assets/playbooks/
+"""
 
 
 def new_site(directory: Path, language: str = "en") -> None:

@@ -76,6 +76,51 @@ def test_a_key_without_its_colon_is_named_at_its_own_line(skeletons: list[Path])
     assert wrong == []
 
 
+MISTAKES = {
+    "one space less": lambda line: line[1:] if line.startswith(" ") else None,
+    "two spaces more": lambda line: "  " + line,
+    "no space after '-'": lambda line: re.sub(r"^( *)- ", r"\1-", line),
+    "`]` left out": lambda line: line.replace("]", "", 1),
+    "`}` left out": lambda line: line.replace("}", "", 1),
+    "a quote opened": lambda line: re.sub(r": (?=\S)", ': "', line, count=1),
+}
+"""Typical slips of the hand, each on one line."""
+
+
+def test_every_yaml_slip_is_told_in_the_authors_words_where_it_was_made(
+        skeletons: list[Path]) -> None:
+    """Each slip of `MISTAKES` on each line of the skeletons and of a demo playbook: when YAML
+    cannot read the file, the first message is never libyaml's own words, and it is on the line
+    of the slip or the next one (a first line of text indented deeper than the lines after it
+    is told at the first of them that breaks the block, with the line to match)."""
+    demo = REPO / "playbooks" / "ecoute-sociale.yml"  # its first plays: Markdown lists in text
+    texts = {path.name: path.read_text(encoding="utf-8") for path in skeletons}
+    texts[demo.name] = "".join(demo.read_text(encoding="utf-8").splitlines(keepends=True)[:90])
+    wrong, tried = [], 0
+    for name_of_file, text in texts.items():
+        lines = text.splitlines(keepends=True)
+        load_text(text, name_of_file)  # reads as it is
+        for number, line in enumerate(lines, start=1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            for name, slip in MISTAKES.items():
+                changed = slip(line)
+                if changed is None or changed == line:
+                    continue
+                try:
+                    load_text("".join([*lines[:number - 1], changed, *lines[number:]]), "x.yml")
+                except ContentError as error:
+                    tried += 1
+                    problem = error.problems[0]
+                    far = not number <= problem.line <= number + 1
+                    if "YAML syntax error" in problem.message or (
+                            far and name != "two spaces more"):
+                        wrong.append(f"{name_of_file}:{number} {name}: {changed.strip()!r} -> "
+                                     f"{problem}")
+    assert tried > 250
+    assert wrong == []
+
+
 # --- links in author text ------------------------------------------------------------------
 
 

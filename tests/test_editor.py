@@ -279,6 +279,9 @@ EDITOR_ELSEWHERE = {
     "tests/golden/errors/indent-too-far.yml":
         "a line indented deeper than its neighbour (7) reads as the continuation of the value "
         "above it: the editor marks that value (line 6), the CLI the line to indent",
+    "tests/golden/errors/bracket-not-closed.yml":
+        "a `[` left open at the end of its line: the editor says it must end with a `]` on the "
+        "next line (3), where the next key starts; the CLI names the `[` to close (line 2)",
     "tests/golden/errors/unclosed-quote-later.yml":
         "the quote holds the rest of the file, so that the editor first says that a key below "
         "it is missing, at the top of the mapping (line 1); it says the quote is not closed at "

@@ -64,10 +64,18 @@ def explain(problem: str, context: str, line: int, column: int, *, lines: list[s
                          "write \\\\ for a backslash, or use single quotes: 'C:\\dossier'")
     if "cannot start any token" in said:
         return _cannot_start(line, column, text)
-    quote = _closed_too_early(line, column, text)
+    quote = _closed_too_early(line, column, text, lines)
     if quote is not None:
         return quote
+    dash = _dash_without_space(line, lines)
+    if dash is not None:
+        return dash
     if "flow mapping" in said or "flow sequence" in said:
+        if context_at is not None and context_at[0] < line:  # opened on a line above
+            closer = "}" if "mapping" in said else "]"
+            return Explained(*context_at, f"this `{'{' if closer == '}' else '['}` is not "
+                             f"closed with `{closer}` on its line",
+                             f"close it at the end of the line with `{closer}`")
         return _flow(line, column, text, said)
     if "block sequence entries are not allowed" in said:
         return Explained(line, column, "a list item '- ' must start its own line",
@@ -97,16 +105,23 @@ _QUOTE_INSIDE = {
 _WORD_AROUND = re.compile(r"[^\s'\"]*")
 
 
-def _closed_too_early(line: int, column: int, text: str) -> Explained | None:
+_DASH_WITHOUT_SPACE = re.compile(r"^ *-(?=[A-Za-z_][\w-]*:(\s|$)|[{\[\"'])")
+"""`-id: x`, `-{id: x}`: a key or a value right after a '-', where a list item was meant."""
+
+
+def _closed_too_early(line: int, column: int, text: str, lines: list[str]) -> Explained | None:
     """Text right after the quote that closes a quoted value: the quote (an apostrophe, a
-    quotation mark) was meant to be part of the text."""
+    quotation mark) was meant to be part of the text, or the value's own quote was left open on
+    a line above and this is the next quote of the file."""
     at = column - 2  # the character before the one libyaml stopped at, 0-based
-    if not 0 < at < len(text) - 1 or text[at] not in _QUOTE_INSIDE:
+    if not 0 <= at < len(text) or text[at] not in _QUOTE_INSIDE:
         return None
     quote = text[at]
     opening = text.rfind(quote, 0, at)
+    if opening < 0:
+        return _opened_above(line, quote, lines)
     before = text[:opening].rstrip()
-    if opening < 0 or not before.endswith((":", "-", "[", "{", ",")):
+    if at == len(text) - 1 or not before.endswith((":", "-", "[", "{", ",")):
         return None
     left = _WORD_AROUND.fullmatch(text[opening + 1:at].rsplit(" ", 1)[-1])
     right = _WORD_AROUND.match(text, at + 1)
@@ -115,6 +130,35 @@ def _closed_too_early(line: int, column: int, text: str) -> Explained | None:
     return Explained(line, at + 1, f"the quote that opens this value at column {opening + 1} "
                      "closes here, before the end of the text",
                      _QUOTE_INSIDE[quote].format(word=word))
+
+
+def _dash_without_space(line: int, lines: list[str]) -> Explained | None:
+    """`-id: x` on this line or the one above: a list item without the space after its '-'
+    (YAML reads `-id` as a key, and stops at the line after)."""
+    numbered = _significant([_Line(n, text) for n, text in enumerate(lines[:line], start=1)])
+    for candidate in reversed(numbered[-2:]):
+        dash = _DASH_WITHOUT_SPACE.match(candidate.text)
+        if dash is not None:
+            at = dash.end() - 1
+            item = f"- {candidate.text[at + 1:].strip()}"
+            return Explained(candidate.number, at + 1, "a list item needs a space after its '-'",
+                             f"write `{item}`")
+    return None
+
+
+def _opened_above(line: int, quote: str, lines: list[str]) -> Explained | None:
+    """The quote left open on the nearest line above `line` whose quotes do not pair up: the
+    value it opens runs on to the quote that libyaml took for its end, on `line`."""
+    for number in range(line - 1, 0, -1):
+        text = lines[number - 1]
+        plain = text.replace("''", "") if quote == "'" else text.replace('\\"', "")
+        if plain.lstrip().startswith("#") or plain.count(quote) % 2 == 0:
+            continue
+        column = text.rfind(quote) + 1
+        return Explained(number, column, f"a quote is opened here and not closed on its line: "
+                         f"the text runs on to the next {quote} on line {line}",
+                         "close it with the same quote mark at the end of the value")
+    return None
 
 
 def _flow(line: int, column: int, text: str, said: str) -> Explained:
@@ -234,7 +278,7 @@ def _line_up(here: _Line, before: list[_Line]) -> str | None:
         if item is not None and item.indent != here.indent:
             return (f"line up this '- ' with the one on line {item.number} "
                     f"(column {item.indent + 1})")
-        return None
+        return _line_up_text(here, before)
     own = here.key
     if own is None:
         return _line_up_text(here, before)
@@ -249,12 +293,31 @@ def _line_up(here: _Line, before: list[_Line]) -> str | None:
     return None
 
 
+_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*(\s+#.*)?$")
+
+
 def _line_up_text(here: _Line, before: list[_Line]) -> str | None:
     """How to indent a line of text that ends a block of text too early (less indented than
-    the text above it, and not a key)."""
-    previous = before[-1] if before else None
-    if previous is None or previous.key is not None or previous.is_item \
-            or previous.indent <= here.indent:
-        return None
+    the text above it, and not a key): a line of a `|` or `>` block (even one that reads as a
+    list item or a key, `- point` or `mot : suite`), or of a text that goes on over lines."""
+    first = _block_text_start(here, before)
+    if first is None:
+        previous = before[-1] if before else None
+        if previous is None or previous.is_item or previous.indent <= here.indent:
+            return None
+        first = previous
     return (f"a text that goes on over several lines keeps the indentation of its first line: "
-            f"indent this one like line {previous.number} (column {previous.indent + 1})")
+            f"indent this one like line {first.number} (column {first.indent + 1})")
+
+
+def _block_text_start(here: _Line, before: list[_Line]) -> _Line | None:
+    """The first line of the `|` or `>` block whose text `here` seems to belong to: the lines
+    above it up to the block's header are all indented more than `here`."""
+    for at in range(len(before) - 1, -1, -1):
+        line = before[at]
+        if line.indent > here.indent:
+            continue
+        if _BLOCK_HEADER.search(line.text.rstrip()) and at + 1 < len(before):
+            return before[at + 1]
+        return None
+    return None

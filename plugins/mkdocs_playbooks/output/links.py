@@ -129,21 +129,47 @@ def _texts(entry: Entry[Playbook] | Entry[Assessment], pages: _SitePages) -> Ite
 
 
 def _markdown_fields(model: BaseModel, where: Path_) -> Iterator[tuple[Path_, str, bool]]:
-    """The Markdown fields of `model` and its parts (`core.model.Markdown`, `Text`), and the
-    addresses of its links, each with its path in the document."""
-    for name, field in type(model).model_fields.items():
+    """The Markdown fields of `model` and its parts (`core.model.Markdown`, `Text`) that may hold
+    a link, and the relative addresses of its links, each with its path in the document."""
+    for name, kind in _plan(type(model)):
         value = getattr(model, name)
-        if isinstance(model, Link) and name == "url":
-            if value:
+        if not value:
+            continue
+        if kind == "markdown":
+            if "](" in value or "]:" in value:
+                yield (*where, name), value, False
+        elif kind == "url":
+            if not _ABSOLUTE.match(value):
                 yield (*where, name), value, True
-        elif isinstance(value, str) and value and _is_markdown(field.annotation, field.metadata):
-            yield (*where, name), value, False
-        elif isinstance(value, BaseModel):
+        elif kind == "model":
             yield from _markdown_fields(value, (*where, name))
-        elif isinstance(value, list):
+        else:
             for n, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _markdown_fields(item, (*where, name, n))
+                yield from _markdown_fields(item, (*where, name, n))
+
+
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|/|\\")
+"""An address with a scheme, or an absolute path: not the plugin's to check."""
+_PLANS: dict[type[BaseModel], tuple[tuple[str, str], ...]] = {}
+
+
+def _plan(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """The fields of a model class worth visiting, each with what it is: `markdown`, `url` (a
+    link's address), `model` or `models` (parts to visit). Made once per class."""
+    found = _PLANS.get(model)
+    if found is None:
+        plan = []
+        for name, field in model.model_fields.items():
+            inner = _model_in(field.annotation)
+            if issubclass(model, Link) and name == "url":
+                plan.append((name, "url"))
+            elif _is_markdown(field.annotation, list(field.metadata)):
+                plan.append((name, "markdown"))
+            elif inner is not None:
+                is_list = getattr(field.annotation, "__origin__", None) is list
+                plan.append((name, "models" if is_list else "model"))
+        found = _PLANS[model] = tuple(plan)
+    return found
 
 
 def _is_markdown(annotation: Any, metadata: list[Any]) -> bool:
@@ -153,6 +179,14 @@ def _is_markdown(annotation: Any, metadata: list[Any]) -> bool:
         return True
     return any(_is_markdown(argument, list(getattr(argument, "__metadata__", ())))
                for argument in getattr(annotation, "__args__", ()))
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model class of a field typed `X`, `list[X]` or `X | None`, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return next((found for argument in getattr(annotation, "__args__", ())
+                 if (found := _model_in(argument)) is not None), None)
 
 
 def _links(markdown: str) -> list[str]:

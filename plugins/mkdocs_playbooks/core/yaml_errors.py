@@ -183,8 +183,9 @@ def _missing_colon(said: str, line: int, lines: list[str],
                    context_at: tuple[int, int] | None) -> Explained | None:
     """A key written without its ': ', told at its own line. libyaml only notices it on a later
     line (where a key or an item follows), in its words: "could not find expected ':'" (its
-    context marks the key), "did not find expected '-' indicator" (after `- key value`),
-    "did not find expected <document start>" (after a first key without ': ')."""
+    context marks the key), "did not find expected '-' indicator" or "mapping values are not
+    allowed" (after `- key value`), "did not find expected <document start>" (after a first key
+    without ': ')."""
     numbered = [_Line(n, text) for n, text in enumerate(lines[:line], start=1)]
     before = _significant(numbered[:-1])
     suspect: _Line | None = None

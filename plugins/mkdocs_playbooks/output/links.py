@@ -4,7 +4,7 @@ folder, or a page the plugin generates), and an anchor on a generated page to a 
 dimension, a heading of the author's text or an anchor of the plugin. A link that leads nowhere
 is a warning at the YAML line where it is written, the same from `playbooks validate` and from
 the build; MkDocs, which finds it again in the generated page, is kept from warning a second
-time about it (`BrokenLink`, `engines.plugin`).
+time about it (`BrokenLink`, `engines.link_warnings`).
 
 Links are resolved as MkDocs resolves them: relative to the page that shows the text,
 `playbooks/<id>/index.md` or `assessments/<id>/index.md` (and the index page for a playbook's

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,13 +65,18 @@ def result_document(assessment: Assessment, answers: dict[str, str],
 def read_result(path: Path) -> TakenResult:
     """A result file's answers; `ResultError` says what is wrong, naming the file."""
     try:
-        if path.stat().st_size > MAX_RESULT_BYTES:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a pipe or a device would be read forever
+            raise ResultError(f"{path}: not a regular file, not a result export")
+        if status.st_size > MAX_RESULT_BYTES:
             raise ResultError(f"{path}: larger than 1 MiB, not a result export")
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise ResultError(f"{path}: cannot read it: {error.strerror}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ResultError(f"{path}: not JSON ({error})") from None
+    except RecursionError:  # Python's JSON reader recurses once per level of nesting
+        raise ResultError(f"{path}: nested too deep to be a result export") from None
     if not isinstance(data, dict) or data.get("format") != RESULT_FORMAT:
         raise ResultError(f"{path}: not a result export (its \"format\" is not "
                           f"\"{RESULT_FORMAT}\")")

@@ -7,7 +7,6 @@ import dataclasses
 import datetime
 import difflib
 import gc
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from pathlib import Path
 from .cache import DiskCache, content_digest
 from .checks import check_assessment, check_common, check_playbook, check_review
 from .loader import MAX_FILE_BYTES, Loaded, Path_, load_bytes, load_file
-from .model import SLUG_PATTERN, Assessment, Playbook
+from .model import Assessment, Playbook, is_slug
 from .problems import ContentError, Problem, Severity, shown_path
 from .settings import PhaseDef, Settings
 from .site import RESERVED_IDS, BrokenFile, Entry, LinkedRecommendation, Site
@@ -205,7 +204,7 @@ def _with_id(
     if model.id is not None:
         return model, []
     stem = path.stem
-    if re.match(SLUG_PATTERN, stem):
+    if is_slug(stem):
         return model.model_copy(update={"id": stem}), []
     return None, [loaded.problem(
         (), f"the file name '{stem}' cannot serve as an id",

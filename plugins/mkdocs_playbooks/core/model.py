@@ -37,6 +37,14 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PLAY_REF_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
 LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 
+
+def is_slug(text: str) -> bool:
+    """Whether `text` is an id, whole: the one rule for ids written in a file, taken from a file
+    name or a phase, or typed on the command line (`re.match` would take `"a\\n"`: `$` matches
+    before a final newline)."""
+    return re.fullmatch(SLUG_PATTERN, text) is not None
+
+
 MAX_MARKDOWN_CHARS = 10_000
 """The longest Markdown field (a long `how` is a tenth of it): a longer text is a page itself."""
 MAX_MARKDOWN_BRACKETS = 200

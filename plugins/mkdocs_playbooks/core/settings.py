@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import DiskCache
-from .model import SLUG_PATTERN
+from .model import is_slug
 from .validate import slugify
 
 DEFAULT_LANGUAGE = "en"
@@ -116,7 +115,7 @@ def framework_problems(framework: Sequence[PhaseDef]) -> list[str]:
     messages = []
     seen: set[str] = set()
     for phase in framework:
-        if not re.match(SLUG_PATTERN, phase.id):
+        if not is_slug(phase.id):
             messages.append(f"framework phase id '{phase.id}' is not a valid id "
                             f"(use lowercase letters, digits and hyphens, e.g. "
                             f"'{slugify(phase.id) or 'listen'}')")

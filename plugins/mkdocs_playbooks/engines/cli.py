@@ -228,7 +228,11 @@ def _schema(args: argparse.Namespace) -> int:
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            _say(f"playbooks: error: {args.output}: cannot write it: {error.strerror}")
+            return EXIT_USAGE
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -255,7 +259,13 @@ def _aggregate(args: argparse.Namespace) -> int:
     from ..assessment.aggregate import collect, summarise, write_csv, write_html
 
     settings = _settings(args.config_file)
-    assessment_id = args.assessment or _first_assessment(args.results)
+    if not _is_folder_to_write(args.output):
+        return EXIT_USAGE
+    assessment_id, unreadable = (args.assessment, "") if args.assessment \
+        else _first_assessment(args.results)
+    if assessment_id is None:
+        _say(f"playbooks: error: no result file can be read: {unreadable}")
+        return EXIT_INVALID
     site = load_site(settings) if settings.dir.is_dir() else None
     entry = site.assessments.get(str(assessment_id)) if site else None
     if entry is None:
@@ -270,29 +280,47 @@ def _aggregate(args: argparse.Namespace) -> int:
     if collected.errors or not collected.taken:
         return EXIT_INVALID
     report = summarise(entry, collected.taken, args.team or "")
-    args.output.mkdir(parents=True, exist_ok=True)
     strings = strings_for(settings, entry.model.lang)
-    write_csv(args.output / "team-report.csv", report, strings.language)
-    write_html(args.output / "team-report.html", report, strings, settings.site_url)
+    try:
+        args.output.mkdir(parents=True, exist_ok=True)
+        write_csv(args.output / "team-report.csv", report, strings.language)
+        write_html(args.output / "team-report.html", report, strings, settings.site_url)
+    except OSError as error:
+        _say(f"playbooks: error: {error.filename or args.output}: cannot write the report: "
+             f"{error.strerror} (name a folder you may write with -o)")
+        return EXIT_USAGE
     _say(f"{len(collected.taken)} result(s): wrote {args.output / 'team-report.csv'} and "
          f"{args.output / 'team-report.html'}")
     return EXIT_OK
 
 
-def _first_assessment(paths: list[Path]) -> str | None:
-    """The assessment named by the first readable result (the others must name the same)."""
+def _first_assessment(paths: list[Path]) -> tuple[str | None, str]:
+    """The assessment named by the first readable result (the others must name the same); if
+    none is readable, None and why the first is not."""
     from ..assessment.results import ResultError, read_result
 
+    first_error = ""
     for path in paths:
         try:
-            return read_result(path).assessment
-        except ResultError:
-            continue
-    return None
+            return read_result(path).assessment, ""
+        except ResultError as error:
+            first_error = first_error or str(error)
+    return None, first_error
+
+
+def _is_folder_to_write(folder: Path) -> bool:
+    """Whether `folder` can be a folder to write into (absent, or a folder); says why not."""
+    blocking = next((path for path in (folder, *folder.parents)
+                     if path.exists() and not path.is_dir()), None)
+    if blocking is None:
+        return True
+    _say(f"playbooks: error: {blocking}: not a folder; name a folder to write into "
+         f"(it is made if need be)")
+    return False
 
 
 def _editions(args: argparse.Namespace) -> int:
-    from .editions import EditionError, build_editions
+    from .editions import EditionError, FolderError, build_editions
 
     config_file = args.config_file or find_config_file(Path()) or Path("mkdocs.yml")
     if not config_file.is_file():
@@ -301,6 +329,9 @@ def _editions(args: argparse.Namespace) -> int:
     try:
         for edition, folder in build_editions(config_file, args.site_dir):
             _say(f"{edition} edition: {folder}")
+    except FolderError as error:
+        _say(f"playbooks: error: {error}")
+        return EXIT_USAGE
     except EditionError as error:
         _say(f"playbooks: error: {error}")
         return EXIT_INVALID
@@ -308,12 +339,18 @@ def _editions(args: argparse.Namespace) -> int:
 
 
 def _csp(args: argparse.Namespace) -> int:
-    from .csp import policy
+    from .csp import SiteError, html_pages, policy
 
     if not (args.site / "index.html").is_file():
         _say(f"playbooks: error: no built site in {args.site} (run `mkdocs build` first)")
         return EXIT_USAGE
-    print(policy(args.site))
+    for path in html_pages(args.site)[1]:
+        _say(f"playbooks: note: {path}: not a regular file, skipped")
+    try:
+        print(policy(args.site))
+    except SiteError as error:
+        _say(f"playbooks: error: {error}")
+        return EXIT_INVALID
     return EXIT_OK
 
 
@@ -353,9 +390,6 @@ def _export(args: argparse.Namespace) -> int:
                       extensions=args.markdown_extension, banner=banner)
     except ExportError as error:
         _say(f"playbooks: error: {error}")
-        return EXIT_USAGE
-    except ImportError as error:
-        _say(f"playbooks: error: a Markdown extension could not be loaded: {error}")
         return EXIT_USAGE
     _say(f"wrote {len(done.pages)} page(s) and {len(done.assets)} asset(s) into "
          f"{shown_path(docs_dir, Path.cwd())}")

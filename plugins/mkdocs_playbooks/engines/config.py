@@ -16,7 +16,7 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from ..core.settings import PhaseDef, Settings, framework_problems, make_framework, site_language
-from ..output.i18n import unknown_keys
+from ..output.i18n import override_problems, unknown_keys
 
 PLUGIN_NAME = "playbooks"
 
@@ -42,7 +42,8 @@ class _Framework(c.ListOfItems[FrameworkPhaseConfig]):
 
 
 class _Strings(c.Type[dict[str, Any]]):
-    """Word overrides by language; a key that names no word is a warning (a typo)."""
+    """Word overrides by language; a key that names no word is a warning (a typo), a placeholder
+    that its word does not have or unbalanced braces an error (filling it would fail)."""
 
     def __init__(self) -> None:
         super().__init__(dict, default={})
@@ -56,6 +57,9 @@ class _Strings(c.Type[dict[str, Any]]):
                 raise base.ValidationError(
                     f"`strings.{language}` must map keys to text, e.g. "
                     f"`{language}: {{play.why: \"…\"}}`")
+        problems = override_problems(tables)
+        if problems:
+            raise base.ValidationError("; ".join(problems))
         self.warnings.extend(f"unknown key '{key}' (see the strings table in the docs)"
                              for key in unknown_keys(tables))
         return tables

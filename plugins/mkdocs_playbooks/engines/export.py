@@ -36,6 +36,7 @@ from ..output.assets import CSS_URI, JS_URI, script_bundle, stylesheet
 from ..output.pages import MarkdownPage
 from ..output.pages.urls import ASSESSMENTS_DIR, PLAYBOOKS_DIR
 from ..output.sanitize import sanitize
+from .owned import ForeignFolderError, put_mark, refuse_foreign
 
 EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "md_in_html")
 """Those MkDocs always renders pages with, and those the plugin adds (`attr_list`, `md_in_html`)."""
@@ -53,7 +54,8 @@ MARKER_TEXT = ("Written by `playbooks export`: this folder is replaced, whole, o
 
 
 class ExportError(Exception):
-    """The docs folder holds something the export would overwrite; nothing was written."""
+    """The docs folder holds something the export would overwrite, cannot be written, or an
+    extension cannot be used; nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -76,12 +78,24 @@ def export(pages: Iterable[MarkdownPage], docs_dir: Path, *, allow_html: bool = 
     (HTML) goes first on every page, as the plugin puts the facilitator edition's.
     """
     renderer = _Renderer(extensions, banner)  # an unknown extension fails here, before any writing
-    _refuse_foreign_folders(docs_dir)
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".playbooks-export-", dir=docs_dir.parent))
+    try:
+        for folder in OWNED:
+            refuse_foreign(docs_dir / folder, MARKER, "export", verb="replace",
+                           elsewhere="export into another docs folder")
+    except ForeignFolderError as error:
+        raise ExportError(str(error)) from None
+    try:
+        docs_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".playbooks-export-", dir=docs_dir.parent))
+    except OSError as error:
+        raise ExportError(f"{error.filename or docs_dir}: cannot write there: "
+                          f"{error.strerror}") from None
     try:
         written = _write_all(pages, staging / "new", renderer, allow_html)
         _move_into_place(staging, docs_dir)
+    except OSError as error:
+        raise ExportError(f"{error.filename or docs_dir}: cannot write there: {error.strerror}; "
+                          "the docs folder is as it was") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return Exported(docs_dir, written)
@@ -99,22 +113,13 @@ def _write_all(pages: Iterable[MarkdownPage], root: Path, renderer: _Renderer,
     _write(root / JS_URI, script_bundle())
     for folder in OWNED:
         if (root / folder).is_dir():
-            _write(root / folder / MARKER, MARKER_TEXT)
+            put_mark(root / folder, MARKER, MARKER_TEXT)
     return written
 
 
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-
-
-def _refuse_foreign_folders(docs_dir: Path) -> None:
-    for folder in OWNED:
-        target = docs_dir / folder
-        if target.exists() and not (target / MARKER).is_file():
-            raise ExportError(
-                f"{target}: this folder was not written by `playbooks export`, which would "
-                f"replace it; move it, or export into another docs folder")
 
 
 def _move_into_place(staging: Path, docs_dir: Path) -> None:
@@ -135,6 +140,8 @@ class _Renderer:
 
     def __init__(self, extensions: Sequence[str], banner: str = "") -> None:
         self.banner = [banner] if banner else []
+        for name in extensions:
+            _check_extension(name)
         names = list(dict.fromkeys([*EXTENSIONS, *extensions]))
         self.markdown = markdown.Markdown(extensions=names)
         self.block_level = set(self.markdown.block_level_elements)
@@ -188,6 +195,25 @@ class _Renderer:
         if tag is not None and tag in self.block_level:
             return [html]
         return [f"<div>{html.strip()}</div>"]
+
+
+_EXTENSION_NAME = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*(:[A-Za-z_]\w*)?")
+"""A module (`admonition`, `pymdownx.details`), optionally with its class (`module:Class`)."""
+
+
+def _check_extension(name: str) -> None:
+    """`ExportError` unless `name` loads as a Python-Markdown extension on its own."""
+    if not _EXTENSION_NAME.fullmatch(name):
+        raise ExportError(f"-x {name!r}: not the name of a Python-Markdown extension (a module "
+                          "such as `admonition` or `pymdownx.details`)")
+    try:
+        markdown.Markdown(extensions=[name])
+    except ImportError as error:
+        raise ExportError(f"-x {name}: no such module ({error}); install the package that "
+                          "provides it, or check its name") from None
+    except Exception as error:  # the module's own code: anything may fail in it
+        raise ExportError(f"-x {name}: not a Python-Markdown extension, or it fails to load "
+                          f"({type(error).__name__}: {error})") from None
 
 
 def _toc_ids(tokens: list[dict[str, Any]]) -> Iterator[str]:

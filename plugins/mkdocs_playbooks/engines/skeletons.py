@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
-import re
+from collections.abc import Iterator
 from pathlib import Path
 from string import Template
 
-from ..core.model import SLUG_PATTERN
+from ..core.model import is_slug
 from ..core.schema import json_schema
 from ..core.validate import slugify
 from ..output.i18n import Strings
@@ -23,7 +24,7 @@ class SkeletonError(Exception):
 
 def new_document(directory: Path, document_id: str, kind: str = "playbook") -> Path:
     """Write `DIRECTORY/ID.yml`, a commented playbook or assessment that validates."""
-    if not re.match(SLUG_PATTERN, document_id):
+    if not is_slug(document_id):
         raise SkeletonError(
             f"'{document_id}' is not a valid id: use lowercase letters, digits and single "
             f"hyphens, e.g. '{slugify(document_id) or 'my-playbook'}'")
@@ -35,9 +36,20 @@ def new_document(directory: Path, document_id: str, kind: str = "playbook") -> P
                    if schema.is_file() else "")
     text = _fill(f"{kind}.yml", id=document_id, schema_line=schema_line,
                  title=document_id.replace("-", " ").capitalize())
-    directory.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    with _writing(directory):
+        directory.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     return path
+
+
+@contextlib.contextmanager
+def _writing(where: Path) -> Iterator[None]:
+    """A failure to write under `where` as a `SkeletonError` naming the path."""
+    try:
+        yield
+    except OSError as error:
+        raise SkeletonError(f"{error.filename or where}: cannot write there: "
+                            f"{error.strerror}") from None
 
 
 GITIGNORE = """\
@@ -60,18 +72,22 @@ docs/assets/playbooks/
 
 def new_site(directory: Path, language: str = "en") -> None:
     """Create a site that `mkdocs build --strict` builds: config, home page, two examples."""
+    if directory.exists() and not directory.is_dir():
+        raise SkeletonError(f"{directory}: not a folder; name a new folder for the site")
     if directory.exists() and any(directory.iterdir()):
         raise SkeletonError(f"{directory} exists and is not empty")
     t = Strings(language)
     words = {"title": t("init.title"), "listen": t("phase.listen"), "welcome": t("init.welcome")}
-    (directory / "docs").mkdir(parents=True, exist_ok=True)
-    (directory / "playbooks").mkdir(exist_ok=True)
-    (directory / SCHEMA_NAME).write_text(
-        json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (directory / "mkdocs.yml").write_text(
-        _fill("mkdocs.yml", language=language, **words), encoding="utf-8")
-    (directory / "docs" / "index.md").write_text(_fill("index.md", **words), encoding="utf-8")
-    (directory / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+    with _writing(directory):
+        (directory / "docs").mkdir(parents=True, exist_ok=True)
+        (directory / "playbooks").mkdir(exist_ok=True)
+        (directory / SCHEMA_NAME).write_text(
+            json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        (directory / "mkdocs.yml").write_text(
+            _fill("mkdocs.yml", language=language, **words), encoding="utf-8")
+        (directory / "docs" / "index.md").write_text(_fill("index.md", **words),
+                                                     encoding="utf-8")
+        (directory / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     new_document(directory / "playbooks", "first-playbook")
     new_document(directory / "playbooks", "self-assessment", "assessment")
 

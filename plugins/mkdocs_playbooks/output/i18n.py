@@ -9,6 +9,7 @@ import datetime
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from string import Formatter
 from typing import TYPE_CHECKING
 
 import yaml
@@ -150,6 +151,44 @@ class Strings:
     def language_name(self, code: str) -> str:
         """The name of the language `code` in this language (`French` in English)."""
         return language_name(code, self.language)
+
+
+def placeholders(text: str) -> set[str]:
+    """The `{name}` placeholders of a string (ValueError if its braces are unbalanced)."""
+    return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+
+
+def override_problems(overrides: Mapping[str, Mapping[str, str]]) -> list[str]:
+    """What is wrong in the site's own words (the `strings` option): each may use only the
+    placeholders of the word it replaces, written `{name}`, and writes a brace itself `{{` or
+    `}}`. Filling them would fail while the pages are made, or leave a placeholder unfilled."""
+    known = STRINGS[DEFAULT_LANGUAGE]
+    return [f"strings.{language}.{key}: {problem}"
+            for language, table in overrides.items() for key, text in table.items()
+            if key in known
+            for problem in _placeholder_problems(text, placeholders(known[key]))]
+
+
+def _placeholder_problems(text: str, allowed: set[str]) -> list[str]:
+    may = (f"it may use {', '.join('{' + name + '}' for name in sorted(allowed))}" if allowed
+           else "it takes no placeholder")
+    try:
+        fields = [(name, spec, conversion)
+                  for _, name, spec, conversion in Formatter().parse(text) if name is not None]
+    except ValueError:
+        return ["a single `{` or `}`: write a brace itself as `{{` or `}}`, a placeholder as "
+                f"`{{name}}` ({may})"]
+    problems = []
+    for name, spec, conversion in fields:
+        if name == "" or name.isdigit():
+            problems.append(f"`{{{name}}}` has no name: {may}")
+        elif spec or conversion or not name.isidentifier():
+            problems.append(f"`{{{name}{'!' + conversion if conversion else ''}"
+                            f"{':' + spec if spec else ''}}}`: write a placeholder as "
+                            f"`{{name}}` alone ({may})")
+        elif name not in allowed:
+            problems.append(f"unknown placeholder `{{{name}}}`: {may}")
+    return problems
 
 
 def unknown_keys(overrides: Mapping[str, Mapping[str, str]]) -> list[str]:

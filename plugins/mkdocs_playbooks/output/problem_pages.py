@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import html
-import re
 from collections.abc import Iterable, Mapping
 
-from ..core.model import SLUG_PATTERN
+from ..core.model import is_slug
 from ..core.problems import Problem, printable, shown_name
 from ..core.site import BrokenFile, Site
 from .i18n import Strings
@@ -69,7 +68,7 @@ def pages_with_problems(
     taken = {page.uri for page in pages}
     for document_id, broken in site.broken.items():
         uri = _uri_of(broken, document_id)
-        if uri in taken or not re.fullmatch(SLUG_PATTERN, document_id):
+        if uri in taken or not is_slug(document_id):
             continue
         problems = by_path.get(broken.path, [])
         before = last_built.get(uri)

@@ -35,6 +35,7 @@ from mkdocs_playbooks.core.loading import load_site
 from mkdocs_playbooks.engines.config import default_settings
 from mkdocs_playbooks.output.assets import CSS_URI, JS_URI, script_bundle, stylesheet
 from mkdocs_playbooks.output.pages import INDEX_URI, site_pages
+from mkdocs_playbooks.output.pages.markup import unheld
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -349,13 +350,14 @@ def write_plugin_site(root: Path, count: int, seed: int) -> None:
 
 def rendered_pages(plugin_root: Path) -> dict[str, str]:
     """Every page the plugin generates for the site in `plugin_root`, by source path, rendered
-    by the plugin's own core with the plugin's default options."""
+    by the plugin's own core with the plugin's default options, as any engine reads them (no
+    marks of held text)."""
     settings = default_settings(plugin_root.resolve())
     site = load_site(settings)
     if site.errors:
         raise SystemExit("generated playbooks are invalid:\n"
                          + "\n".join(str(problem) for problem in site.errors))
-    return {page.uri: page.markdown for page in site_pages(site, settings)}
+    return {page.uri: unheld(page.markdown) for page in site_pages(site, settings)}
 
 
 def write_markdown_site(root: Path, pages: dict[str, str], count: int, nav: str) -> None:

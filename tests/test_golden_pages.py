@@ -1,5 +1,6 @@
 """Golden pages: each folder under golden/pages holds playbooks (and the plugin options in
-`options.yml`); `expected/` holds the Markdown of every page generated from them. A change to a
+`options.yml`); `expected/` holds the Markdown of every page generated from them, the texts held
+from other plugins between ⟦ and ⟧. A change to a
 page's shape shows as a diff of these files: review it, then `pytest --update-golden` rewrites them.
 """
 
@@ -13,6 +14,7 @@ import yaml
 from mkdocs_playbooks.core.loading import load_site
 from mkdocs_playbooks.engines.config import make_settings, validate_options
 from mkdocs_playbooks.output.pages import site_pages
+from mkdocs_playbooks.output.pages.markup import HELD_END, HELD_START
 
 CASES_DIR = Path(__file__).parent / "golden" / "pages"
 CASES = sorted(path for path in CASES_DIR.iterdir() if path.is_dir())
@@ -28,9 +30,14 @@ def generated(case: Path) -> dict[str, str]:
     return {page.uri: page.markdown for page in site_pages(site, settings)}
 
 
+def shown(markdown: str) -> str:
+    """The held texts (`markup.held`) between visible marks: what other plugins never read."""
+    return markdown.replace(HELD_START, "⟦").replace(HELD_END, "⟧")
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_generated_pages_equal_the_expected_ones(case: Path, update_golden: bool) -> None:
-    pages = generated(case)
+    pages = {uri: shown(markdown) for uri, markdown in generated(case).items()}
     expected_dir = case / "expected"
     if update_golden:
         for old in expected_dir.rglob("*.md"):

@@ -13,6 +13,7 @@ import pytest
 from mkdocs_playbooks.core.loading import load_site
 from mkdocs_playbooks.engines.config import ConfigFileError, default_settings, validate_options
 from mkdocs_playbooks.output.pages import site_pages
+from mkdocs_playbooks.output.pages.markup import unheld
 
 from .conftest import build, playbook, write_site
 from .test_build import nav_of
@@ -116,14 +117,15 @@ def test_assessments_follow_the_playbooks_across_pages(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"a.yml": playbook("A", "a"), "b.yml": playbook("B", "b"),
                                  "c.yml": playbook("C", "c"), "z.yml": ASSESSMENT})
     settings = dataclasses.replace(default_settings(root), listing_page_size=2)
-    pages = {page.uri: page for page in site_pages(load_site(settings), settings)}
+    pages = {page.uri: dataclasses.replace(page, markdown=unheld(page.markdown))
+             for page in site_pages(load_site(settings), settings)}
     second = pages["playbooks/page/2/index.md"]
     assert cards(second.markdown) == ["c"]
     assert "[Maturité](../../../assessments/z/index.md)" in second.markdown
     assert "Maturité" not in pages["playbooks/index.md"].markdown
     progress = pages["playbooks/progress/page/2/index.md"].markdown
     assert 'data-pb-assessment="z"' in progress
-    assert progress.startswith("---\nsearch:\n  exclude: true\n---")
+    assert progress.startswith("---\nsearch:\n  exclude: true\nrender_macros: false\n---")
     assert not second.in_nav
     assert pages["playbooks/index.md"].in_nav
 

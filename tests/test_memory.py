@@ -16,6 +16,7 @@ from mkdocs_playbooks.core.model import Playbook
 from mkdocs_playbooks.core.validate import to_model
 from mkdocs_playbooks.engines import memory
 from mkdocs_playbooks.engines.memory import PACKED_HTML
+from mkdocs_playbooks.engines.neighbours import take_out
 
 from .conftest import playbook, write_site
 
@@ -90,7 +91,10 @@ def test_other_plugins_read_a_generated_page_as_any_other(
     text, as_bytes = seen["files"]["playbooks/p1/index.md"]  # type: ignore[misc]
     assert text == as_bytes
     assert "Écouter" in text  # unpacked, whole: the title as written, accents included
-    assert text.endswith(str(seen["markdown"]["playbooks/p1/index.md"]))  # after front matter
+    # The page's Markdown after its front matter, the authors' text out of it (see neighbours):
+    markdown = str(seen["markdown"]["playbooks/p1/index.md"])
+    assert take_out(text)[0].endswith(markdown)
+    assert "Écouter" not in markdown
     assert "Écouter" in str(seen["context"]["playbooks/p1/index.md"])  # the HTML, when rendered
 
 

@@ -15,6 +15,7 @@ from mkdocs_playbooks.core.loading import build_site, load_site
 from mkdocs_playbooks.core.settings import PhaseDef, Settings
 from mkdocs_playbooks.core.site import Site
 from mkdocs_playbooks.output.pages import site_pages
+from mkdocs_playbooks.output.pages.markup import unheld
 
 from .conftest import build, write_site
 
@@ -78,7 +79,7 @@ def load(tmp_path: Path, files: dict[str, str] = FILES) -> tuple[Site, Settings]
 
 
 def pages(site: Site, settings: Settings) -> dict[str, str]:
-    return {page.uri: page.markdown for page in site_pages(site, settings)}
+    return {page.uri: unheld(page.markdown) for page in site_pages(site, settings)}
 
 
 def test_a_translation_is_known_by_its_original(tmp_path: Path) -> None:

@@ -14,7 +14,8 @@ their text and markup escaped character by character, with their ids, so that th
 of contents and search sections find them as they find the plugin's; the elements around a heading
 (a dimension's `section`, a `lang` wrapper) get `markdown="1"`, for `md_in_html` to read the
 heading inside. With `allow_html: true` the Markdown is written as it is, as the plugin hands it
-over.
+over. Either way the front matter keeps mkdocs-macros off the page, and with `-x pymdownx.snippets`
+the authors' text gets snippets' own escape: the plugin's rule for neighbours (`neighbours`).
 
 Free of MkDocs: the command line reads the site's options and hands them over.
 """
@@ -34,8 +35,10 @@ import markdown
 
 from ..output.assets import CSS_URI, JS_URI, script_bundle, stylesheet
 from ..output.pages import MarkdownPage
+from ..output.pages.markup import unheld
 from ..output.pages.urls import ASSESSMENTS_DIR, PLAYBOOKS_DIR
 from ..output.sanitize import sanitize
+from .neighbours import snippet_proof, snippet_reader
 from .owned import ForeignFolderError, put_mark, refuse_foreign
 
 EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "md_in_html")
@@ -144,13 +147,17 @@ class _Renderer:
             _check_extension(name)
         names = list(dict.fromkeys([*EXTENSIONS, *extensions]))
         self.markdown = markdown.Markdown(extensions=names)
+        self.snippets = snippet_reader(names)
+        """pymdownx.snippets' reader when `-x` names it: the plugin's rule (`neighbours`)."""
         self.block_level = set(self.markdown.block_level_elements)
         self.listed: set[str] = set()
         """The ids of the headings that MkDocs lists in the page's table of contents."""
 
     def page(self, text: str) -> str:
         """A generated page's Markdown, rendered, sanitised and written back for an engine."""
-        front, body = split_front_matter(text)
+        front, body = split_front_matter(unheld(text))
+        if self.snippets is not None:
+            body = snippet_proof(body, self.snippets)
         self.markdown.reset()
         clean = sanitize(self.markdown.convert(body)).replace("{", "&#123;")
         self.listed = set(_toc_ids(getattr(self.markdown, "toc_tokens", [])))
@@ -158,8 +165,10 @@ class _Renderer:
         return front + "\n\n".join([*self.banner, *blocks]) + "\n"
 
     def as_is(self, text: str) -> str:
-        """A page's Markdown as the plugin hands it over (`allow_html`), with the banner."""
-        front, body = split_front_matter(text)
+        """A page's Markdown as the plugin hands it over (`allow_html`), with the banner. The
+        engine reads the author's Markdown itself then: only the front matter keeps mkdocs-macros
+        off it (`allow_html` trusts every author with scripts anyway)."""
+        front, body = split_front_matter(unheld(text))
         return front + "\n\n".join([*self.banner, body])
 
     def _blocks(self, html: str, nodes: list[_Node], start: int, end: int) -> list[str]:

@@ -7,7 +7,6 @@ moves data between MkDocs and the core.
 from __future__ import annotations
 
 import dataclasses
-import html
 import logging
 import os
 import posixpath
@@ -39,10 +38,11 @@ from ..output.pages import (
     site_pages,
     stored_renderer,
 )
-from ..output.pages.markup import in_language_html, untranslated, with_banner
+from ..output.pages.markup import in_language_html, title_text, untranslated, with_banner
 from ..output.problem_pages import pages_with_problems
 from ..output.sanitize import sanitize_stored
 from . import nav as nav_layout
+from . import neighbours
 from .config import PlaybooksConfig, make_settings
 from .languages import (
     Build,
@@ -107,6 +107,12 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self.link_filter = ReportedLinks()
         """Keeps MkDocs from warning again about links in the playbooks' text that the plugin
         reported at their YAML line."""
+        self.held: list[str] = []
+        """The author text taken out of the page being read by other plugins (`neighbours`)."""
+        self.snippets: neighbours.SnippetReader | None = None
+        """pymdownx.snippets' reader when the build's Markdown runs it, made in `on_pre_build`."""
+        self.fences = neighbours.FenceGuard()
+        """markdown-exec's fences, refused while a generated page renders."""
 
     @property
     def settings(self) -> Settings:
@@ -189,6 +195,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
                         config)
         if self.store is not None:
             self.store.flush()
+        # After every plugin's `on_config`, which may add extensions and fences:
+        self.snippets = neighbours.snippet_reader(config.markdown_extensions, config.mdx_configs)
+        self.fences.wrap(config.mdx_configs)
 
     # Early, so that later plugins (tags, search, …) see the generated pages as any other page.
     @event_priority(50)
@@ -237,7 +246,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             if file.page.title is None:
                 # Known before the page is read (unless `nav:` names it): nav titles stay right
                 # under `--dirty`, where MkDocs does not read unchanged pages.
-                file.page.title = html.escape(generated.title)
+                file.page.title = title_text(generated.title)
             if generated.in_nav:  # not the later pages of a listing: reached by its pager
                 pages[uri] = file.page
         index = pages.pop(INDEX_URI, None)
@@ -247,18 +256,42 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         nav_layout.arrange(nav, title, index, list(pages.values()), self.config.nav_limit)
         return nav
 
-    # Last: MkDocs and other plugins have read the page's source by now.
-    @event_priority(-100)
-    def on_page_markdown(
-        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        """Priority -100, last: free the page's source copy once every plugin has read it."""
-        free_markdown(page)  # the page holds its Markdown: one copy is enough
+    # First: before any other plugin reads the page's Markdown.
+    @event_priority(200)
+    def _hold_author_text(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                          files: Files) -> str:
+        if page.file.src_uri not in self.generated:
+            return markdown
+        markdown, self.held = neighbours.take_out(markdown)
         return markdown
+
+    # Last: MkDocs and other plugins have read the page's source by now.
+    @event_priority(-200)
+    def _put_back_author_text(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                              files: Files) -> str:
+        if page.file.src_uri not in self.generated:
+            return markdown
+        free_markdown(page)  # the page holds its Markdown: one copy is enough
+        markdown, missing = neighbours.put_back(markdown, self.held)
+        self.held = []
+        if missing:
+            log.warning(f"playbooks: another plugin removed {missing} piece(s) of the playbooks' "
+                        f"text from {page.file.src_uri}")
+        if self.snippets is not None:
+            markdown = neighbours.snippet_proof(markdown, self.snippets)
+        self.fences.active = True  # until `on_page_content`: MkDocs renders this page now
+        return markdown
+
+    on_page_markdown = CombinedEvent(_hold_author_text, _put_back_author_text)
+    """Priority 200, first: take the text of the playbooks' authors out of a generated page's
+    Markdown, so that no other plugin reads it as a template, an include or code; -200, last:
+    put it back (escaping the lines pymdownx.snippets would read), and free the page's source
+    copy (see `neighbours`)."""
 
     # First, so that what later plugins add to the HTML (if anything) is not sanitised away.
     @event_priority(100)
     def _sanitise(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.fences.active = False
         if self.config.allow_html or page.file.src_uri not in self.generated:
             return html
         return sanitize_stored(html, self.store)

@@ -18,23 +18,24 @@ from ..core.problems import Problem, printable, shown_name
 from ..core.site import BrokenFile, Site
 from .i18n import Strings
 from .pages import MarkdownPage
-from .pages.markup import front_matter
+from .pages.markup import front_matter, held
 from .pages.urls import assessment_uri, playbook_uri
 
 
 def problems_block(problems: Iterable[Problem], t: Strings,
                    explanation: str = "problems.explanation") -> str:
-    """The messages as an alert block, each `PATH:LINE:COL` in code, escaped; `explanation`
-    is the key of the words under them."""
+    """The messages as an alert block, each `PATH:LINE:COL` in code, escaped and held (they
+    quote the author's input: see `markup.held`); `explanation` is the key of the words under
+    them."""
     title, explanation = t("problems.title"), t(explanation)
     items = "".join(
         f"<li><code>{html.escape(shown_name(p.path))}:{p.line}:{p.column}</code> "
         f"{html.escape(p.severity.value)}: {html.escape(printable(p.message))}"
         + (f" <em>({html.escape(printable(p.hint))})</em>" if p.hint else "") + "</li>"
         for p in problems)
-    return (f'<div class="pb-problems admonition failure" role="alert">'
-            f'<p class="admonition-title">{html.escape(title)}</p>'
-            f"<ul>{items}</ul><p>{html.escape(explanation)}</p></div>\n\n")
+    return held(f'<div class="pb-problems admonition failure" role="alert">'
+                f'<p class="admonition-title">{html.escape(title)}</p>'
+                f"<ul>{items}</ul><p>{html.escape(explanation)}</p></div>") + "\n\n"
 
 
 def with_problems(markdown: str, block: str) -> str:

@@ -249,7 +249,7 @@ def _levels(assessment: Assessment, t: Strings) -> str:
         + "</li>\n"
         for level in assessment.levels
     )
-    return (f"\n## {esc(t('assessment.levels'))} {{#pb-levels}}\n\n"
+    return (f"\n## {esc(t('assessment.levels'))} {{: #pb-levels }}\n\n"
             f'<ol class="pb-levels" markdown>\n{items}</ol>\n\n')
 
 

@@ -15,6 +15,7 @@ from .markup import (
     E,
     authored,
     esc,
+    front_matter,
     heading,
     item_ids,
     lang_attributes,
@@ -44,7 +45,7 @@ def render_index(site: Site, settings: Settings, store: DiskCache | None = None)
 
     def page(here: str, title: str, playbooks: list[Entry[Playbook]],
              assessments: list[Entry[Assessment]]) -> list[str]:
-        parts = [f"# {plain(title)}\n\n",
+        parts = [front_matter(), f"# {plain(title)}\n\n",
                  language_switch(site, settings, None, here, playbook_uri), notices(t),
                  f"{esc(t('index.intro'))}\n\n"]
         if not site.playbooks:
@@ -70,7 +71,7 @@ def render_progress(site: Site, settings: Settings, store: DiskCache | None = No
              assessments: list[Entry[Assessment]]) -> list[str]:
         return [
             # Out of the search index: it holds no content, only the reader's state.
-            "---\nsearch:\n  exclude: true\n---\n\n",
+            front_matter(search_exclude=True),
             f"# {plain(title)}\n\n",
             language_switch(site, settings, None, here, playbook_uri), notices(t, NOTICES),
             f"{esc(t('progress.intro'))}\n\n",

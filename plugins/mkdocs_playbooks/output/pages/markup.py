@@ -25,29 +25,47 @@ Words = Callable[..., str]
 """A language's string table: `t("play.why")`, `t("progress.of", title=…)`."""
 
 
+HELD_START, HELD_END = "\x02", "\x03"
+"""Around every text the plugin did not write itself (and the words it writes, which a site may
+override): control characters that the loader refuses in playbooks, so that no author can write
+them. While other plugins read a page's Markdown, the MkDocs plugin takes out what they hold
+(`engines/neighbours.py`): a playbook's text is data for every neighbour, never a template, an
+include or code to run. Python-Markdown drops both characters from what it renders."""
+
+
+def held(text: str) -> str:
+    """`text` marked as data that no other plugin may read (see `HELD_START`)."""
+    return HELD_START + unheld(text) + HELD_END
+
+
+def unheld(text: str) -> str:
+    """`text` without the marks of `held`: a page's Markdown as any engine reads it."""
+    return text.replace(HELD_START, "").replace(HELD_END, "")
+
+
 def esc(text: object) -> str:
-    """`text` escaped for HTML, quotes included (for attributes)."""
-    return html.escape(str(text), quote=True)
+    """`text` escaped for HTML, quotes included (for attributes); held (see `held`)."""
+    return held(html.escape(str(text), quote=True))
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#|])")
 
 
 def plain(text: str) -> str:
-    """Plain text made safe to place in Markdown: no markup, no HTML."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
+    """Plain text made safe to place in Markdown: no markup, no HTML; held (see `held`)."""
+    return held(_MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False)))
 
 
 _PLUGIN_ATTRIBUTE = re.compile("data-pb-", re.IGNORECASE)
 
 
 def authored(markdown: str) -> str:
-    """An author's Markdown, unable to pose as the plugin's own controls.
+    """An author's Markdown, unable to pose as the plugin's own controls; held (see `held`).
 
     The script acts only on elements with `data-pb-*` attributes; any that an author writes, in
     raw HTML or in an attribute list `{: … }`, is renamed `data-author-pb-*` and means nothing.
     """
-    return _PLUGIN_ATTRIBUTE.sub("data-author-pb-", markdown).strip()
+    return held(_PLUGIN_ATTRIBUTE.sub("data-author-pb-", markdown).strip())
 
 
 def inline(text: str) -> str:
@@ -62,15 +80,30 @@ def block(css_class: str, markdown: str, label: str = "") -> str:
 
 
 def heading(level: int, text: str, anchor: str) -> str:
-    """A Markdown heading of plain `text` with a fixed `anchor`."""
-    return f"\n{'#' * level} {plain(text)} {{#{anchor}}}\n\n"
+    """A Markdown heading of plain `text` with a fixed `anchor` (`{: #id }`: `{#` would open a
+    comment for Jinja, which some neighbour plugins run on every page)."""
+    return f"\n{'#' * level} {plain(text)} {{: #{anchor} }}\n\n"
 
 
-def front_matter(title: str, tags: list[str]) -> str:
-    """The page's title and tags, HTML-escaped: themes print them as they are."""
-    lines = "".join(f"  - {_yaml_string(esc(tag))}\n" for tag in tags)
-    tag_block = f"tags:\n{lines}" if tags else ""
-    return f"---\ntitle: {_yaml_string(esc(title))}\n{tag_block}---\n\n"
+def front_matter(title: str | None = None, tags: list[str] | None = None, *,
+                 search_exclude: bool = False) -> str:
+    """The front matter of every generated page: its title and tags, HTML-escaped (themes print
+    them as they are; `{` too, see `title_text`), and `render_macros: false`, which tells
+    mkdocs-macros to leave the page alone whatever its settings. MkDocs reads the front matter
+    before any plugin: nothing in it is held."""
+    lines = [f"title: {_yaml_string(title_text(title))}"] if title is not None else []
+    if tags:
+        lines += ["tags:", *(f"  - {_yaml_string(title_text(tag))}" for tag in tags)]
+    if search_exclude:
+        lines += ["search:", "  exclude: true"]
+    lines.append("render_macros: false")
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def title_text(text: str) -> str:
+    """A title as themes print it (HTML), with `{` as a character reference: plugins that render
+    page titles as Jinja whatever the page says (markdownextradata) find no delimiter in it."""
+    return html.escape(text).replace("{", "&#123;")
 
 
 def _yaml_string(text: str) -> str:
@@ -85,7 +118,7 @@ def lang_attributes(lang: str, page_language: str) -> str:
         return ""
     written = direction(lang)
     turned = f' dir="{written}"' if written != direction(page_language) else ""
-    return f' lang="{esc(lang)}"{turned}'
+    return f' lang="{html.escape(lang)}"{turned}'  # HTML as well as Markdown: not held
 
 
 def in_language(body: str, lang: str, page_language: str) -> str:
@@ -115,7 +148,7 @@ def untranslated(t: Strings, lang: str) -> str:
     because it has no version in the page's language (HTML)."""
     text = t("languages.untranslated", language=t.language_name(t.language),
              original=t.language_name(lang))
-    return f'<p class="pb-untranslated" role="note">{esc(text)}</p>'
+    return f'<p class="pb-untranslated" role="note">{html.escape(text)}</p>'  # HTML too: not held
 
 
 def untranslated_note(settings: Settings, lang: str) -> str:
@@ -129,7 +162,8 @@ def untranslated_note(settings: Settings, lang: str) -> str:
 def links_list(links: list[Link]) -> str:
     """A Markdown list of links (or titles, for sources without an address)."""
     return "".join(
-        f"- [{plain(link.title)}](<{link.url}>)\n" if link.url else f"- {plain(link.title)}\n"
+        f"- [{plain(link.title)}](<{held(link.url)}>)\n" if link.url
+        else f"- {plain(link.title)}\n"
         for link in links
     )
 

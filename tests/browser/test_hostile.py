@@ -242,3 +242,30 @@ def test_our_script_works_under_script_src_self(browser: Browser,
     finally:
         context.close()
         server.close()
+
+
+def test_an_import_that_brings_nothing_writes_nothing(browser: Browser,
+                                                      demo_server: Server) -> None:
+    """A progress file naming an assessment (and a playbook) this site does not have, with
+    nothing in them: "nothing imported", and nothing written, not even an empty entry."""
+    content = json.dumps({"format": "mkdocs-playbooks/progress", "version": 1,
+                          "playbooks": {"absent": {"items": {}}},
+                          "assessments": {"not-on-this-site": {"answers": {}, "attempts": []}}})
+    context = browser.new_context()
+    page = context.new_page()
+    watched = watch(page)
+    page.goto(demo_server.url + "/playbooks/progress/")
+    page.locator("[data-pb-import]").set_input_files(files=[
+        {"name": "import.json", "mimeType": "application/json", "buffer": content.encode()}])
+    expect(page.locator('[data-pb-notice="import-nothing"]')).to_be_visible()
+    assert stored(page) is None
+    page.goto(demo_server.url + "/playbooks/ecoute-sociale/")
+    page.locator("input.pb-check").first.check()
+    page.goto(demo_server.url + "/playbooks/progress/")
+    assert "not-on-this-site" not in stored(page)  # not kept in memory for the next write either
+    page.locator("[data-pb-import]").set_input_files(files=[
+        {"name": "import.json", "mimeType": "application/json", "buffer": content.encode()}])
+    expect(page.locator('[data-pb-notice="import-nothing"]')).to_be_visible()
+    assert "not-on-this-site" not in stored(page)
+    assert watched.errors == []
+    context.close()

@@ -152,6 +152,14 @@ test("a document that only names ids (prototype names included) brings nothing",
   assert.equal({}.constructor, Object);
 });
 
+test("a document naming what this one lacks, with nothing in it, adds no entry", () => {
+  const mine = emptyProgress();
+  const text = `{"format": "${PROGRESS_FORMAT}", "version": 1, "playbooks": {"absent": {"items": {}}},
+    "assessments": {"not-on-this-site": {"answers": {}, "attempts": []}}}`;
+  assert.deepEqual(mergeProgress(mine, parseProgress(text)), { ticks: 0, answers: 0, attempts: 0, targets: 0 });
+  assert.deepEqual(JSON.parse(JSON.stringify(mine)), JSON.parse(JSON.stringify(emptyProgress())));
+});
+
 test("hundreds of thousands of attempts are read and merged, in time order, without a stack overflow", () => {
   const count = 200_000;
   const base = Date.parse(T1);
@@ -217,8 +225,12 @@ test("a sheet cleared: every answer a cleared one at that time, attempts and tar
 test("what an import did: not a progress document, nothing new, merged, or merged but not saved", () => {
   const none = { ticks: 0, answers: 0, attempts: 0, targets: 0 };
   const some = { ...none, answers: 2 };
-  assert.deepEqual(importNotice(null), ["import-failed"]);
-  assert.deepEqual(importNotice(none, true), ["import-nothing"]);
-  assert.deepEqual(importNotice(some, true), ["imported", some]);
-  assert.deepEqual(importNotice(some, false), ["import-unsaved", some]);
+  const saves = [];
+  const save = (kept) => () => saves.push(kept) && kept;
+  assert.deepEqual(importNotice(null, save(true)), ["import-failed"]);
+  assert.deepEqual(importNotice(none, save(true)), ["import-nothing"]);
+  assert.deepEqual(saves, []); // nothing taken: nothing written
+  assert.deepEqual(importNotice(some, save(true)), ["imported", some]);
+  assert.deepEqual(importNotice(some, save(false)), ["import-unsaved", some]);
+  assert.deepEqual(saves, [true, false]);
 });

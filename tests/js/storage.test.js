@@ -163,3 +163,21 @@ test("storage that cannot be used (blocked, full): changes stay in the page, and
   assert.deepEqual(done(full.store.read(), "p"), ["i", "j"]);
   assert.deepEqual(done(stored(full), "p"), ["i"]);
 });
+
+test("an import that brings nothing writes nothing; one that brings something is saved", () => {
+  const tab = browser().open();
+  const { parseProgress, emptyProgress, mergeProgress, importNotice } = tab;
+  const imported = (parts) => { // as transfer.js imports a file
+    const incoming = parseProgress(JSON.stringify({ ...emptyProgress(), ...parts }));
+    const taken = mergeProgress(parseProgress(JSON.stringify(tab.store.read())), incoming);
+    return importNotice(taken, () => tab.store.update((doc) => mergeProgress(doc, incoming)));
+  };
+  assert.deepEqual(imported({ assessments: { "not-on-this-site": { answers: {}, attempts: [] } } }),
+    ["import-nothing"]);
+  assert.equal(tab.copy.has(KEY), false); // nothing written, not even an empty document
+  assert.deepEqual(Object.keys(tab.store.read().assessments), []);
+  const [notice] = imported({ playbooks: { p: { items: { i: { done: true, at: "2026-11-22T09:15:02Z" } } } } });
+  assert.equal(notice, "imported");
+  assert.equal(stored(tab).playbooks.p.items.i.done, true);
+  assert.deepEqual(Object.keys(stored(tab).assessments), []);
+});

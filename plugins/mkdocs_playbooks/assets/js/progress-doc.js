@@ -113,10 +113,12 @@ function keepNewest(mine, theirs) {
 function mergeProgress(doc, incoming) {
   const taken = { ticks: 0, answers: 0, attempts: 0, targets: 0 };
   for (const [id, entry] of Object.entries(incoming.playbooks)) {
-    taken.ticks += keepNewest(ticks(doc, id), entry.items);
+    const mine = ticksIn(doc, id), before = JSON.stringify(taken);
+    taken.ticks += keepNewest(mine, entry.items);
+    if (JSON.stringify(taken) !== before) doc.playbooks[id] ??= { items: mine }; // else no entry
   }
   for (const [id, entry] of Object.entries(incoming.assessments)) {
-    const mine = sheet(doc, id);
+    const mine = sheetIn(doc, id), before = JSON.stringify(taken);
     taken.answers += keepNewest(mine.answers, entry.answers);
     const seen = new Set(mine.attempts.map((a) => a.taken_at));
     const added = entry.attempts.filter((a) => !seen.has(a.taken_at) && seen.add(a.taken_at));
@@ -127,6 +129,7 @@ function mergeProgress(doc, incoming) {
       mine[key] = entry[key];
       taken.targets += 1;
     }
+    if (JSON.stringify(taken) !== before) doc.assessments[id] ??= mine;
   }
   return taken;
 }
@@ -143,9 +146,10 @@ function clearSheet(mine, at) {
 }
 
 // The notice that says what an import did, and the numbers it shows: `taken` is what the merge
-// took (null: the file is no progress document), `saved` whether storage kept it.
-function importNotice(taken, saved) {
+// took (null: the file is no progress document); `save` is called only when it took anything (an
+// import that brings nothing writes nothing) and says whether storage kept it.
+function importNotice(taken, save) {
   if (!taken) return ["import-failed"];
   if (!Object.values(taken).some(Boolean)) return ["import-nothing"];
-  return [saved ? "imported" : "import-unsaved", taken];
+  return [save() ? "imported" : "import-unsaved", taken];
 }

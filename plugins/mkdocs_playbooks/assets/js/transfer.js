@@ -23,9 +23,9 @@ async function importOutcome(file) {
   } catch {} // unreadable file: as a file that is not an export
   const incoming = parseProgress(text);
   if (!incoming) return importNotice(null);
-  let taken;
-  const saved = store.update((doc) => { taken = mergeProgress(doc, incoming); });
-  return importNotice(taken, saved);
+  // What it would take, counted on a copy: written only if anything.
+  const taken = mergeProgress(parseProgress(JSON.stringify(store.read())), incoming);
+  return importNotice(taken, () => store.update((doc) => mergeProgress(doc, incoming)));
 }
 
 async function importProgress(input) {

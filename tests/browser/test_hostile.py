@@ -35,6 +35,10 @@ PAYLOADS = [
     "{{ 7*7 }} ${alert('template')} <%= 7 %>",
     '<math><mtext><table><mglyph><style><img src=x onerror=alert("mxss")>',
     "javascript:alert('plain')",
+    # Snippets, include and Jinja syntax: shown as written (beside those plugins:
+    # tests/test_neighbours.py).
+    '--8<-- "mkdocs.yml"',
+    '{% include "mkdocs.yml" %} {# comment #}',
 ]
 
 

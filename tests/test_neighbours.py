@@ -55,6 +55,9 @@ def block(field: str, pwned: Path, secret: Path) -> str:
         "    " + "\n    ".join(lines), "<div>\n" + "\n".join(lines) + "\n</div>",
         "--8<--\n.env\n--8<--",
         f"```python exec=\"on\"\nprint('EXEC' + 'RAN')\nopen('{pwned}/exec-{field}', 'w')\n```",
+        # Superfences takes a fence with options it does not know for no fence: its closing line
+        # opens one, closed here, lest it swallow the rest of the page.
+        "```",
     ]) + "\n"
 
 

@@ -32,13 +32,10 @@ PAYLOADS = [
     '<details open ontoggle=alert("details")>x</details>',
     "</label></li></ul><script>alert('close')</script>",
     '<style>body{display:none}</style>',
-    "{{ 7*7 }} ${alert('template')} <%= 7 %>",
+    # Template, include and snippet syntax too (beside those plugins: tests/test_neighbours.py).
+    "{{ 7*7 }} ${alert('template')} <%= 7 %> {% include \"mkdocs.yml\" %} {# c #} --8<-- \"a\"",
     '<math><mtext><table><mglyph><style><img src=x onerror=alert("mxss")>',
     "javascript:alert('plain')",
-    # Snippets, include and Jinja syntax: shown as written (beside those plugins:
-    # tests/test_neighbours.py).
-    '--8<-- "mkdocs.yml"',
-    '{% include "mkdocs.yml" %} {# comment #}',
 ]
 
 

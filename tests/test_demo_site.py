@@ -75,6 +75,17 @@ def test_demo_builds_without_warning(demo: Build) -> None:
     assert "Traceback" not in demo.result.stderr
 
 
+def test_no_mark_of_held_text_reaches_a_page(demo: Build) -> None:
+    """The marks around the authors' text (`markup.held`) are gone from every page written,
+    the plugin's and those of `docs/` it marks with their language."""
+    pages = list(demo.site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "\x02" not in text, page
+        assert "\x03" not in text, page
+
+
 def test_demo_content_covers_the_framework(content: dict[str, object]) -> None:
     playbooks = content["playbooks"]
     assert isinstance(playbooks, dict)

@@ -222,6 +222,8 @@ def check_variant(variant: str, tmp_path: Path, reference: Path) -> Path:
         expected = (reference / "site" / path / "index.html").read_text(encoding="utf-8")
         assert article(page).replace(str(site), "ROOT") == \
             article(expected).replace(str(reference), "ROOT"), path
+    for page in (site / "site").rglob("*.html"):
+        assert not {"\x02", "\x03"} & set(page.read_text(encoding="utf-8")), page
     index = searched(site / "site", site)
     for text in index.values():
         for leak in LEAKS:

@@ -10,13 +10,20 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
 import yaml
 
 from mkdocs_playbooks.core.loading import load_site
-from mkdocs_playbooks.engines.export import MARKER, ExportError, export, split_front_matter
+from mkdocs_playbooks.engines.export import (
+    MARKER,
+    VOID,
+    ExportError,
+    export,
+    split_front_matter,
+)
 from mkdocs_playbooks.output.assets import CSS_URI, JS_URI, script_bundle
 from mkdocs_playbooks.output.pages import site_pages
 
@@ -292,3 +299,69 @@ def test_an_extension_named_renders_the_authors_markdown(tmp_path: Path) -> None
                                  f"      - id: a\n        title: A\n        why: {note}"})
     assert run("export", "-x", "admonition", cwd=site).returncode == 0
     assert '<div class="admonition note">' in (site / "docs/playbooks/a/index.md").read_text()
+
+
+class ReferenceTree(HTMLParser):
+    """The elements of sanitised HTML by Python's `HTMLParser`: what the export's own tag reader
+    (`_parse`) must find, element by element, with the same places and attributes."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.html = html
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self.roots: list[tuple[object, ...]] = []
+        self.stack: list[list[object]] = []
+        self.feed(html)
+        self.close()
+
+    def position(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self.position()
+        node: list[object] = [tag, attrs, start, start + len(self.get_starttag_text() or ""),
+                              None, None, []]
+        parent = self.stack[-1][6] if self.stack else self.roots
+        parent.append(node)  # type: ignore[attr-defined]
+        if tag in VOID:
+            node[4] = node[5] = node[3]
+        else:
+            self.stack.append(node)
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self.position()
+        while self.stack:
+            node = self.stack.pop()
+            node[4], node[5] = start, self.html.index(">", start) + 1
+            if node[0] == tag:
+                break
+
+
+def tree(nodes: list[Any]) -> list[object]:
+    return [(n.tag, n.attributes, n.start, n.inner_start, n.inner_end, n.end, tree(n.children))
+            for n in nodes]
+
+
+def reference(nodes: list[Any]) -> list[object]:
+    return [(tag, attrs, start, inner_start, inner_end, end, reference(children))
+            for tag, attrs, start, inner_start, inner_end, end, children in nodes]
+
+
+ODD_MARKUP = [
+    '<p title="a > b < c" class=\'x\'>t</p>', '<a href="/x?a=1&amp;b=2" title="&quot;&lt;h2&gt;">a</a>',
+    '<h2 id="x" lang="fr">T <em>i</em></h2>', '<div><h3 id="y">Y</h3><br><input type=checkbox></div>',
+    '<p title="<h2 id=z>">&lt;h2 id=z&gt;</p>', "<details><summary>s</summary><hr>x</details>",
+    '<p data-pb-x="{&quot;a&quot;: [1]}">&#123;&#123; x }}</p>',
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_the_export_reads_sanitised_html_as_pythons_parser_does(case: Path) -> None:
+    from mkdocs_playbooks.engines.export import _parse
+    from mkdocs_playbooks.output.sanitize import sanitize
+
+    texts = [mkdocs_like_html(page) for page in generated(case).values()]
+    for html in [*texts, *PAYLOADS, *ODD_MARKUP, "\n".join(PAYLOADS + ODD_MARKUP)]:
+        clean = sanitize(html)
+        assert tree(_parse(clean)) == reference(ReferenceTree(clean).roots), clean[:200]

@@ -27,6 +27,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -310,7 +311,8 @@ class _Node:
     """An element of sanitised HTML, by its place in the text."""
 
     tag: str
-    attributes: list[tuple[str, str | None]]
+    attribute_text: str
+    """Its attributes as written in its start tag."""
     start: int
     inner_start: int
     inner_end: int = -1
@@ -321,6 +323,12 @@ class _Node:
     def is_heading(self) -> bool:
         """Whether it is `h1`…`h6`."""
         return bool(_HEADING.fullmatch(self.tag))
+
+    @property
+    def attributes(self) -> list[tuple[str, str | None]]:
+        """Its attributes, their values unescaped (as Python's `HTMLParser` gives them)."""
+        return [(name.lower(), None if not equals else _attribute_value(value))
+                for name, equals, value in _ATTRIBUTE.findall(self.attribute_text)]
 
     def descendants(self) -> Iterator[_Node]:
         """Every element inside it, depth first."""
@@ -335,54 +343,44 @@ CONTAINERS = frozenset({"div", "section", "article", "aside", "header", "footer"
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "source", "track", "wbr"})
 
+_TAG = re.compile(r"""<(/?)([A-Za-z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+"""A start or end tag: its slash, its name, its attributes (a quoted value read whole). nh3 writes
+`<` and `>` as `&lt;` and `&gt;` in text and in attribute values, and no comments: in its output,
+every `<` opens a tag."""
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*(=)\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 
-class _TreeParser(HTMLParser):
-    """The elements of HTML as nh3 writes it: every element closed, but void ones."""
 
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.html = html
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
-        self.roots: list[_Node] = []
-        self.stack: list[_Node] = []
+def _attribute_value(written: str) -> str:
+    """An attribute's value as written (quoted or not), unquoted and unescaped."""
+    if written[:1] in {'"', "'"}:
+        written = written[1:-1]
+    return unescape(written)
 
-    def position(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        start = self.position()
-        text = self.get_starttag_text() or ""
-        node = _Node(tag, attrs, start, start + len(text))
-        (self.stack[-1].children if self.stack else self.roots).append(node)
-        if tag in VOID:
+def _parse(text: str) -> list[_Node]:
+    """The elements of HTML as nh3 writes it (every element closed, but void ones), found by their
+    tags alone: Python's `HTMLParser` over the whole page cost more than rendering it."""
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    for tag in _TAG.finditer(text):
+        closing, name, attributes = tag.groups()
+        name = name.lower()
+        if closing:
+            while stack:  # unclosed elements end with their parent (never with nh3's output)
+                node = stack.pop()
+                node.inner_end, node.end = tag.start(), tag.end()
+                if node.tag == name:
+                    break
+            continue
+        node = _Node(name, attributes, tag.start(), tag.end())
+        (stack[-1].children if stack else roots).append(node)
+        if name in VOID or attributes.endswith("/"):  # `<x/>`: nothing inside
             node.inner_end = node.end = node.inner_start
         else:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in VOID:  # `<x/>`: nothing inside
-            node = self.stack.pop()
-            node.inner_end = node.end = node.inner_start
-
-    def handle_endtag(self, tag: str) -> None:
-        start = self.position()
-        while self.stack:
-            node = self.stack.pop()
-            node.inner_end = start
-            node.end = self.html.index(">", start) + 1
-            if node.tag == tag:
-                break
-
-
-def _parse(html: str) -> list[_Node]:
-    parser = _TreeParser(html)
-    parser.feed(html)
-    parser.close()
-    for node in parser.stack:  # never with nh3's output; closed at the end if it happens
-        node.inner_end = node.end = len(html)
-    return parser.roots
+            stack.append(node)
+    for node in stack:  # never with nh3's output; closed at the end if it happens
+        node.inner_end = node.end = len(text)
+    return roots
 
 
 def zensical_settings(present_css: Iterable[str] = (), present_js: Iterable[str] = ()) -> str:

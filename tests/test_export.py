@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -106,8 +107,16 @@ def test_export_writes_every_page_and_the_assets(tmp_path: Path) -> None:
     # one language (Zensical builds one): each translation has its page, as under one language
     assert "wrote 14 page(s) and 2 asset(s) into docs" in result.stderr
     assert (docs / "playbooks/real-time/index.md").is_file()
-    # mkdocs.yml lacks them: the command prints them in its own format, on stdout alone
-    assert result.stdout == f"extra_css:\n  - {CSS_URI}\nextra_javascript:\n  - {JS_URI}\n"
+    # mkdocs.yml lacks them: the command prints them in its own format, on stdout alone, with
+    # the nav the plugin makes (its pages listed: at most `nav_limit`), which replaces the site's
+    assert result.stdout.startswith(f"extra_css:\n  - {CSS_URI}\nextra_javascript:\n  - {JS_URI}\n")
+    printed = yaml.safe_load(result.stdout)
+    section = printed["nav"][1]["Playbooks"]
+    assert printed["nav"][0] == {"Accueil": "index.md"}
+    assert section[:3] == ["playbooks/index.md", "playbooks/progress/index.md",
+                           "playbooks/animer-et-repondre/index.md"]
+    assert len(section) == 14
+    assert "add to mkdocs.yml (its nav replaced):" in result.stderr
     page = (docs / "playbooks" / "ecoute-sociale" / "index.md").read_text(encoding="utf-8")
     assert page.startswith('---\ntitle: "Écouter avant de publier"\n')
     assert "\n## Écouter {: #pb-phase-listen }\n" in page
@@ -264,11 +273,16 @@ def test_zensical_toml_gives_the_options_the_folder_and_the_settings_to_add(
     page = (tmp_path / "pages" / "playbooks" / "a" / "index.md").read_text(encoding="utf-8")
     assert "Note secrète pour l" in page  # the facilitator edition
     assert "Facilitator notes" in page  # the site's language
-    assert result.stdout == (f'[project]\nextra_css = ["{CSS_URI}"]\n'
-                             f'extra_javascript = ["{JS_URI}"]\n')
+    assert result.stdout.startswith(f'[project]\nextra_css = ["{CSS_URI}"]\n'
+                                    f'extra_javascript = ["{JS_URI}"]\nnav = ')
+    nav = [{"Playbooks": ["playbooks/index.md", "playbooks/progress/index.md",
+                          "playbooks/a/index.md"]}]
+    assert tomllib.loads(result.stdout)["project"]["nav"] == nav
     (tmp_path / "zensical.toml").write_text(
         f'[project]\nsite_name = "S"\ndocs_dir = "pages"\nextra_css = ["{CSS_URI}"]\n'
-        f'extra_javascript = ["{JS_URI}"]\n[project.markdown_extensions.toc]\n'
+        f'extra_javascript = ["{JS_URI}"]\nnot_in_nav = "/playbooks/**\\n/assessments/**"\n'
+        'nav = [{ "Playbooks" = ["playbooks/index.md", "playbooks/progress/index.md", '
+        '"playbooks/a/index.md"] }]\n[project.markdown_extensions.toc]\n'
         '[project.plugins.playbooks]\ndir = "contenu"\n', encoding="utf-8")
     result = run("export", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -349,8 +363,10 @@ def reference(nodes: list[Any]) -> list[object]:
 
 
 ODD_MARKUP = [
-    '<p title="a > b < c" class=\'x\'>t</p>', '<a href="/x?a=1&amp;b=2" title="&quot;&lt;h2&gt;">a</a>',
-    '<h2 id="x" lang="fr">T <em>i</em></h2>', '<div><h3 id="y">Y</h3><br><input type=checkbox></div>',
+    '<p title="a > b < c" class=\'x\'>t</p>',
+    '<a href="/x?a=1&amp;b=2" title="&quot;&lt;h2&gt;">a</a>',
+    '<h2 id="x" lang="fr">T <em>i</em></h2>',
+    '<div><h3 id="y">Y</h3><br><input type=checkbox></div>',
     '<p title="<h2 id=z>">&lt;h2 id=z&gt;</p>', "<details><summary>s</summary><hr>x</details>",
     '<p data-pb-x="{&quot;a&quot;: [1]}">&#123;&#123; x }}</p>',
 ]

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .browser.test_hostile import hostile_site
-from .conftest import ENV, REPO, build, playbook
+from .conftest import ENV, REPO, build, playbook, write_site
 from .test_export import assert_harmless
 
 PAGES = ["playbooks", "playbooks/progress", "playbooks/ecoute-sociale",
@@ -149,3 +149,17 @@ def test_the_options_in_zensical_toml_are_read_and_ignored_by_zensical(tmp_path:
     page = (tmp_path / "site" / "playbooks" / "a" / "index.html").read_text(encoding="utf-8")
     assert 'data-pb-item="lister-a"' in page
     assert "Checklist" in page  # the site's language
+
+
+def test_the_exported_pages_carry_the_plugins_nav_not_every_page(tmp_path: Path) -> None:
+    """Zensical lists every page of the docs folder in every page without a `nav`: the export
+    prints the plugin's, which lists only the index beyond `nav_limit`."""
+    site = write_site(tmp_path, {f"{name}.yml": playbook(name.title(), name)
+                                 for name in ("alpha", "beta", "gamma")},
+                      options=":\n      nav_limit: 2", docs={"index.md": "# Home\n"})
+    result = export_and_build(site)
+    assert result.returncode == 0, result.stderr
+    page = (site / "site" / "playbooks" / "alpha" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../"' in page  # the index, in the nav
+    assert 'href="../beta/"' not in page
+    assert 'href="../../assessments/' not in page

@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..core.loading import discover, load_site
@@ -22,6 +23,10 @@ from .config import (
     read_settings,
 )
 from .skeletons import SkeletonError
+
+if TYPE_CHECKING:
+    from .export import Exported
+    from .site_config import EngineConfig
 
 # The modules of other commands are imported by those commands: `validate` starts faster.
 
@@ -157,7 +162,9 @@ def _parser() -> argparse.ArgumentParser:
         "export", help="write the pages and assets into a docs folder, for Zensical",
         description="Write the generated pages (rendered and sanitised as the plugin does) and "
         "the script and stylesheet into DOCS_DIR, for site engines that run no MkDocs plugin, "
-        "such as Zensical; then print the settings its configuration file still needs. Content "
+        "such as Zensical; then print the settings its configuration file still needs (the assets, "
+        "and the nav the plugin would make: without it, Zensical lists every page in every "
+        "page). Content "
         "errors are printed as `validate` prints them: exit 1, nothing written. The folders it "
         "writes (playbooks/, assessments/, assets/playbooks/) are replaced whole on each export; "
         "one it did not write is never touched (exit 2).",
@@ -356,7 +363,7 @@ def _csp(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from ..output.pages import site_pages
-    from .export import ExportError, export, mkdocs_settings, zensical_settings
+    from .export import ExportError, export
     from .site_config import find_engine_config, read_engine_config
 
     config_file = args.config_file or find_engine_config(Path())
@@ -397,12 +404,29 @@ def _export(args: argparse.Namespace) -> int:
     for extension in engine.missing_extensions:
         _say(f"playbooks: warning: {name} lists Markdown extensions without `{extension}`, "
              "which the exported headings need: add it")
-    add = (zensical_settings if engine.is_toml else mkdocs_settings)(
-        engine.extra_css, engine.extra_javascript)
-    if add:
-        _say(f"add to {name}:")
-        sys.stdout.write(add)
+    _print_settings(engine, done, name)
     return EXIT_OK
+
+
+def _print_settings(engine: EngineConfig, done: Exported, name: str) -> None:
+    """Print, on stdout alone, the settings the configuration file still needs: the assets, and
+    the nav the plugin would make (the engine would list every page in every page)."""
+    from .export import OWNED, mkdocs_settings, settings_to_add, zensical_settings
+    from .nav import automatic_nav
+    from .site_nav import arranged, not_in_nav
+
+    own = engine.nav if engine.nav is not None else automatic_nav(
+        done.docs_dir, leave_out=OWNED, **engine.patterns)
+    nav = arranged(own, done.nav_pages, strings_for(engine.settings)("nav.section"),
+                   engine.nav_limit)
+    add = settings_to_add(engine.extra_css, engine.extra_javascript,
+                          nav=None if nav == engine.nav else nav,
+                          not_in_nav=not_in_nav(engine.patterns.get("not_in_nav")))
+    if not add:
+        return
+    replaced = " (its nav replaced)" if "nav" in add and engine.nav is not None else ""
+    _say(f"add to {name}{replaced}:")
+    sys.stdout.write((zensical_settings if engine.is_toml else mkdocs_settings)(add))
 
 
 if __name__ == "__main__":  # pragma: no cover

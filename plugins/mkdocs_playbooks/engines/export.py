@@ -41,6 +41,7 @@ from ..output.pages.urls import ASSESSMENTS_DIR, PLAYBOOKS_DIR
 from ..output.sanitize import sanitize
 from .neighbours import snippet_proof, snippet_reader
 from .owned import ForeignFolderError, put_mark, refuse_foreign
+from .site_nav import Nav, as_toml, as_yaml
 
 EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "md_in_html")
 """Those MkDocs always renders pages with, and those the plugin adds (`attr_list`, `md_in_html`)."""
@@ -69,6 +70,9 @@ class Exported:
     docs_dir: Path
     pages: list[str] = field(default_factory=list)
     """The source paths of the pages, relative to the docs folder."""
+    nav_pages: dict[str, str] = field(default_factory=dict)
+    """The titles of those a nav may list (not the later pages of a listing, reached by its
+    pager), by source path."""
     assets: tuple[str, ...] = (CSS_URI, JS_URI)
 
 
@@ -95,30 +99,34 @@ def export(pages: Iterable[MarkdownPage], docs_dir: Path, *, allow_html: bool = 
         raise ExportError(f"{error.filename or docs_dir}: cannot write there: "
                           f"{error.strerror}") from None
     try:
-        written = _write_all(pages, staging / "new", renderer, allow_html)
+        written, nav_pages = _write_all(pages, staging / "new", renderer, allow_html)
         _move_into_place(staging, docs_dir)
     except OSError as error:
         raise ExportError(f"{error.filename or docs_dir}: cannot write there: {error.strerror}; "
                           "the docs folder is as it was") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return Exported(docs_dir, written)
+    return Exported(docs_dir, written, nav_pages)
 
 
 def _write_all(pages: Iterable[MarkdownPage], root: Path, renderer: _Renderer,
-               allow_html: bool) -> list[str]:
-    """Every file into `root`; with `allow_html`, pages as the plugin hands them to MkDocs."""
-    written = []
+               allow_html: bool) -> tuple[list[str], dict[str, str]]:
+    """Every file into `root`; with `allow_html`, pages as the plugin hands them to MkDocs. The
+    pages written, and those a nav may list."""
+    written: list[str] = []
+    nav_pages: dict[str, str] = {}
     for page in pages:
         text = renderer.as_is(page.markdown) if allow_html else renderer.page(page.markdown)
         _write(root / page.uri, text)
         written.append(page.uri)
+        if page.in_nav:
+            nav_pages[page.uri] = page.title
     _write(root / CSS_URI, stylesheet())
     _write(root / JS_URI, script_bundle())
     for folder in OWNED:
         if (root / folder).is_dir():
             put_mark(root / folder, MARKER, MARKER_TEXT)
-    return written
+    return written, nav_pages
 
 
 def _write(path: Path, text: str) -> None:
@@ -383,21 +391,27 @@ def _parse(text: str) -> list[_Node]:
     return roots
 
 
-def zensical_settings(present_css: Iterable[str] = (), present_js: Iterable[str] = ()) -> str:
-    """The lines of `zensical.toml` that the exported pages need and that it does not have yet."""
-    lines = []
+def settings_to_add(present_css: Iterable[str] = (), present_js: Iterable[str] = (), *,
+                    nav: Nav | None = None, not_in_nav: str | None = None) -> dict[str, Any]:
+    """The settings the exported pages need that the configuration file does not have yet: the
+    assets, and the `nav` and `not_in_nav` to set (`site_nav`), when given."""
+    settings: dict[str, Any] = {}
     if CSS_URI not in set(present_css):
-        lines.append(f'extra_css = ["{CSS_URI}"]')
+        settings["extra_css"] = [CSS_URI]
     if JS_URI not in set(present_js):
-        lines.append(f'extra_javascript = ["{JS_URI}"]')
-    return "[project]\n" + "\n".join(lines) + "\n" if lines else ""
+        settings["extra_javascript"] = [JS_URI]
+    if nav is not None:
+        settings["nav"] = nav
+    if not_in_nav is not None:
+        settings["not_in_nav"] = not_in_nav
+    return settings
 
 
-def mkdocs_settings(present_css: Iterable[str] = (), present_js: Iterable[str] = ()) -> str:
-    """The same, for an `mkdocs.yml` that Zensical reads."""
-    lines = []
-    if CSS_URI not in set(present_css):
-        lines.append(f"extra_css:\n  - {CSS_URI}")
-    if JS_URI not in set(present_js):
-        lines.append(f"extra_javascript:\n  - {JS_URI}")
-    return "\n".join(lines) + "\n" if lines else ""
+def zensical_settings(settings: dict[str, Any]) -> str:
+    """`settings` as lines of `zensical.toml` (its `[project]` table)."""
+    return "[project]\n" + as_toml(settings) if settings else ""
+
+
+def mkdocs_settings(settings: dict[str, Any]) -> str:
+    """`settings` as lines of an `mkdocs.yml` that Zensical reads."""
+    return as_yaml(settings) if settings else ""

@@ -7,18 +7,26 @@ index page (`playbooks/index.md`), else at the end.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, cast
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure import StructureItem
+from mkdocs.structure.files import file_sort_key, get_files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import nest_paths
+from pathspec.gitignore import GitIgnoreSpec
+
+from .site_nav import lists_each_page
 
 
 def arrange(nav: Navigation, title: str, index: Page, pages: list[Page], limit: int) -> None:
     """Add the section: the index, then `pages` if there are at most `limit` of them."""
     already = {id(page) for page in _pages(nav.items)}
     listed = [page for page in pages if id(page) not in already]
-    section = Section(title, [index, *(listed if len(pages) <= limit else [])])
+    section = Section(title, [index, *(listed if lists_each_page(len(pages), limit) else [])])
     if not _replace(nav.items, index, section):
         nav.items.append(section)
     for page in pages:
@@ -59,3 +67,22 @@ def _relink(nav: Navigation) -> None:
     for n, page in enumerate(nav.pages):
         page.previous_page = nav.pages[n - 1] if n > 0 else None
         page.next_page = nav.pages[n + 1] if n + 1 < len(nav.pages) else None
+
+
+def automatic_nav(docs_dir: Path, *, exclude_docs: str | None = None,
+                  draft_docs: str | None = None, not_in_nav: str | None = None,
+                  leave_out: Sequence[str] = ()) -> list[Any]:
+    """The `nav` setting MkDocs would make of `docs_dir`'s pages without one (its own rules: the
+    pages `get_files` finds, in its order, nested by folder), as data; the folders of
+    `leave_out` (the generated pages') left out."""
+    specs = {name: GitIgnoreSpec.from_lines(text.splitlines()) if text else None
+             for name, text in (("exclude_docs", exclude_docs), ("draft_docs", draft_docs),
+                                ("not_in_nav", not_in_nav))}
+    config = {"docs_dir": str(docs_dir), "site_dir": str(docs_dir / ".."),
+              "use_directory_urls": True, **specs}
+    files = get_files(cast(MkDocsConfig, config))
+    pages = sorted((file for file in files.documentation_pages()
+                    if file.inclusion.is_in_nav()  # type: ignore[no-untyped-call]
+                    and not any(file.src_uri.startswith(f"{folder}/") for folder in leave_out)),
+                   key=file_sort_key)
+    return cast(list[Any], nest_paths(file.src_uri for file in pages))  # type: ignore[no-untyped-call]

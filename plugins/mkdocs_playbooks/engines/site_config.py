@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from .config import (
     CONFIG_FILE_NAMES,
     PLUGIN_NAME,
     ConfigFileError,
+    PlaybooksConfig,
     default_settings,
     make_settings,
     plugin_options,
@@ -51,6 +52,12 @@ class EngineConfig:
     extra_javascript: tuple[str, ...] = ()
     markdown_extensions: tuple[str, ...] | None = None
     """The extensions the site lists; None when it lists none (the engine's defaults)."""
+    nav: list[Any] | None = None
+    """The site's `nav` setting; None without one (the engine lists every page)."""
+    nav_limit: int = 30
+    """The plugin's `nav_limit` option."""
+    patterns: dict[str, str] = field(default_factory=dict)
+    """The site's `exclude_docs`, `draft_docs` and `not_in_nav` (texts of patterns), if set."""
 
     @property
     def is_toml(self) -> bool:
@@ -98,26 +105,31 @@ def _from_toml(path: Path) -> EngineConfig:
     root = path.parent.resolve()
     settings = make_settings(validated, root=root, language=site_language(project.get("theme")),
                              site_url=site_url if isinstance(site_url, str) else None)
-    return _engine_config(path, settings, validated.allow_html, project)
+    return _engine_config(path, settings, validated, project)
 
 
 def _from_yaml(path: Path) -> EngineConfig:
     config = read_config_file(path)  # as `validate` reads it: `!ENV`, `INHERIT`, the schema
     options = validate_options(plugin_options(config.get("plugins")), path)
-    return _engine_config(path, settings_of(config, options, path), options.allow_html, config)
+    return _engine_config(path, settings_of(config, options, path), options, config)
 
 
-def _engine_config(path: Path, settings: Settings, allow_html: bool,
+def _engine_config(path: Path, settings: Settings, options: PlaybooksConfig,
                    project: dict[str, Any]) -> EngineConfig:
     docs_name = project.get("docs_dir", "docs")
     docs_dir = settings.root / (docs_name if isinstance(docs_name, str) else "docs")
     extensions = project.get("markdown_extensions")
+    nav = project.get("nav")
     return EngineConfig(
-        path, dataclasses.replace(settings, docs_dir=docs_dir), allow_html,
+        path, dataclasses.replace(settings, docs_dir=docs_dir), options.allow_html,
         docs_dir=docs_dir,
         extra_css=tuple(_paths(project.get("extra_css"))),
         extra_javascript=tuple(_paths(project.get("extra_javascript"))),
         markdown_extensions=None if extensions is None else tuple(_names(extensions)),
+        nav=nav if isinstance(nav, list) else None,
+        nav_limit=options.nav_limit,
+        patterns={name: value for name in ("exclude_docs", "draft_docs", "not_in_nav")
+                  if isinstance(value := project.get(name), str)},
     )
 
 

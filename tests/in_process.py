@@ -1,0 +1,83 @@
+"""The HTML of the generated pages as a build makes it, in process, without building a site.
+
+MkDocs renders a page in four steps (`mkdocs.commands.build._populate_page`): it reads the page's
+source (front matter out), runs every plugin's `on_page_markdown`, converts the Markdown with the
+site's extensions (its links made relative, its headings given ids), and runs every plugin's
+`on_page_content`. `rendered` runs those same steps, through MkDocs' own config, plugin collection
+and `Page.render`, on every page the plugin generates: the playbooks plugin's own events do their
+work (authors' text held from other plugins and put back, snippets' escapes, sanitising). What it
+leaves out is what a build adds around the content (the theme's template, the search index, the
+files written), which the tests that build a site still check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import get_files
+from mkdocs.structure.nav import get_navigation
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+class _DemoConfigLoader(yaml.SafeLoader):
+    """Reads the demo's mkdocs.yml, its `!ENV` values left empty."""
+
+
+def _no_value(_loader: yaml.SafeLoader, _node: yaml.Node) -> None:
+    return None
+
+
+_DemoConfigLoader.add_constructor("!ENV", _no_value)
+
+
+def demo_extensions() -> list[Any]:
+    """The `markdown_extensions` of the demo's mkdocs.yml, as written there."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    extensions: list[Any] = yaml.load(text, Loader=_DemoConfigLoader)["markdown_extensions"]
+    return extensions
+
+
+def site_config(root: Path, docs_dir: Path, *, options: Mapping[str, Any], language: str,
+                extensions: Sequence[Any] = (), plugins: Sequence[Any] = ()) -> MkDocsConfig:
+    """The MkDocs config of a Material site at `root` with the playbooks plugin (`options`),
+    validated as `mkdocs build` validates it, and every plugin's `on_config` run."""
+    config = MkDocsConfig(config_file_path=str(root / "mkdocs.yml"))
+    config.load_dict({
+        "site_name": "Golden site",
+        "docs_dir": str(docs_dir),
+        "site_dir": str(docs_dir.parent / "site"),
+        "theme": {"name": "material", "language": language, "font": False},
+        "markdown_extensions": list(extensions),
+        "plugins": [*plugins, {"playbooks": dict(options)}],
+    })
+    errors, warnings = config.validate()
+    assert errors == [], errors
+    assert warnings == [], warnings
+    config.plugins.on_startup(command="build", dirty=False)
+    return config.plugins.on_config(config)
+
+
+def rendered(config: MkDocsConfig) -> dict[str, str]:
+    """The HTML content of each page of the site, by source path, once every plugin's
+    `on_page_content` has run: what the theme then wraps in its template."""
+    config.plugins.on_pre_build(config=config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
+    pages: dict[str, str] = {}
+    for file in files.documentation_pages():
+        page = file.page
+        assert page is not None, file.src_uri
+        page.read_source(config)
+        assert page.markdown is not None, file.src_uri
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config,
+                                                        files=files)
+        page.render(config, files)
+        assert page.content is not None, file.src_uri
+        pages[file.src_uri] = config.plugins.on_page_content(page.content, page=page,
+                                                             config=config, files=files)
+    return pages

@@ -7,6 +7,7 @@ import datetime
 import html
 import json
 import random
+import re
 import statistics
 from pathlib import Path
 
@@ -139,15 +140,23 @@ def test_results_of_another_assessment_or_version_are_refused(
     future["version"] = 3
     (tmp_path / "future.json").write_text(json.dumps(future))
     (tmp_path / "broken.json").write_text("{")
+    progress = {"format": "mkdocs-playbooks/progress", "version": 1, "playbooks": {}}
+    (tmp_path / "progress.json").write_text(json.dumps(progress))
+    (tmp_path / "result.csv").write_text('\ufeff"Dimension";"Score"\r\n', encoding="utf-8")
     status = aggregate(twenty[0], tmp_path / "other.json", tmp_path / "future.json",
-                       tmp_path / "broken.json", "-o", tmp_path / "out",
-                       monkeypatch=monkeypatch)
+                       tmp_path / "broken.json", tmp_path / "progress.json",
+                       tmp_path / "result.csv", "-o", tmp_path / "out", monkeypatch=monkeypatch)
     assert status == 1
     err = capsys.readouterr().err
     assert f"{tmp_path / 'other.json'}: a result of assessment 'another-one', not " \
            "'maturite-social-media'" in err
     assert f"{tmp_path / 'future.json'}: result format version 3 is not supported" in err
     assert f"{tmp_path / 'broken.json'}: not JSON" in err
+    # each export that is not a result says which import takes it
+    assert f"{tmp_path / 'progress.json'}: a progress export (Export, on the progress page): the " \
+           "progress page's Import takes it" in err
+    assert re.search(re.escape(f"{tmp_path / 'result.csv'}: not JSON (") + r".*\) \(a spreadsheet: "
+                     r"give the result's JSON, Export \(JSON\)\)", err)
     assert not (tmp_path / "out").exists()
 
 

@@ -1,6 +1,7 @@
 // plan.test.js: plan.js on the worked example's page data (tests/js/scoring_cases.py, as
-// contract.py writes it): the level a result aims at and the points it lacks, the plan's order,
-// and the calculation with the reader's own numbers, in English and in French.
+// contract.py writes it): the level a result aims at and the points it lacks, the dimensions
+// ranked by need and the plan, and the calculation with the reader's own numbers, in English and
+// in French.
 "use strict";
 
 const test = require("node:test");
@@ -8,7 +9,7 @@ const assert = require("node:assert/strict");
 const { part, pageData } = require("./fixtures.js");
 
 const { results } = part("scoring.js");
-const { goal, goalText, planOrder, calculationRows } = part("plan.js");
+const { goal, goalText, needOrder, planOrder, calculationRows } = part("plan.js");
 
 const EN = pageData("worked", "en");
 const FR = pageData("worked", "fr");
@@ -38,17 +39,41 @@ test("what a result lacks, in words: the next level, then the target", () => {
   assert.equal(goalText(FR, results(FR, FULL)), "Niveau suivant : Reliable (à partir de 80), encore 19 points");
 });
 
-test("the plan: dimensions still to answer first, then the most points to go first", () => {
-  assert.deepEqual(planOrder(EN, results(EN, FULL)).map((d) => d.id), ["listening", "answering"]); // 30, 13
-  assert.deepEqual(planOrder(EN, results(EN, FULL), SILENT).map((d) => d.id), ["listening", "answering"]);
+const ids = (list) => list.map((d) => d.id);
+
+test("ranked by need: the lowest score first, not the most points to the next level", () => {
+  // listening 50 (30 points to Reliable), answering 33 (17 points to Responsive): answering first
+  const weakest = results(EN, { "where-asked": "roughly", delay: "day", tone: "none" });
+  assert.deepEqual([weakest.dimensions.listening.score, weakest.dimensions.answering.score], [50, 33]);
+  assert.deepEqual(ids(planOrder(EN, weakest)), ["answering", "listening"]);
+  assert.deepEqual(ids(planOrder(EN, results(EN, FULL))), ["listening", "answering"]); // 50, 67
+  const reversed = results(EN, { "where-asked": "everywhere", delay: "week", tone: "none" }); // 100, 0
+  assert.deepEqual(ids(planOrder(EN, reversed)), ["answering", "listening"]);
+});
+
+test("ranked by need: the farthest from the target first; among equals, the lowest score, then the heaviest", () => {
+  const even = results(EN, { "where-asked": "roughly", delay: "day", tone: "na" }); // 50, 50
+  assert.deepEqual(ids(planOrder(EN, even)), ["answering", "listening"]); // weight 2 before 1
+  const reversed = results(EN, { "where-asked": "everywhere", delay: "week", tone: "none" }); // 100, 0
+  assert.deepEqual(ids(planOrder(EN, reversed, RELIABLE)), ["answering", "listening"]); // 80, 0 points to go
+  assert.deepEqual(ids(planOrder(EN, reversed, SILENT)), ["answering", "listening"]); // both reached: scores
+  // a target that one dimension reached and the other did not: the one short of it first
+  const near = results(EN, { "where-asked": "roughly", delay: "hour", tone: "models" }); // 50, 100
+  assert.deepEqual(ids(planOrder(EN, near, RESPONSIVE)), ["listening", "answering"]);
+});
+
+test("the plan holds the dimensions with a level; the ranking, all: partial ones, then those with no score", () => {
   const partial = results(EN, { delay: "hour", tone: "models" }); // listening unanswered
-  assert.deepEqual(planOrder(EN, partial).map((d) => d.id), ["listening", "answering"]);
-  const reversed = results(EN, { "where-asked": "everywhere", delay: "week", tone: "none" });
-  assert.deepEqual(planOrder(EN, reversed).map((d) => d.id), ["answering", "listening"]);
+  assert.deepEqual(ids(planOrder(EN, partial)), ["answering"]);
+  assert.deepEqual(ids(needOrder(EN, partial)), ["answering", "listening"]);
+  const both = results(EN, { "where-asked": "roughly", delay: "week" }); // listening 50, answering partial 0
+  assert.deepEqual(ids(planOrder(EN, both)), ["listening"]);
+  assert.deepEqual(ids(needOrder(EN, both)), ["listening", "answering"]); // a level first, then partial
   // a complete dimension whose every answer is "not applicable" has no score: not in the plan
   const weighted = { ...EN, dimensions: [EN.dimensions[0], { ...EN.dimensions[1], questions: [EN.dimensions[1].questions[1]] }] };
-  assert.deepEqual(planOrder(weighted, results(weighted, { "where-asked": "no-idea", tone: "na" })).map((d) => d.id),
-    ["listening"]);
+  const noScore = results(weighted, { "where-asked": "no-idea", tone: "na" });
+  assert.deepEqual(ids(planOrder(weighted, noScore)), ["listening"]);
+  assert.deepEqual(ids(needOrder(weighted, noScore)), ["listening", "answering"]);
 });
 
 test("the calculation: each dimension's, then the overall's, with the reader's numbers", () => {

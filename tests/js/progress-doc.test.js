@@ -1,12 +1,13 @@
 // progress-doc.test.js: progress-doc.js reads only documents it understands, and merges an
-// imported one without losing the newer side of anything; any id is an id.
+// imported one without losing the newer side of anything; any id is an id. An import takes a
+// progress export or a result export (as the progress it holds) and tells a spreadsheet apart.
 "use strict";
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const { part } = require("./fixtures.js");
 
-const { PROGRESS_FORMAT, byId, emptyProgress, parseProgress, mergeProgress, ticks, sheet, ticksIn, sheetIn, answersOf,
+const { PROGRESS_FORMAT, byId, emptyProgress, parseProgress, parseImport, mergeProgress, ticks, sheet, ticksIn, sheetIn, answersOf,
   doneIn, answeredIn, clearSheet, importNotice } = part("progress-doc.js");
 
 const T1 = "2026-01-01T10:00:00.000Z";
@@ -222,15 +223,52 @@ test("a sheet cleared: every answer a cleared one at that time, attempts and tar
   assert.deepEqual({ ...answersOf(sheet(d, "a")) }, {});
 });
 
-test("what an import did: not a progress document, nothing new, merged, or merged but not saved", () => {
+test("what an import did: nothing new, merged, or merged but not saved", () => {
   const none = { ticks: 0, answers: 0, attempts: 0, targets: 0 };
   const some = { ...none, answers: 2 };
   const saves = [];
   const save = (kept) => () => saves.push(kept) && kept;
-  assert.deepEqual(importNotice(null, save(true)), ["import-failed"]);
   assert.deepEqual(importNotice(none, save(true)), ["import-nothing"]);
   assert.deepEqual(saves, []); // nothing taken: nothing written
   assert.deepEqual(importNotice(some, save(true)), ["imported", some]);
   assert.deepEqual(importNotice(some, save(false)), ["import-unsaved", some]);
   assert.deepEqual(saves, [true, false]);
+});
+
+const RESULT = { format: "mkdocs-playbooks/result", version: 2, assessment: "maturite", taken_at: T2,
+  answers: { veille: "outille", delai: "na" }, complete: true, answered: 2, questions: 2, dimensions: {},
+  overall: { score: 50, level: "presence" } };
+
+test("an import takes a progress export as it is", () => {
+  const fields = { playbooks: { p: { items: { i: { done: true, at: T1 } } } } };
+  assert.deepEqual(plain(parseImport(doc(fields))), [plain({ ...emptyProgress(), ...fields })]);
+});
+
+test("an import takes a result export as the progress it holds: answers as of then, the attempt, results shown", () => {
+  const [read] = parseImport(JSON.stringify(RESULT));
+  assert.deepEqual(plain(read), { ...plain(emptyProgress()), assessments: { maturite: {
+    answers: { veille: { choice: "outille", at: T2 }, delai: { choice: "na", at: T2 } },
+    attempts: [{ taken_at: T2, answers: { veille: "outille", delai: "na" } }], shown: T2 } } });
+  // a partial result: its answers, no attempt (as `askResults` keeps none); version 1 files too
+  for (const partial of [{ ...RESULT, complete: false }, { ...RESULT, version: 1, complete: undefined }]) {
+    const [mine] = parseImport(JSON.stringify(partial));
+    assert.deepEqual(plain(mine.assessments.maturite.attempts), []);
+    assert.equal(answersOf(mine.assessments.maturite).veille, "outille");
+  }
+  // merged as any import: the newer answer of this browser kept, the attempt added once
+  const here = emptyProgress();
+  sheet(here, "maturite").answers.veille = { choice: "rien", at: T3 };
+  assert.deepEqual(mergeProgress(here, read), { ticks: 0, answers: 1, attempts: 1, targets: 1 });
+  assert.deepEqual({ ...answersOf(sheet(here, "maturite")) }, { veille: "rien", delai: "na" });
+  assert.deepEqual(mergeProgress(here, parseImport(JSON.stringify(RESULT))[0]), { ticks: 0, answers: 0, attempts: 0, targets: 0 });
+});
+
+test("an import refuses any other file, a spreadsheet with its own notice", () => {
+  assert.deepEqual(parseImport('"Dimension";"Score"\r\n"Listening";"50"\r\n'), [null, "import-csv"]);
+  assert.deepEqual(parseImport('\ufeff"Dimension","Score"\r\n'), [null, "import-csv"]);
+  const refused = ["", "{", "<!doctype html>", "null", '"text"', JSON.stringify({ ...RESULT, version: 99 }),
+    JSON.stringify({ ...RESULT, format: "other" }), JSON.stringify({ ...RESULT, assessment: 1 }),
+    JSON.stringify({ ...RESULT, taken_at: "later" }), JSON.stringify({ ...RESULT, answers: { q: 1 } }),
+    JSON.stringify({ ...RESULT, answers: [] }), doc({ version: 2 })];
+  for (const text of refused) assert.deepEqual(parseImport(text), [null, "import-failed"], text);
 });

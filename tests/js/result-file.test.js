@@ -23,17 +23,20 @@ test("as JSON: the result document, taken now", () => {
   assert.deepEqual(JSON.parse(text), JSON.parse(JSON.stringify(resultDocument(EN, FULL, TAKEN))));
 });
 
-test("as CSV: a byte order mark, a row per dimension and the overall, in the language's dialect", () => {
+test("as CSV: a byte order mark, a row per dimension and the overall, in the page's language and dialect", () => {
   const [name, type, text] = resultFile(EN, FULL, "csv");
   assert.deepEqual([name, type], ["worked-2026-01-02-1300-k3x9.csv", "text/csv"]);
   assert.equal(text, "\ufeff"
-    + '"dimension","title","score","level","complete","answered","questions"\r\n'
-    + '"listening","Listening","50","responsive","true","1","1"\r\n'
-    + '"answering","Answering","50","responsive","true","2","2"\r\n'
-    + '"overall","Overall","50","responsive","true","3","3"\r\n');
+    + '"Dimension","Score","Level","Complete","Answered","Questions"\r\n'
+    + '"Listening","50","Responsive","yes","1","1"\r\n'
+    + '"Answering","50","Responsive","yes","2","2"\r\n'
+    + '"Overall","50","Responsive","yes","3","3"\r\n');
   const french = resultFile(FR, { delay: "day" }, "csv")[2].split("\r\n");
-  assert.equal(french[1], '"listening";"Listening";"";"";"false";"0";"1"');
-  assert.equal(french[3], '"overall";"Global";"50";"";"false";"1";"3"');
+  assert.equal(french[0], '\ufeff"Dimension";"Score";"Niveau";"Complet";"Réponses";"Questions"');
+  assert.equal(french[1], '"Listening";"";"";"non";"0";"1"');
+  assert.equal(french[3], '"Global";"50";"";"non";"1";"3"');
+  const complete = resultFile(FR, FULL, "csv")[2].split("\r\n");
+  assert.equal(complete[3], '"Global";"50";"Responsive";"oui";"3";"3"');
 });
 
 test("the clock: a change's time in UTC, a file's stamp from the local time and a random part", () => {

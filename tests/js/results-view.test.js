@@ -1,6 +1,6 @@
 // results-view.test.js: results-view.js on the worked example's page data: what the results say
-// (overall, what is left, each card, the radar's data), what each piece is drawn from, and that a
-// piece is drawn again only when that changed.
+// (overall, the score so far, what is left, each dimension's line, the radar's data), what each
+// piece is drawn from, and that a piece is drawn again only when that changed.
 "use strict";
 
 const test = require("node:test");
@@ -8,21 +8,21 @@ const assert = require("node:assert/strict");
 const { part, pageData } = require("./fixtures.js");
 
 const { results } = part("scoring.js");
-const { resultsView, sendResultsAgain, changed, overallText, leftToAnswer, cardText, chartData, drawnFrom } =
-  part("results-view.js");
+const { resultsView, sendResultsAgain, changed, overallText, soFarText, leftToAnswer, scoreText, chartData,
+  drawnFrom } = part("results-view.js");
 
 const EN = pageData("worked", "en");
+const FR = pageData("worked", "fr");
 const FULL = { "where-asked": "roughly", delay: "day", tone: "na" }; // 50, 50: 50, responsive
 const PARTIAL = { delay: "day" };
 
 test("a results view starts with nothing drawn; the same page drawn again keeps what was said and sent", () => {
   const advice = new Map([["listening silent", "advice"]]);
-  const view = resultsView(advice, ["fixed"], null);
-  assert.deepEqual({ ...view, pieces: [...view.pieces] },
-    { advice, fixed: ["fixed"], pieces: [], said: "", sent: "" });
+  const view = resultsView(advice, null);
+  assert.deepEqual({ ...view, pieces: [...view.pieces] }, { advice, pieces: [], said: "", sent: "" });
   view.pieces.set("", ["[]", null]);
   Object.assign(view, { said: "Overall: 50", sent: "{}" });
-  const again = resultsView(new Map(), [], view);
+  const again = resultsView(new Map(), view);
   assert.deepEqual([again.said, again.sent, again.pieces.size], ["Overall: 50", "{}", 0]);
   sendResultsAgain(again);
   assert.equal(again.sent, "");
@@ -39,10 +39,19 @@ test("a piece is drawn again only when what it is drawn from changed", () => {
   assert.deepEqual(pieces.get("card")[1], ["nodes"]); // its nodes kept, to be replaced
 });
 
-test("the overall line: score and level; while partial, what is answered; before any answer, so", () => {
+test("the overall line: score and level; while partial, how much is answered, not the score; before any answer, so", () => {
   assert.equal(overallText(EN, results(EN, FULL)), "Overall: 50 / 100, level Responsive");
-  assert.equal(overallText(EN, results(EN, PARTIAL)), "Partial result: 50 / 100, from 1 answer to 3 questions");
+  assert.equal(overallText(EN, results(EN, PARTIAL)), "1 of 3 answered: a partial result, no level yet");
+  assert.equal(overallText(FR, results(FR, { ...PARTIAL, tone: "na" })), "2 réponses sur 3 : résultat partiel, pas encore de niveau");
   assert.equal(overallText(EN, results(EN, {})), "No answer yet.");
+});
+
+test("a partial result's score is said to be one; a complete one, or none, has no such line", () => {
+  assert.equal(soFarText(EN, results(EN, PARTIAL)), "Score so far, from this answer alone: 50 / 100");
+  assert.equal(soFarText(EN, results(EN, { ...PARTIAL, tone: "models" })), "Score so far, from these 2 answers alone: 67 / 100");
+  assert.equal(soFarText(EN, results(EN, FULL)), "");
+  assert.equal(soFarText(EN, results(EN, {})), "");
+  assert.equal(soFarText(EN, results(EN, { tone: "na" })), ""); // answered, but nothing that scores
 });
 
 test("what is left to answer, per dimension not complete", () => {
@@ -51,34 +60,29 @@ test("what is left to answer, per dimension not complete", () => {
   assert.deepEqual(leftToAnswer(EN, results(EN, FULL)), []);
 });
 
-test("a card: its line (a link to the questions while some are left), the next level, what it counts", () => {
-  const r = results(EN, FULL);
-  assert.deepEqual(cardText(EN, r.dimensions.answering), { line: "50 / 100, level Responsive", link: false,
-    next: EN.levels[2], counted: "2 answers, 1 of them not applicable" });
-  const partial = results(EN, PARTIAL);
-  assert.deepEqual(cardText(EN, partial.dimensions.answering), { line: "Partial: 50 / 100, 1 question left before its level",
-    link: true, next: null, counted: "1 answer" });
-  assert.deepEqual(cardText(EN, partial.dimensions.listening), { line: "Not answered yet: 1 question to answer",
-    link: true, next: null, counted: "0 answers" });
-  const top = results(EN, { "where-asked": "everywhere", delay: "hour", tone: "models" });
-  assert.equal(cardText(EN, top.dimensions.listening).next, undefined); // the highest level
+test("a dimension's line: its score and level, or its score so far, said to be partial", () => {
+  assert.equal(scoreText(EN, results(EN, FULL).dimensions.answering), "50 / 100 · Responsive");
+  assert.equal(scoreText(EN, results(EN, PARTIAL).dimensions.answering), "Partial: 50 / 100");
+  assert.equal(scoreText(FR, results(FR, PARTIAL).dimensions.answering), "Partiel : 50 / 100");
 });
 
 test("the radar's data: the dimensions' labels, one series per result, its label", () => {
   assert.deepEqual(chartData(EN, [results(EN, FULL), results(EN, PARTIAL)]), {
     titles: [["Listening"], ["Answering"]], series: [[50, 50], [null, 50]],
-    label: "Radar of the scores per dimension (the cards give the same values)" });
+    label: "Radar of the scores per dimension (the bars give the same values)" });
 });
 
-test("what each piece is drawn from: an answer that changes one dimension changes its card alone", () => {
+test("what each piece is drawn from: the scores in their order of need; a target changes the goals, not the scores", () => {
   const before = drawnFrom(EN, results(EN, FULL), "");
   const after = drawnFrom(EN, results(EN, { ...FULL, "where-asked": "everywhere" }), "");
-  const same = (key) => JSON.stringify(before[key]) === JSON.stringify(after[key]);
-  assert.deepEqual(["overall", "chart", "plan"].map(same), [false, false, false]);
-  assert.deepEqual(before.cards.map((c, k) => JSON.stringify(c) === JSON.stringify(after.cards[k])), [false, true]);
+  const same = (a, b) => ["overall", "scores", "chart", "plan"].map((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]));
+  assert.deepEqual(same(before, after), [false, false, false, false]);
+  assert.deepEqual(before.scores.map(([id]) => id), ["answering", "listening"]); // 50, 50: the heavier first
+  assert.deepEqual(after.scores.map(([id, score]) => [id, score]), [["answering", 50], ["listening", 100]]);
   const target = drawnFrom(EN, results(EN, FULL), "reliable"); // a target changes the goals drawn
-  assert.deepEqual(["overall", "chart", "plan"].map((key) => JSON.stringify(before[key]) === JSON.stringify(target[key])),
-    [false, true, false]);
+  assert.deepEqual(same(before, target), [false, true, true, false]);
+  const reached = drawnFrom(EN, results(EN, { "where-asked": "roughly", delay: "hour", tone: "models" }), "responsive");
+  assert.deepEqual(reached.scores.map(([id]) => id), ["listening", "answering"]); // 50 (reached), 100
   // while partial, an answer that changes neither score nor what is left still changes the count
   const one = drawnFrom(EN, results(EN, PARTIAL), "");
   const two = drawnFrom(EN, results(EN, { ...PARTIAL, tone: "models" }), "");

@@ -28,6 +28,8 @@ from ..core.model import Assessment
 from .scoring import results
 
 RESULT_FORMAT = "mkdocs-playbooks/result"
+PROGRESS_FORMAT = "mkdocs-playbooks/progress"
+"""A reader's whole progress (the progress page's export, assets/js/progress-doc.js): no result."""
 RESULT_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 MAX_RESULT_BYTES = 1024 * 1024
@@ -74,9 +76,15 @@ def read_result(path: Path) -> TakenResult:
     except OSError as error:
         raise ResultError(f"{path}: cannot read it: {error.strerror}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ResultError(f"{path}: not JSON ({error})") from None
+        spreadsheet = path.suffix.lower() == ".csv"
+        hint = " (a spreadsheet: give the result's JSON, Export (JSON))" if spreadsheet else ""
+        raise ResultError(f"{path}: not JSON ({error}){hint}") from None
     except RecursionError:  # Python's JSON reader recurses once per level of nesting
         raise ResultError(f"{path}: nested too deep to be a result export") from None
+    if isinstance(data, dict) and data.get("format") == PROGRESS_FORMAT:
+        raise ResultError(f"{path}: a progress export (Export, on the progress page): the progress "
+                          "page's Import takes it; `playbooks aggregate` takes result exports "
+                          "(Export (JSON), under an assessment's results)")
     if not isinstance(data, dict) or data.get("format") != RESULT_FORMAT:
         raise ResultError(f"{path}: not a result export (its \"format\" is not "
                           f"\"{RESULT_FORMAT}\")")

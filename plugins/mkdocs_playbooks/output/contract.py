@@ -51,18 +51,21 @@ class RadarGeometry:
 RADAR = RadarGeometry()
 
 
+SCORE_STRINGS = ("assessment.overall", "assessment.overall_partial", "assessment.no_answer")
+"""The words of an assessment's overall result, which the progress page writes too."""
+
 SCRIPT_STRINGS = (
-    "assessment.answered", "assessment.left", "assessment.answers", "assessment.na_part",
-    "assessment.overall", "assessment.overall_partial", "assessment.no_answer",
-    "assessment.card", "assessment.card_partial", "assessment.card_empty", "assessment.left_in",
-    "assessment.next", "assessment.top",
-    "assessment.target_gap", "assessment.target_reached", "assessment.plan_partial",
+    *SCORE_STRINGS, "assessment.answered", "assessment.left", "assessment.so_far",
+    "assessment.scores", "assessment.card", "assessment.card_partial",
+    "assessment.left_in", "assessment.next", "assessment.top",
+    "assessment.target_gap", "assessment.target_reached",
     "assessment.no_advice", "assessment.dimension", "assessment.calculation",
     "assessment.score", "assessment.level", "assessment.gap", "assessment.reached",
     "assessment.partial", "assessment.overall_row", "assessment.radar", "assessment.attempt",
     "assessment.history_one", "assessment.history_overall", "assessment.change",
     "assessment.changed", "assessment.gone", "assessment.new", "assessment.copied",
-    "assessment.copy_refused",
+    "assessment.copy_refused", "assessment.complete_column", "assessment.answers_column",
+    "assessment.questions_column", "assessment.yes", "assessment.no",
 )
 """The words the assessment script writes, by key (`assessment.` dropped in the data)."""
 
@@ -83,36 +86,51 @@ def constants() -> dict[str, Any]:
     }
 
 
-def assessment_data(assessment: Assessment, t: Strings,
-                    site_language: str | None = None) -> dict[str, Any]:
-    """What the script needs to score, share, chart and export answers to `assessment`.
+def score_data(assessment: Assessment, t: Strings) -> dict[str, Any]:
+    """What the script needs to score answers to `assessment` and write its overall result (the
+    progress page's line for it): scoring.js's `results` and results-view.js's `overallText`.
 
     `words` tells how to write: the page's language (numbers, dates and the plural rule, from
-    the browser's `Intl`, as Babel's on this side) and the CSV dialect of the site's language,
-    as the team report's (`aggregate.write_csv`). A counted string is its forms by plural
+    the browser's `Intl`, as Babel's on this side). A counted string is its forms by plural
     category (`{"one": …, "other": …}`), another a template.
     """
-    spreadsheet = (site_language or t.language).split("-", maxsplit=1)[0].lower()
     return {
         "id": assessment.id,
         "complete_at": assessment.complete_at,
         "levels": [{"id": lv.id, "title": lv.title, "min": lv.min} for lv in assessment.levels],
         "dimensions": [{
-            "id": d.id, "title": d.title, "weight": d.weight,
-            "label": textwrap.wrap(d.title, RADAR.label_width, break_long_words=False),
+            "id": d.id, "weight": d.weight,
             "questions": [{
                 "id": q.id, "weight": q.weight, "na": q.allow_na,
                 "choices": [{"id": c.id, "score": c.score} for c in q.choices],
             } for q in d.questions],
         } for d in assessment.dimensions],
-        "strings": {
-            **{key.split(".", 1)[1]: _template(t, key) for key in SCRIPT_STRINGS},
-            "rule": t("assessment.rule_all") if assessment.complete_at >= 100
-            else t("assessment.rule_percent", percent=t.number(assessment.complete_at)),
-        },
-        "words": {"lang": t.language, "csv": csv_dialect(spreadsheet)[0]},
-        "constants": constants(),
+        "strings": {key.split(".", 1)[1]: _template(t, key) for key in SCORE_STRINGS},
+        "words": {"lang": t.language},
+        "constants": {"na": NOT_APPLICABLE},
     }
+
+
+def assessment_data(assessment: Assessment, t: Strings,
+                    site_language: str | None = None) -> dict[str, Any]:
+    """What the script needs to score, share, chart and export answers to `assessment`: its
+    `score_data`, with each dimension's title and radar label, all the words of the results, the
+    CSV dialect of the site's language (as the team report's, `aggregate.write_csv`) and the
+    constants of share links and the radar.
+    """
+    data = score_data(assessment, t)
+    spreadsheet = (site_language or t.language).split("-", maxsplit=1)[0].lower()
+    for dimension, shown in zip(assessment.dimensions, data["dimensions"], strict=True):
+        shown.update(title=dimension.title, label=textwrap.wrap(
+            dimension.title, RADAR.label_width, break_long_words=False))
+    data["strings"] = {
+        **{key.split(".", 1)[1]: _template(t, key) for key in SCRIPT_STRINGS},
+        "rule": t("assessment.rule_all") if assessment.complete_at >= 100
+        else t("assessment.rule_percent", percent=t.number(assessment.complete_at)),
+    }
+    data["words"]["csv"] = csv_dialect(spreadsheet)[0]
+    data["constants"] = constants()
+    return data
 
 
 def _template(t: Strings, key: str) -> str | dict[str, str]:

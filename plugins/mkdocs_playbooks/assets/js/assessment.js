@@ -30,7 +30,7 @@ function setupAssessment() {
     [`${a.closest("[data-pb-dimension]").dataset.pbDimension} ${a.dataset.pbLevel}`, a]);
   const { same, one, current } = carriedOver(assessment, spec);
   Object.assign(assessment, { spec, source: data, shared: null, one, current, drawn: spec && drawnElements(spec),
-    view: resultsView(new Map(advice), $$("[data-pb-fixed]"), same ? assessment.view : null) });
+    view: resultsView(new Map(advice), same ? assessment.view : null) });
   for (const title of $$("[data-pb-results] h2, [data-pb-part] h2")) title.tabIndex = -1;
   if (!spec || !isShareFragment(spec, location.hash)) return;
   assessment.shared = decodeShare(spec, location.hash);
@@ -121,8 +121,13 @@ function renderAssessment(doc) {
   drawn.history = history();
 }
 
+// The focus on the results' title, brought to the top of the screen with what is above it that
+// the reader must see (a notice: shared results, storage refused).
 function focusResults() {
-  $("[data-pb-results] h2")?.focus();
+  const title = $("[data-pb-results] h2");
+  if (!title) return;
+  title.focus({ preventScroll: true });
+  ($$("[data-pb-notice]").find((n) => !n.hidden) ?? title).scrollIntoView({ block: "start" });
 }
 
 function saveAnswer(radio) {

@@ -1,10 +1,14 @@
-// checklists.js: checklist boxes, progress bars and the progress of recommended plays, drawn from
-// the progress document; a tick saved, then announced in the page's live region.
+// checklists.js: checklist boxes, progress bars, the progress of recommended plays and (on the
+// progress page) each assessment's overall result, drawn from the progress document; a tick
+// saved, then announced in the page's live region.
 //
 // uses dom.js: $, $$, make, emit
 // uses clock.js: now
 // uses words.js: outOf
-// uses progress-doc.js: ticks, ticksIn, doneIn, answeredIn
+// uses progress-doc.js: ticks, ticksIn, doneIn, answeredIn, sheetIn, answersOf
+// uses assessment-state.js: readSpec
+// uses scoring.js: results
+// uses results-view.js: overallText
 // uses storage.js: store
 // gives: renderProgress, saveTick, announceTick
 
@@ -43,10 +47,19 @@ function renderPlayLinks(doc) { // recommended plays: their checklist progress a
   }
 }
 
+// Each assessment's overall result of the reader's answers: score and level, or partial.
+function renderScores(doc) {
+  for (const line of $$("[data-pb-score-spec]")) {
+    const spec = readSpec(line.dataset.pbScoreSpec);
+    if (spec) line.textContent = overallText(spec, results(spec, answersOf(sheetIn(doc, spec.id))));
+  }
+}
+
 function renderProgress(doc) {
   renderBoxes(doc);
   renderBars(doc);
   renderPlayLinks(doc);
+  renderScores(doc);
 }
 
 // Saves a box's state; false when the box belongs to no playbook.

@@ -1,12 +1,13 @@
 // plan.js: what a result aims at, and the action plan. A complete result's goal (the reader's
-// target level, or else the level after its own) and the points it lacks to get there; the plan's
-// order (dimensions still to answer first, then the others by the points they lack, the most
-// first); the calculation, with the reader's own numbers. Pure: `x` is a result of `results`
-// (the overall or a dimension's), `target` the target level or undefined.
+// target level, or else the level after its own) and the points it lacks to get there; the
+// dimensions ranked by need (the farthest from the target first, else the lowest score; the
+// heaviest first among equals), and the plan: those with a level, in that order; the calculation,
+// with the reader's own numbers. Pure: `x` is a result of `results` (the overall or a
+// dimension's), `target` the target level or undefined.
 //
 // uses words.js: t, number
 // uses scoring.js: pointsMissing, levelAt, titleOf
-// gives: goal, goalText, planOrder, calculationRows
+// gives: goal, goalText, needOrder, planOrder, calculationRows
 
 // The level a complete result aims at (the target, or else the level after its own) and the gap,
 // in points; undefined at the top level with no target.
@@ -25,13 +26,22 @@ function goalText(spec, x, target) {
   return texts.join(" · ");
 }
 
-// The plan's dimensions: those with something answered or still to answer; those still to answer
-// first, then the others by the points they lack (to the target, or the next level), the most first.
-function planOrder(spec, r, target) {
-  const gapOf = (x) => (x.complete ? goal(spec, x, target)?.gap ?? 0 : Infinity);
-  return spec.dimensions.filter((d) => r.dimensions[d.id].score !== null || !r.dimensions[d.id].complete)
-    .sort((a, b) => gapOf(r.dimensions[b.id]) - gapOf(r.dimensions[a.id]));
+// Every dimension, ranked by need: those with a level first, the most points short of the target
+// first (when one is set), then the lowest score, then the heaviest weight; then those still
+// partial, by their score so far; last, those with no score (unanswered, or all "not applicable").
+function needOrder(spec, r, target) {
+  const rank = (d) => {
+    const x = r.dimensions[d.id];
+    return [x.level ? 0 : x.score === null ? 2 : 1, x.level && target ? -goal(spec, x, target).gap : 0,
+      x.score ?? 0, -d.weight];
+  };
+  const ranks = new Map(spec.dimensions.map((d) => [d, rank(d)]));
+  const compare = (a, b) => ranks.get(a).reduce((found, value, k) => found || value - ranks.get(b)[k], 0);
+  return [...spec.dimensions].sort(compare);
 }
+
+// The plan's steps: the dimensions with a level (and so with advice), ranked by need.
+const planOrder = (spec, r, target) => needOrder(spec, r, target).filter((d) => r.dimensions[d.id].level);
 
 // The calculation's rows, [title, calculation, level, gap]: each dimension's, then the overall's.
 function calculationRows(spec, r, target) {

@@ -1,9 +1,11 @@
 // progress-doc.js: the progress document kept in this browser (checklist ticks; per assessment,
 // its sheet: answers, attempts, target level and whether results are shown, keyed by id): empty,
-// read strictly, merged (and what an import did said), counted, cleared. Pure: no page, no storage.
+// read strictly, merged (and what an import did said), counted, cleared. An imported file is a
+// progress export or a result export (result-file.js), read as the progress it holds; any other is
+// refused with the notice that says why. Pure: no page, no storage.
 //
-// gives: PROGRESS_FORMAT, byId, emptyProgress, parseProgress, mergeProgress, ticks, sheet, ticksIn
-// gives: sheetIn, answersOf, doneIn, answeredIn, clearSheet, importNotice
+// gives: PROGRESS_FORMAT, byId, emptyProgress, parseProgress, parseImport, mergeProgress, ticks
+// gives: sheet, ticksIn, sheetIn, answersOf, doneIn, answeredIn, clearSheet, importNotice
 
 const PROGRESS_FORMAT = "mkdocs-playbooks/progress";
 const PROGRESS_VERSION = 1;
@@ -66,18 +68,48 @@ function readSheet(s) {
   return read;
 }
 
-// A progress document, or null when `text` is not one this version understands.
-function parseProgress(text) {
-  let doc;
+// JSON's value of `text`, or undefined when it is no JSON.
+function parsed(text) {
   try {
-    doc = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    return null;
+    return undefined;
   }
+}
+
+// A progress document read from a parsed file, or null when it is not one this version understands.
+function readProgress(doc) {
   if (!isRecord(doc) || doc.format !== PROGRESS_FORMAT || doc.version !== PROGRESS_VERSION) return null;
   const playbooks = readAll(doc.playbooks, readPlaybook);
   const assessments = readAll(doc.assessments === undefined ? {} : doc.assessments, readSheet);
   return playbooks && assessments && { ...emptyProgress(), playbooks, assessments };
+}
+
+const parseProgress = (text) => readProgress(parsed(text));
+
+// The result exports this version reads (results.py's `READABLE_VERSIONS`).
+const RESULT_FORMAT = "mkdocs-playbooks/result";
+const RESULT_VERSIONS = [1, 2];
+
+// A result export as the progress it holds: its answers (each as of when it was taken), its
+// attempt when complete, its results shown; null when `doc` is not one.
+function readResult(doc) {
+  if (!isRecord(doc) || doc.format !== RESULT_FORMAT || !RESULT_VERSIONS.includes(doc.version)) return null;
+  const answers = readAll(doc.answers, readChoice);
+  const at = doc.taken_at;
+  if (!answers || typeof doc.assessment !== "string" || !isTime(at)) return null;
+  const mine = { answers: byId(Object.entries(answers).map(([q, choice]) => [q, { choice, at }])),
+    attempts: doc.complete === true ? [{ taken_at: at, answers }] : [], shown: at };
+  return { ...emptyProgress(), assessments: byId([[doc.assessment, mine]]) };
+}
+
+// What an imported file holds: [the progress to merge], or [null, the notice that refuses it]: a
+// spreadsheet (CSV, which no import reads) is told apart from any other file.
+function parseImport(text) {
+  const doc = parsed(text);
+  const read = readProgress(doc) ?? readResult(doc);
+  if (read) return [read];
+  return [null, doc === undefined && /^\ufeff?"/.test(text) ? "import-csv" : "import-failed"];
 }
 
 // A playbook's ticks, an assessment's answers and attempts: made in `doc` when it has none...
@@ -146,10 +178,9 @@ function clearSheet(mine, at) {
 }
 
 // The notice that says what an import did, and the numbers it shows: `taken` is what the merge
-// took (null: the file is no progress document); `save` is called only when it took anything (an
-// import that brings nothing writes nothing) and says whether storage kept it.
+// took; `save` is called only when it took anything (an import that brings nothing writes
+// nothing) and says whether storage kept it.
 function importNotice(taken, save) {
-  if (!taken) return ["import-failed"];
   if (!Object.values(taken).some(Boolean)) return ["import-nothing"];
   return [save() ? "imported" : "import-unsaved", taken];
 }

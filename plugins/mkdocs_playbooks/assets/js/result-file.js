@@ -1,8 +1,9 @@
 // result-file.js: a result exported as a file, named after the assessment and a stamp: the result
-// document (scoring.js) as JSON, or as CSV for spreadsheets (a row per dimension, then the overall).
+// document (scoring.js) as JSON, or as CSV for spreadsheets, in the page's language (a row per
+// dimension, then the overall: its title, score, level's title, whether complete, answers, questions).
 //
 // uses clock.js: now, stamp
-// uses scoring.js: resultDocument
+// uses scoring.js: resultDocument, titleOf
 // uses csv.js: csvText
 // gives: resultFile
 
@@ -11,10 +12,10 @@ function resultFile(spec, answers, kind) {
   const result = resultDocument(spec, answers, now());
   const name = `${spec.id}-${stamp()}`;
   if (kind === "json") return [`${name}.json`, "application/json", JSON.stringify(result, null, 2)];
-  const { overall: o, dimensions: x } = result;
-  const rows = [["dimension", "title", "score", "level", "complete", "answered", "questions"],
-    ...spec.dimensions.map((d) => [d.id, d.title, x[d.id].score, x[d.id].level, x[d.id].complete,
-      x[d.id].answered, x[d.id].questions]),
-    ["overall", spec.strings.overall_row, o.score, o.level, result.complete, result.answered, result.questions]];
+  const s = spec.strings;
+  const row = (title, x, y) => [title, x.score, titleOf(spec, x.level), y.complete ? s.yes : s.no, y.answered, y.questions];
+  const rows = [[s.dimension, s.score, s.level, s.complete_column, s.answers_column, s.questions_column],
+    ...spec.dimensions.map((d) => row(d.title, result.dimensions[d.id], result.dimensions[d.id])),
+    row(s.overall_row, result.overall, result)];
   return [`${name}.csv`, "text/csv", `\ufeff${csvText(rows, spec.words.csv)}`];
 }

@@ -1,17 +1,19 @@
 // results.js: the results drawn on the page, from what the pure parts say. The overall result and
-// what its level means (or, while partial, what is left to answer), a card per dimension, the
-// radar, the action plan, the calculation; attempts compared; a result downloaded as a file. Its
-// memory is a results view (results-view.js's `resultsView`): the advice to move into the
-// plan, the pieces drawn and what each was drawn from, what was last announced and sent to the site.
-// What the view shows and remembers is decided by the pure parts; this one draws it.
+// what its level means (or, while partial, how much is answered and what is left), every
+// dimension's score on one scale, the weakest first, the action plan, the radar, the calculation;
+// attempts compared; a result downloaded as a file. Its memory is a results view
+// (results-view.js's `resultsView`): the advice to move into the plan, the pieces drawn and what
+// each was drawn from, what was last announced and sent to the site. What the view shows and
+// remembers is decided by the pure parts; this one draws it.
 //
 // uses dom.js: $, $$, make, download, emit
 // uses clock.js: now
 // uses words.js: t
 // uses scoring.js: results, resultDocument, levelById
 // uses radar.js: radarSvg
-// uses plan.js: goalText, planOrder, calculationRows
-// uses results-view.js: changed, overallText, leftToAnswer, cardText, chartData, drawnFrom
+// uses plan.js: goalText, needOrder, planOrder, calculationRows
+// uses results-view.js: changed, overallText, soFarText, leftToAnswer, scoreText, chartData
+// uses results-view.js: drawnFrom
 // uses history.js: attemptText, attemptsKey, defaultPick, changesSince, comparison
 // uses result-file.js: resultFile
 // gives: renderResults, renderHistory, exportResult
@@ -34,35 +36,40 @@ const goalLine = (spec, x, target) => make("p", { class: "pb-next" }, goalText(s
 function overall(spec, r, target) {
   const line = make("p", { class: "pb-overall" }, overallText(spec, r));
   if (r.level) return [line, meaning(r.level), goalLine(spec, r, target)];
+  const soFar = soFarText(spec, r);
   return [line, make("p", {}, spec.strings.rule),
-    make("ul", {}, ...leftToAnswer(spec, r).map(([d, text]) => make("li", {}, goto(d, text))))];
+    make("ul", { class: "pb-left" }, ...leftToAnswer(spec, r).map(([d, text]) => make("li", {}, goto(d, text)))),
+    ...(soFar ? [make("p", { class: "pb-next" }, soFar)] : [])];
 }
 
-function card(spec, d, x, target) {
-  const text = cardText(spec, x);
-  const line = make("p", { class: "pb-progress" }, text.link ? goto(d, text.line) : text.line);
-  line.style.setProperty("--pb-done", String(x.score / 100));
-  return make("li", { class: x.level ? "" : "pb-partial" }, make("h3", {}, d.title), line,
-    ...(x.level ? [meaning(x.level), make("details", {}, make("summary", {}, goalLine(spec, x, target)),
-      text.next ? meaning(text.next.id) : "")] : []),
-    make("p", { class: "pb-next" }, text.counted));
+// Every dimension's score (those with none are still to answer), the weakest first: a bar each, on
+// a track of the same length (the list's width), as long as the score is of 100.
+function scores(spec, r, target) {
+  const scored = needOrder(spec, r, target).filter((d) => r.dimensions[d.id].score !== null);
+  return make("div", {}, ...scored.length ? [make("p", { class: "pb-label" }, spec.strings.scores), make("ul", { class: "pb-scores" },
+    ...scored.map((d) => {
+      const x = r.dimensions[d.id];
+      const bar = make("span");
+      bar.style.width = `${x.score}%`;
+      return make("li", { class: x.level ? "" : "pb-partial" }, make("span", {}, d.title),
+        make("span", { class: "pb-next" }, scoreText(spec, x)),
+        make("span", { class: "pb-meter", "aria-hidden": "true" }, bar));
+    }))] : []);
 }
 
-function plan(spec, r, target, advice) {
-  return planOrder(spec, r, target).map((d) => {
-    const x = r.dimensions[d.id];
-    return make("li", { "data-pb-dimension": d.id }, make("h4", {}, d.title), ...(x.level
-      ? [goalLine(spec, x, target), advice.get(`${d.id} ${x.level}`) ?? make("p", {}, spec.strings.no_advice)]
-      : [make("p", {}, goto(d, t(spec, "plan_partial", {}, x.needed)))]));
-  });
-}
+// The steps of the plan: each dimension with a level, ranked by need, with its goal and advice.
+const plan = (spec, r, target, advice) => planOrder(spec, r, target).map((d) => {
+  const x = r.dimensions[d.id];
+  return make("li", { "data-pb-dimension": d.id }, make("h4", {}, d.title), goalLine(spec, x, target),
+    advice.get(`${d.id} ${x.level}`) ?? make("p", {}, spec.strings.no_advice));
+});
 
 const calculation = (spec, r, target) => table(
   [spec.strings.dimension, spec.strings.calculation, spec.strings.level, spec.strings.gap],
   calculationRows(spec, r, target));
 
-// Each piece is drawn again only when what it is drawn from (`data`) changed: an answer changes
-// one dimension, whose card is drawn again, not the others'. `pieces`: each one's data and nodes.
+// Each piece is drawn again only when what it is drawn from (`data`) changed: an answer that
+// changes no score redraws none of the scores. `pieces`: each one's data and nodes.
 function redraw(pieces, name, data, draw) {
   const old = pieces.get(name)?.[1];
   if (!changed(pieces, name, data)) return old;
@@ -86,13 +93,15 @@ function renderResults(spec, answers, targetId, view) {
   const from = drawnFrom(spec, r, targetId);
   const drawn = [
     redraw(pieces, "", from.overall, () => overall(spec, r, target)),
-    redraw(pieces, " chart", from.chart, () => chart(spec, [r])),
-    spec.dimensions.map((d, k) => redraw(pieces, d.id, from.cards[k], () => card(spec, d, r.dimensions[d.id], target))),
+    redraw(pieces, " scores", from.scores, () => scores(spec, r, target)),
   ];
-  if (!body.firstChild) {
-    body.replaceChildren(...drawn[0], ...drawn[1], make("div", { class: "grid cards" }, make("ul", {}, ...drawn[2].flat())), ...view.fixed);
+  if (!body.firstChild) body.replaceChildren(...drawn.flat());
+  if (changed(pieces, " chart", from.chart)) $("[data-pb-radar]", box).replaceChildren(chart(spec, [r]));
+  if (changed(pieces, " plan", from.plan)) {
+    const steps = plan(spec, r, target, view.advice);
+    $("[data-pb-plan]", box).replaceChildren(...steps);
+    $("[data-pb-plan-box]", box).hidden = !steps.length;
   }
-  if (changed(pieces, " plan", from.plan)) $("[data-pb-plan]", box).replaceChildren(...plan(spec, r, target, view.advice));
   if (changed(pieces, " calc", from.plan)) $("[data-pb-calc]", box).replaceChildren(calculation(spec, r, target));
   const said = drawn[0][0].textContent;
   if (view.said !== said) $("[data-pb-live]").textContent = view.said = said;

@@ -1,9 +1,9 @@
 // transfer.js: the progress page's actions on the whole progress document: export it as a file,
-// import one (merged: the newest of each tick and answer wins), reset it.
+// import one (a progress or a result export, merged: the newest of each tick and answer wins), reset it.
 //
 // uses dom.js: download, showNotice, hideNotices, confirmed
 // uses clock.js: stamp
-// uses progress-doc.js: parseProgress, mergeProgress, importNotice
+// uses progress-doc.js: parseProgress, parseImport, mergeProgress, importNotice
 // uses storage.js: store
 // gives: exportProgress, importProgress, resetProgress
 
@@ -21,8 +21,8 @@ async function importOutcome(file) {
   try {
     text = await file.text();
   } catch {} // unreadable file: as a file that is not an export
-  const incoming = parseProgress(text);
-  if (!incoming) return importNotice(null);
+  const [incoming, refused] = parseImport(text);
+  if (!incoming) return [refused];
   // What it would take, counted on a copy: written only if anything.
   const taken = mergeProgress(parseProgress(JSON.stringify(store.read())), incoming);
   return importNotice(taken, () => store.update((doc) => mergeProgress(doc, incoming)));

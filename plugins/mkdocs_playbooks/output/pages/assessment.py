@@ -91,38 +91,43 @@ def _button(t: Words, action: str, label: str, confirm: str = "") -> str:
 
 
 def _results(assessment: Assessment, t: Words) -> str:
-    """The results view, hidden until the reader has results (or opens a share link): the
-    overall level, a card per dimension and the radar (`data-pb-results-body`), the target level,
-    the action plan, the calculation, the actions and the history, filled by the script."""
+    """The results view, hidden until the reader has results (or opens a share link), filled by
+    the script. First what a phone's first screen holds: the overall result (or how much is
+    answered, and what is left), every dimension's score on one scale, the weakest first
+    (`data-pb-results-body`), and the action plan; then what can be opened: the radar and the
+    calculation; the actions; the history. Its titles are Markdown headings, so that the table of
+    contents lists them; the stylesheet hides their entries while they are hidden."""
     options = "".join(f'<option value="{level.id}">{esc(level.title)}</option>'
                       for level in assessment.levels)
     return (
-        '<section class="pb-results" data-pb-results hidden aria-labelledby="pb-results-heading">'
-        f'<h2 id="pb-results-heading">{esc(t("assessment.results"))}</h2>'
-        '<div class="pb-results-body" data-pb-results-body></div>'
-        # moved into the body, after the cards, once the script fills it
-        '<div data-pb-fixed>'
-        f'<p class="pb-actions"><label>{esc(t("assessment.target"))} <select data-pb-target>'
-        f'<option value="">{esc(t("assessment.no_target"))}</option>{options}</select></label></p>'
-        f'<h3 id="pb-plan-heading">{esc(t("assessment.plan"))}</h3>'
-        f'<p class="pb-next">{esc(t("assessment.plan_help"))}</p>'
-        '<ol class="pb-plan" data-pb-plan aria-labelledby="pb-plan-heading"></ol>'
-        f'<details class="pb-calc"><summary>{esc(t("assessment.calc"))}</summary>'
-        f'<p>{esc(t("assessment.calc_help"))}</p><div data-pb-calc></div></details></div>'
+        '<section class="pb-results" data-pb-results hidden aria-labelledby="pb-results-heading"'
+        ' markdown>\n'
+        + heading(2, t("assessment.results"), "pb-results-heading")
+        + '<div class="pb-results-body" data-pb-results-body></div>\n\n'
+        '<div class="pb-plan-box" data-pb-plan-box markdown>\n'
+        + heading(3, t("assessment.plan"), "pb-plan-heading")
+        + f'<p class="pb-actions"><label>{esc(t("assessment.target"))} <select data-pb-target>'
+        f'<option value="">{esc(t("assessment.no_target"))}</option>{options}</select></label>'
+        '</p>\n<ol class="pb-plan" data-pb-plan aria-labelledby="pb-plan-heading"></ol>\n'
+        f'<p class="pb-next">{esc(t("assessment.plan_help"))}</p>\n\n</div>\n\n'
+        f'<details class="pb-more"><summary>{esc(t("assessment.radar_title"))}</summary>'
+        "<div data-pb-radar></div></details>\n"
+        f'<details class="pb-more pb-calc"><summary>{esc(t("assessment.calc"))}</summary>'
+        f'<p>{esc(t("assessment.calc_help"))}</p><div data-pb-calc></div></details>\n'
         f'<div class="pb-actions">{_button(t, "share", "assessment.share")}'
         f'{_button(t, "export-json", "assessment.export_json")}'
         f'{_button(t, "export-csv", "assessment.export_csv")}'
-        f'{_button(t, "clear", "assessment.clear", "assessment.clear_confirm")}</div>'
-        f'{print_choice(t("print.answers"))}'
+        f'{_button(t, "clear", "assessment.clear", "assessment.clear_confirm")}</div>\n'
+        f'{print_choice(t("print.answers"))}\n'
         f'<div class="pb-share" data-pb-share-box hidden><label>{esc(t("assessment.share_label"))}'
         ' <input type="text" readonly data-pb-share></label>'
-        '<p role="status" data-pb-share-status></p></div>'
-        '<div class="pb-history" data-pb-history hidden>'
-        f'<h3 id="pb-history-heading">{esc(t("assessment.history"))}</h3>'
-        f'<p class="pb-actions" data-pb-pickers><label>{esc(t("assessment.compare"))} A '
+        '<p role="status" data-pb-share-status></p></div>\n\n'
+        '<div class="pb-history" data-pb-history hidden markdown>\n'
+        + heading(3, t("assessment.history"), "pb-history-heading")
+        + f'<p class="pb-actions" data-pb-pickers><label>{esc(t("assessment.compare"))} A '
         '<select data-pb-compare="a"></select></label>'
-        '<label>B <select data-pb-compare="b"></select></label></p>'
-        '<div class="pb-compare-body" data-pb-compare-body></div></div>'
+        '<label>B <select data-pb-compare="b"></select></label></p>\n'
+        '<div class="pb-compare-body" data-pb-compare-body></div>\n\n</div>\n\n'
         "</section>\n\n"
     )
 

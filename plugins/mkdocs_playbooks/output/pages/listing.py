@@ -3,12 +3,14 @@ each is split into pages of `listing_page_size` documents, linked by a pager."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from ...core.cache import DiskCache
 from ...core.model import Assessment, Playbook
 from ...core.settings import Settings
 from ...core.site import Entry, Site
+from ..contract import score_data
 from ..i18n import Strings, strings_for
 from .markup import (
     NOTICES,
@@ -76,6 +78,8 @@ def render_progress(site: Site, settings: Settings, store: DiskCache | None = No
             language_switch(site, settings, None, here, playbook_uri), notices(t, NOTICES),
             f"{esc(t('progress.intro'))}\n\n",
             f"<noscript><p>{esc(t('progress.needs_script'))}</p></noscript>\n\n", _actions(t),
+            (f'<p class="pb-next" data-pb-needs-script hidden>{esc(t("progress.import_help"))}'
+             "</p>\n\n" if site.assessments else ""),
             *(_card(entry, site, settings, here) for entry in playbooks),
             *(_assessment_card(entry, site, settings, here) for entry in assessments),
         ]
@@ -213,13 +217,17 @@ def _assessment_card(entry: Entry[Assessment], site: Site, settings: Settings,
     key = site.original_id(entry.id)
     target = relative_link(here, assessment_uri(page_id(site, settings, entry.id)))
     ids = [q.id for d in assessment.dimensions for q in d.questions]
+    # what the script needs to write the overall result of the reader's answers
+    data = json.dumps({**score_data(assessment, at), "id": key}, ensure_ascii=False,
+                      separators=(",", ":"))
     return (
         f'<article class="pb-card" data-pb-assessment="{key}"'
         f'{lang_attributes(language, settings.page_language)} markdown>\n'
         f'<p class="pb-card-title" id="pb-card-{key}" markdown="span">'
         f"[{plain(assessment.title)}]({target})</p>\n\n"
         + progress_bar(at("progress.of", title=assessment.title), key, ids, "assessment")
-        + "</article>\n\n")
+        + f'<p class="pb-score" data-pb-score-spec="{esc(data)}" data-pb-needs-script hidden>'
+        "</p>\n\n</article>\n\n")
 
 
 def _card(entry: Entry[Playbook], site: Site, settings: Settings, here: str) -> str:

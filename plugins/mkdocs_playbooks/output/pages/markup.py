@@ -205,8 +205,8 @@ def progress_link(t: Words, link: str) -> str:
             f"[{plain(t('progress.link'))}]({link})</p>\n\n")
 
 
-NOTICES = ("unavailable", "unreadable", "import_failed", "import_too_big", "import_nothing",
-           "imported", "import_unsaved", "reset")
+NOTICES = ("unavailable", "unreadable", "import_failed", "import_csv", "import_too_big",
+           "import_nothing", "imported", "import_unsaved", "reset")
 
 _COUNTS = {name: "{" + name + "}" for name in ("ticks", "answers", "attempts")}
 """The placeholders of notices the script fills (`notice.imported`), left for it in the page."""

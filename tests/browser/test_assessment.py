@@ -141,13 +141,15 @@ def test_results_levels_advice_and_target(watched: Watched, demo_server: Server)
     shown = results(DEMO, chosen)
     expect(body.locator(".pb-overall")).to_have_text(
         f"Score global : {shown.score} / 100, niveau Présence")
-    cards = body.locator(".grid li")
-    expect(cards).to_have_count(len(DEMO.dimensions))
-    expect(cards.first).to_contain_text("4 réponses")
-    expect(body.locator("svg.pb-radar polygon.pb-series")).to_have_count(1)
+    rows = body.locator(".pb-scores li")
+    expect(rows).to_have_count(len(DEMO.dimensions))
+    listening = shown.dimensions["ecoute"].score
+    expect(rows.filter(has_text="Écoute")).to_contain_text(f"{listening} / 100 · Présence")
+    expect(page.locator("[data-pb-radar] svg.pb-radar polygon.pb-series")).to_have_count(1)
     # advice: only the recommendation of each dimension's level, in the action plan
     plan = page.locator("[data-pb-plan]")
-    advice = plan.locator('[data-pb-dimension="ecoute"] .pb-recommendation')
+    step = plan.locator('[data-pb-dimension="ecoute"]')
+    advice = step.locator(".pb-recommendation")
     expect(advice).to_have_count(1)
     expect(advice).to_have_attribute("data-pb-level", "presence")
     link = advice.locator("a[data-pb-items]").first
@@ -155,13 +157,12 @@ def test_results_levels_advice_and_target(watched: Watched, demo_server: Server)
         re.compile(r" \(\d+ / \d+\)"))
     # target level: the points missing per dimension, from the shown score
     page.locator("[data-pb-target]").select_option("engagement")
-    listening = shown.dimensions["ecoute"].score
-    expect(cards.first).to_contain_text(f"Niveau visé Engagement : encore {75 - listening} points")
+    expect(step).to_contain_text(f"Niveau visé Engagement : encore {75 - listening} points")
     page.locator("[data-pb-target]").select_option("diffusion")
-    expect(cards.first).to_contain_text("Niveau visé Diffusion : atteint")
+    expect(step).to_contain_text("Niveau visé Diffusion : atteint")
     # answers change: results follow
     answer(page, "veille", "continu")
-    expect(cards.first).not_to_contain_text(f"{listening} / 100")
+    expect(rows.filter(has_text="Écoute")).not_to_contain_text(f"{listening} / 100")
     assert watched.errors == []
 
 
@@ -266,15 +267,17 @@ def test_works_from_disk(watched: Watched, demo_server: Server) -> None:
     answer(page, "veille", "continu")
     expect(page.locator("[data-pb-answered]")).to_contain_text("1 /")
     page.get_by_role("button", name="Voir mes résultats").click()
-    expect(page.locator(".pb-results-body svg.pb-radar")).to_be_visible()
+    expect(page.locator(".pb-results-body .pb-scores")).to_be_visible()
+    page.get_by_text("Graphique radar").click()
+    expect(page.locator("[data-pb-radar] svg.pb-radar")).to_be_visible()
     page.reload()
     expect(page.locator('input[name="pb-answer-veille"][value="continu"]')).to_be_checked()
     assert watched.our_errors() == []
 
 
 def test_csv_export(watched: Watched, demo_server: Server, tmp_path: Path) -> None:
-    """In the site's spreadsheet dialect (French: `;`), UTF-8 with a byte order mark, the shown
-    whole numbers, and whether each is complete."""
+    """In the page's language and the site's spreadsheet dialect (French: `;`), UTF-8 with a
+    byte order mark: the titles, the shown whole numbers, the levels' titles, oui or non."""
     page = watched.page
     page.goto(demo_server.url + PAGE)
     answers = answer_all(page, 3)
@@ -282,10 +285,21 @@ def test_csv_export(watched: Watched, demo_server: Server, tmp_path: Path) -> No
     text = exported(page, "Exporter (CSV)", tmp_path)
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
-    assert rows[0] == ["dimension", "title", "score", "level", "complete", "answered", "questions"]
-    assert rows[1] == ["ecoute", "Écoute", "100", "entreprise-sociale", "true", "4", "4"]
+    assert rows[0] == ["Dimension", "Score", "Niveau", "Complet", "Réponses", "Questions"]
+    assert rows[2] == ["Conversation et animation", "100", "Entreprise sociale", "oui", "4", "4"]
     shown = results(DEMO, answers)
-    assert rows[-1] == ["overall", "Global", str(shown.score), shown.level, "true", "23", "23"]
+    title = next(level.title for level in DEMO.levels if level.id == shown.level)
+    assert rows[-1] == ["Global", str(shown.score), title, "oui", "23", "23"]
+    # a dimension not complete (an answer forgotten): its score so far, no level, "non"
+    page.evaluate(f"""() => {{ const key = {KEY_JS};
+        const doc = JSON.parse(localStorage.getItem(key));
+        delete doc.assessments['maturite-social-media'].answers.veille;
+        localStorage.setItem(key, JSON.stringify(doc)); }}""")
+    page.reload()
+    rows = list(csv.reader(io.StringIO(exported(page, "Exporter (CSV)", tmp_path)
+                                       .removeprefix("\ufeff")), delimiter=";"))
+    assert rows[1] == ["Écoute", "100", "", "non", "3", "4"]
+    assert rows[-1][2:4] == ["", "non"]
 
 
 def test_keyboard_only(watched: Watched, demo_server: Server) -> None:
@@ -312,6 +326,7 @@ def test_works_on_a_360_px_screen(browser: Browser, demo_server: Server) -> None
     page.locator('input[name="pb-answer-veille"][value="continu"]').tap()
     page.get_by_role("button", name="Voir mes résultats").tap()
     expect(page.locator(".pb-results-body .pb-overall")).to_be_visible()
+    page.get_by_text("Graphique radar").tap()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360
     radar = page.locator("svg.pb-radar").bounding_box()
@@ -347,7 +362,8 @@ def test_prints_as_a_paper_questionnaire_with_an_answer_sheet(
     page.emulate_media(media="screen")
     page.get_by_label("Imprimer mes réponses et mes résultats").check()
     page.emulate_media(media="print")
-    expect(page.locator("[data-pb-results-body] svg.pb-radar")).to_be_visible()
+    expect(page.locator("[data-pb-results-body] .pb-scores")).to_be_visible()
+    expect(page.locator("[data-pb-radar] svg.pb-radar")).to_be_visible()  # details print open
     expect(page.get_by_role("button", name="Exporter (CSV)")).to_be_hidden()
     questionnaire = page.locator("[data-pb-questionnaire]")
     expect(questionnaire.locator("fieldset.pb-question")).to_have_count(
@@ -409,7 +425,7 @@ def test_attempts_survive_edits_of_the_assessment(browser: Browser, tmp_path: Pa
         expect(page.locator('input[name="pb-answer-d"]:checked')).to_have_count(0)
         expect(page.locator("[data-pb-answered]")).to_have_text("2 / 3 réponses")
         expect(page.locator("[data-pb-results-body] .pb-overall")).to_have_text(
-            "Résultat partiel : 100 / 100, d'après 2 réponses sur 3 questions")
+            "2 réponses sur 3 : résultat partiel, pas encore de niveau")
         assert watched.errors == []
     finally:
         context.close()

@@ -57,21 +57,24 @@ def test_three_answers_out_of_23_show_a_partial_result_and_what_is_left(
     page.get_by_role("button", name="Voir mes résultats").click()
     body = page.locator("[data-pb-results-body]")
     overall = body.locator(".pb-overall")
-    expect(overall).to_have_text(
-        "Résultat partiel : 100 / 100, d'après 3 réponses sur 23 questions")
+    expect(overall).to_have_text("3 réponses sur 23 : résultat partiel, pas encore de niveau")
     assert level_words(overall.inner_text()) == []
-    expect(body).to_contain_text("Pas encore de niveau")
-    left = body.locator("ul").first.locator("li")  # what is left, per dimension
+    assert "100" not in overall.inner_text()  # the partial score is no headline...
+    expect(body.locator("p.pb-next")).to_have_text(  # ...but said, as partial, after the rest
+        "Score provisoire, d'après ces 3 seules réponses : 100 / 100")
+    expect(body).to_contain_text("Les niveaux sont donnés quand toutes les questions ont une "
+                                 "réponse")
+    left = body.locator("ul.pb-left li")  # what is left, per dimension
     expect(left).to_have_count(len(DEMO.dimensions))
     expect(left.first).to_have_text("Écoute : 1 question")
     expect(left.nth(1)).to_have_text("Conversation et animation : 4 questions")
-    # no card, no plan item and no row of the calculation gives a level
-    for card in body.locator(".grid li").all():
-        expect(card).to_contain_text("Partiel" if "Écoute" in card.inner_text() else "Pas encore")
-        assert level_words(card.locator(".pb-progress").inner_text()) == []
+    # the one dimension with a score shows it as partial, with no level; no plan, no advice
+    rows = body.locator(".pb-scores li")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_have_text(re.compile(r"Écoute\s*Partiel : 100 / 100"))
+    expect(rows.first).to_have_class("pb-partial")
+    expect(page.locator("[data-pb-plan-box]")).to_be_hidden()
     expect(page.locator("[data-pb-plan] .pb-recommendation")).to_have_count(0)
-    expect(page.locator("[data-pb-plan] li").first).to_contain_text(
-        "Répondez d'abord à la question qui reste")
     for row in page.locator("[data-pb-calc] tbody tr").all():
         expect(row.locator("td").nth(1)).to_have_text(re.compile("partiel|–"))
     expect(page.locator("[data-pb-results]")).to_have_class(re.compile("pb-partial"))
@@ -123,22 +126,22 @@ def test_complete_at_gives_levels_with_fewer_answers_and_says_its_rule(
     page.get_by_role("button", name="Voir mes résultats").click()
     body = page.locator("[data-pb-results-body]")
     expect(body).to_contain_text("au moins 75 % des questions de chaque dimension")
-    listening = body.locator(".grid li").first  # 3 of 4 answered: complete at 75 %
-    expect(listening.locator(".pb-progress")).to_have_text("100 / 100, niveau Entreprise sociale")
+    listening = body.locator(".pb-scores li").filter(has_text="Écoute")  # 3 of 4: complete at 75 %
+    expect(listening.locator(".pb-next")).to_have_text("100 / 100 · Entreprise sociale")
     expect(page.locator("[data-pb-plan] [data-pb-dimension='ecoute'] .pb-recommendation")
            ).to_have_attribute("data-pb-level", "entreprise-sociale")
-    expect(body.locator(".pb-overall")).to_contain_text("Résultat partiel")
+    expect(body.locator(".pb-overall")).to_contain_text("résultat partiel")
     context.close()
 
 
 def card_numbers(page: Page) -> list[tuple[int, str]]:
-    """Each card's shown score and level id."""
-    found = []
-    for line in page.locator("[data-pb-results-body] .grid .pb-progress").all_inner_texts():
-        match = re.fullmatch(r"(\d+) / 100, niveau (.+)", line.strip())
-        assert match, line
-        found.append((int(match[1]), LEVEL_TITLES[match[2]]))
-    return found
+    """Each dimension's shown score and level id, in the assessment's order."""
+    found = {}
+    for row in page.locator("[data-pb-results-body] .pb-scores li").all():
+        match = re.fullmatch(r"(\d+) / 100 · (.+)", row.locator(".pb-next").inner_text().strip())
+        assert match, row.inner_text()
+        found[row.locator("span").first.inner_text()] = (int(match[1]), LEVEL_TITLES[match[2]])
+    return [found[d.title] for d in DEMO.dimensions]
 
 
 def near_thresholds(assessment: Assessment) -> list[dict[str, str]]:
@@ -187,13 +190,13 @@ def test_gaps_to_the_target_are_counted_from_the_shown_numbers(
     page.locator("[data-pb-target]").select_option("entreprise-sociale")
     shown = results(DEMO, answers)
     target = DEMO.levels[-1]
-    cards = page.locator("[data-pb-results-body] .grid li")
     rows = page.locator("[data-pb-calc] tbody tr")
-    for n, dimension in enumerate(shown.dimensions.values()):
+    for n, (key, dimension) in enumerate(shown.dimensions.items()):
         assert dimension.score is not None
         gap = points_missing(target, dimension.score)
         text = "atteint" if gap == 0 else f"encore {gap} point"
-        expect(cards.nth(n)).to_contain_text(f"Niveau visé Entreprise sociale : {text}")
+        expect(page.locator(f'[data-pb-plan] [data-pb-dimension="{key}"]')).to_contain_text(
+            f"Niveau visé Entreprise sociale : {text}")
         expect(rows.nth(n).locator("td").last).to_have_text(
             "atteint" if gap == 0 else f"90 − {dimension.score} = {gap}")
     # the action plan: the dimensions farthest from the target first
@@ -222,7 +225,7 @@ def test_exports_hold_the_shown_numbers_in_the_sites_dialect(
     text = exported(page, "Exporter (CSV)", tmp_path)
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
     shown = results(DEMO, chosen)
-    assert [row[2] for row in rows[1:]] == [
+    assert [row[1] for row in rows[1:]] == [
         *(str(d.score) for d in shown.dimensions.values()), str(shown.score)]
-    assert all(re.fullmatch(r"\d+", row[2]) for row in rows[1:])  # as written: whole numbers
+    assert all(re.fullmatch(r"\d+", row[1]) for row in rows[1:])  # as written: whole numbers
     context.close()

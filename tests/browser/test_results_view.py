@@ -1,7 +1,8 @@
 """The results come to the reader, explained: at the top of the page, the overall level and what it
-means, a card per dimension, an action plan with the advice of each level and the plays' progress,
-the calculation with the reader's numbers; shown again on return, opened at once from a share
-link, copied with a word of confirmation; history as a story; events for the site's scripts."""
+means, every dimension's score on one scale, an action plan with the advice of each level and the
+plays' progress, the radar and the calculation with the reader's numbers; shown again on return,
+opened at once from a share link, copied with a word of confirmation; history as a story; events
+for the site's scripts."""
 
 from __future__ import annotations
 
@@ -63,22 +64,20 @@ def test_results_come_first_and_explain_the_level(watched: Watched, demo_server:
         f"Score global : {shown.score} / 100, niveau {level.title}")
     expect(body.locator(".pb-overall + .pb-level-text")).to_contain_text(
         " ".join(level.description.split())[:40])
-    # a card per dimension: bar, level, what it means, what the next level asks
-    cards = body.locator(".grid li")
-    expect(cards).to_have_count(len(DEMO.dimensions))
-    first = cards.first
-    listening = shown.dimensions["ecoute"]
-    expect(first.locator("h3")).to_have_text("Écoute")
-    assert first.locator(".pb-progress").evaluate(
-        "e => getComputedStyle(e).getPropertyValue('--pb-done')") == str(listening.score / 100)
-    expect(first.locator(".pb-level-text").first).to_be_visible()
-    next_level = DEMO.levels[[lv.id for lv in DEMO.levels].index(listening.level or "") + 1]
-    summary = first.locator("summary")
-    expect(summary).to_contain_text(f"Niveau suivant : {next_level.title}")
-    summary.click()
-    expect(first.locator(f'details [data-pb-describes="{next_level.id}"]')).to_be_visible()
-    assert body.locator("> .pb-table, > table").count() == 0  # cards, not a wide table
-    # the calculation, with the reader's own numbers
+    expect(body.locator(".pb-overall ~ .pb-next")).to_contain_text("Niveau suivant : ")
+    # every dimension's score and level, one line each with its bar
+    rows = body.locator(".pb-scores li")
+    expect(rows).to_have_count(len(DEMO.dimensions))
+    titles = {d.id: d.title for d in DEMO.dimensions}
+    for row in rows.all():
+        title = row.locator("span").first.inner_text()
+        dimension = shown.dimensions[next(key for key, t in titles.items() if t == title)]
+        dimension_level = next(lv.title for lv in DEMO.levels if lv.id == dimension.level)
+        expect(row.locator(".pb-next")).to_have_text(f"{dimension.score} / 100 · {dimension_level}")
+    # the radar and the calculation, opened on demand; the calculation with the reader's numbers
+    expect(page.locator("[data-pb-radar] svg")).to_be_hidden()
+    page.get_by_text("Graphique radar").click()
+    expect(page.locator("[data-pb-radar] svg")).to_be_visible()
     page.get_by_text("Comment ce résultat est-il calculé ?").click()
     calc = page.locator("[data-pb-calc] tbody tr")
     expect(calc).to_have_count(len(DEMO.dimensions) + 1)
@@ -255,24 +254,31 @@ def test_events_tell_the_site_what_the_reader_did(browser: Browser, demo_server:
     context.close()
 
 
-def test_an_answer_draws_again_only_what_it_changed_and_the_same_as_a_fresh_page(
+def test_a_change_draws_again_only_what_it_changed_and_the_same_as_a_fresh_page(
     watched: Watched, demo_server: Server
 ) -> None:
     page = watched.page
     page.goto(demo_server.url + PAGE)
     answer_all(page, 1)
     take(page)
-    cards = page.locator("[data-pb-results-body] .grid li")
-    expect(cards).to_have_count(len(DEMO.dimensions))
-    page.evaluate("""() => document.querySelectorAll('[data-pb-results-body] .grid li')
-        .forEach((card, i) => { card.dataset.seen = i; })""")
+    pieces = {"scores": "[data-pb-results-body] .pb-scores", "radar": "[data-pb-radar] svg",
+              "overall": "[data-pb-results-body] .pb-overall", "plan": "[data-pb-plan] li"}
+    expect(page.locator(pieces["scores"])).to_be_visible()
+    page.evaluate("""(pieces) => Object.entries(pieces).forEach(([name, selector]) => {
+        document.querySelector(selector).dataset.seen = name; })""", pieces)
+
+    def kept() -> list[str]:
+        return [name for name, selector in pieces.items()
+                if page.locator(selector).first.get_attribute("data-seen") == name]
+
+    # a target changes the goals (the overall's, the plan's), not the scores nor the radar
+    page.locator("[data-pb-target]").select_option("engagement")
+    expect(page.locator("[data-pb-plan] li").first).to_contain_text("Niveau visé Engagement")
+    assert kept() == ["scores", "radar"]
     question = DEMO.dimensions[0].questions[0]
-    before = cards.nth(0).inner_text()
-    answer(page, question.id, question.choices[-1].id)  # another score for the first dimension
-    expect(cards.nth(0)).not_to_have_text(before)
-    marks = page.evaluate("""() => [...document.querySelectorAll(
-        '[data-pb-results-body] .grid li')].map((card) => card.dataset.seen ?? null)""")
-    assert marks == [None] + [str(i) for i in range(1, len(DEMO.dimensions))]  # one card anew
+    answer(page, question.id, question.choices[-1].id)  # another score: the scores drawn again
+    expect(page.locator(pieces["scores"])).not_to_have_attribute("data-seen", "scores")
+    assert kept() == []
     drawn = page.locator(RESULTS).inner_text()
     page.reload()  # the same answers, every part drawn from scratch
     expect(page.locator(RESULTS)).to_be_visible()

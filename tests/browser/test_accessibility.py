@@ -55,7 +55,7 @@ ASSESSMENT_STATES: dict[str, Callable[[Page], None]] = {
     "complete": lambda page: (_answer(page, 2), _see(page),
                               page.locator("[data-pb-target]").select_option("engagement"),
                               page.get_by_text("Comment ce résultat est-il calculé ?").click(),
-                              page.locator("[data-pb-results-body] summary").first.click()),
+                              page.get_by_text("Graphique radar").click()),
     "history": lambda page: (_answer(page, 0), _see(page), page.wait_for_timeout(20),
                              _answer(page, 3), _see(page),
                              page.get_by_role("button", name="Copier le lien de partage").click()),

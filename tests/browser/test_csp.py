@@ -103,6 +103,10 @@ def test_the_policy_of_playbooks_csp_keeps_everything_working(
     site.page.goto(site.url + "/assessments/maturite-social-media/")
     site.page.locator('input[name="pb-answer-veille"][value="continu"]').check()
     site.page.get_by_role("button", name="Voir mes résultats").click()
+    site.page.get_by_text("Graphique radar").click()
     expect(site.page.locator("svg.pb-radar").first).to_be_visible()
+    bar = site.page.locator(".pb-scores .pb-meter span").first  # its length set under the policy
+    share = bar.evaluate("e => e.getBoundingClientRect().width / e.parentNode.clientWidth")
+    assert abs(share - 1) < 0.01  # veille's best answer: 100 / 100 so far
     assert site.violations() == []
     assert site.errors == []

@@ -77,7 +77,8 @@ def test_a_zensical_build_keeps_ticks_and_scores(browser: Browser,
             radio.locator("input[type=radio]").nth(1).check()
         page.get_by_role("button", name="Voir mes résultats").click()
         expect(page.locator(".pb-results-body .pb-overall")).to_contain_text("Score global")
-        expect(page.locator(".pb-results-body svg.pb-radar")).to_be_visible()
+        page.get_by_text("Graphique radar").click()
+        expect(page.locator("[data-pb-radar] svg.pb-radar")).to_be_visible()
         assert page.evaluate("window.__marker") == "same document"
         page.reload()
         expect(page.locator('input[name="pb-answer-veille"]').nth(1)).to_be_checked()

@@ -234,7 +234,8 @@ def test_our_script_works_under_script_src_self(browser: Browser,
         page.goto(server.url + "/assessments/maturite-social-media/")
         page.locator('input[name="pb-answer-veille"][value="continu"]').check()
         page.get_by_role("button", name="Voir mes résultats").click()
-        expect(page.locator(".pb-results-body svg.pb-radar")).to_be_visible()
+        page.get_by_text("Graphique radar").click()
+        expect(page.locator("[data-pb-radar] svg.pb-radar")).to_be_visible()
         violations = page.evaluate("window.__violations")
         ours = [v for v in violations if "playbooks.js" in (v["source"] or "")
                 or v["blocked"] == "eval"]

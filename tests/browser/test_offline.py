@@ -70,7 +70,8 @@ def test_the_assessment_runs_on_a_site_opened_from_disk(browser: Browser,
         page.get_by_role("button", name="Voir mes résultats").click()
         body = page.locator(".pb-results-body")
         expect(body.locator(".pb-overall")).to_contain_text("Score global")
-        expect(body.locator("svg.pb-radar")).to_be_visible()
+        page.get_by_text("Graphique radar").click()
+        expect(page.locator("[data-pb-radar] svg.pb-radar")).to_be_visible()
         page.reload()  # the attempt is kept, and shown again
         expect(page.locator("[data-pb-results]")).to_be_visible()
         expect(page.locator(".pb-results-body .pb-overall")).to_contain_text("Score global")

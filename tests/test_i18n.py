@@ -36,20 +36,20 @@ def test_every_words_file_is_complete_and_well_formed(language: str) -> None:
 def test_a_third_language_is_there() -> None:
     assert {"en", "fr", "de"} <= set(STRINGS)
     assert Strings("de")("play.why") == "Warum"
-    assert Strings("de").plural("assessment.answers", 1) == "1 Antwort"
-    assert Strings("de").plural("assessment.answers", 0) == "0 Antworten"
+    assert Strings("de").plural("assessment.left", 1) == "1 Frage"
+    assert Strings("de").plural("assessment.left", 0) == "0 Fragen"
 
 
 def test_plural_forms_follow_each_language_rule() -> None:
     french, english = Strings("fr"), Strings("en")
-    assert french.plural("assessment.answers", 0) == "0 réponse"  # French: 0 is singular
-    assert french.plural("assessment.answers", 1) == "1 réponse"
-    assert french.plural("assessment.answers", 2) == "2 réponses"
-    assert english.plural("assessment.answers", 0) == "0 answers"
-    assert english.plural("assessment.answers", 1) == "1 answer"
+    assert french.plural("assessment.left", 0) == "0 question"  # French: 0 is singular
+    assert french.plural("assessment.left", 1) == "1 question"
+    assert french.plural("assessment.left", 2) == "2 questions"
+    assert english.plural("assessment.left", 0) == "0 questions"
+    assert english.plural("assessment.left", 1) == "1 question"
     # French's "many" (a million) takes the plural form, as `other`; counts written in French
-    assert french.plural("assessment.answers", 1_000_000) == "1\u202f000\u202f000 réponses"
-    assert english.plural("assessment.answers", 1_000_000) == "1,000,000 answers"
+    assert french.plural("assessment.left", 1_000_000) == "1\u202f000\u202f000 questions"
+    assert english.plural("assessment.left", 1_000_000) == "1,000,000 questions"
 
 
 def test_a_language_with_more_forms_lists_one_per_category() -> None:
@@ -65,8 +65,8 @@ def test_a_language_with_more_forms_lists_one_per_category() -> None:
         "3 forms, but ru takes 2 (one | other) or one per plural category "
         "(one | few | many | other)")
     assert plural_problem("en", "a") is None
-    table = Strings("ar", {"ar": {"assessment.answers": arabic}})
-    assert [table.plural("assessment.answers", n) for n in (0, 1, 2, 3, 11, 100)] == [
+    table = Strings("ar", {"ar": {"assessment.gone": arabic}})
+    assert [table.plural("assessment.gone", n) for n in (0, 1, 2, 3, 11, 100)] == [
         "0 zero", "1 one", "2 two", "3 few", "11 many", "100 other"]
     # a word that falls back to English takes English's rule, not the page's
     assert table.plural("assessment.left", 2) == "2 questions"

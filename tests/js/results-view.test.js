@@ -8,8 +8,8 @@ const assert = require("node:assert/strict");
 const { part, pageData } = require("./fixtures.js");
 
 const { results } = part("scoring.js");
-const { resultsView, sendResultsAgain, changed, overallText, soFarText, leftToAnswer, scoreText, chartData,
-  drawnFrom } = part("results-view.js");
+const { resultsView, sendResultsAgain, changed, overallText, soFarText, leftToAnswer, scoreText, scoreLines,
+  chartData, drawnFrom } = part("results-view.js");
 
 const EN = pageData("worked", "en");
 const FR = pageData("worked", "fr");
@@ -66,6 +66,16 @@ test("a dimension's line: its score and level, or its score so far, said to be p
   assert.equal(scoreText(FR, results(FR, PARTIAL).dimensions.answering), "Partiel : 50 / 100");
 });
 
+test("the list of scores: those with a score, ranked by need, each bar as long as its score is of 100", () => {
+  const lines = (answers, target) => scoreLines(EN, results(EN, answers), target)
+    .map(({ d, text, length, partial }) => [d.id, text, length, partial]);
+  assert.deepEqual(lines({ "where-asked": "everywhere", delay: "week", tone: "models" }), [
+    ["answering", "33 / 100 · Silent", "33%", false], ["listening", "100 / 100 · Reliable", "100%", false]]);
+  assert.deepEqual(lines(PARTIAL), [["answering", "Partial: 50 / 100", "50%", true]]); // listening: no score
+  assert.deepEqual(lines({}), []);
+  assert.deepEqual(lines(FULL, EN.levels[2]).map(([id]) => id), ["answering", "listening"]); // 50, 50: the heavier
+});
+
 test("the radar's data: the dimensions' labels, one series per result, its label", () => {
   assert.deepEqual(chartData(EN, [results(EN, FULL), results(EN, PARTIAL)]), {
     titles: [["Listening"], ["Answering"]], series: [[50, 50], [null, 50]],
@@ -78,7 +88,7 @@ test("what each piece is drawn from: the scores in their order of need; a target
   const same = (a, b) => ["overall", "scores", "chart", "plan"].map((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]));
   assert.deepEqual(same(before, after), [false, false, false, false]);
   assert.deepEqual(before.scores.map(([id]) => id), ["answering", "listening"]); // 50, 50: the heavier first
-  assert.deepEqual(after.scores.map(([id, score]) => [id, score]), [["answering", 50], ["listening", 100]]);
+  assert.deepEqual(after.scores, [["answering", "50 / 100 · Responsive"], ["listening", "100 / 100 · Reliable"]]);
   const target = drawnFrom(EN, results(EN, FULL), "reliable"); // a target changes the goals drawn
   assert.deepEqual(same(before, target), [false, true, true, false]);
   const reached = drawnFrom(EN, results(EN, { "where-asked": "roughly", delay: "hour", tone: "models" }), "responsive");

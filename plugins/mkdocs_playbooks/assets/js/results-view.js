@@ -8,7 +8,7 @@
 // uses scoring.js: titleOf, levelById
 // uses plan.js: needOrder
 // gives: resultsView, sendResultsAgain, changed, overallText, soFarText, leftToAnswer, scoreText
-// gives: chartData, drawnFrom
+// gives: scoreLines, chartData, drawnFrom
 
 // A results view's memory: `advice` (dimension and level → its advice on the page), `pieces` (each
 // piece's name → what it was drawn from, and its nodes), and, kept from `previous` (the same page
@@ -44,6 +44,13 @@ const leftToAnswer = (spec, r) => spec.dimensions.filter((d) => !r.dimensions[d.
 const scoreText = (spec, x) => (x.level ? t(spec, "card", { score: x.score, level: titleOf(spec, x.level) })
   : t(spec, "card_partial", { score: x.score }));
 
+// The list of scores: each dimension with a score (the others are still to answer), ranked by
+// need, with its line, its bar's length (the share of its track that the score is of 100) and
+// whether it is partial.
+const scoreLines = (spec, r, target) => needOrder(spec, r, target).filter((d) => r.dimensions[d.id].score !== null)
+  .map((d) => ({ d, text: scoreText(spec, r.dimensions[d.id]), length: `${r.dimensions[d.id].score}%`,
+    partial: !r.dimensions[d.id].level }));
+
 // The radar of results `list` (one series each): its axes' titles, its series, its label.
 const chartData = (spec, list) => ({
   titles: spec.dimensions.map((d) => d.label),
@@ -59,7 +66,7 @@ function drawnFrom(spec, r, targetId) {
   const numbers = (y) => [y.score, y.exact, y.level, y.complete, y.needed, y.points, y.weights];
   return {
     overall: r.level ? [r.score, r.level, targetId] : [r.score, r.answered, spec.dimensions.map((d) => x(d).needed)],
-    scores: needOrder(spec, r, levelById(spec, targetId)).map((d) => [d.id, x(d).score, x(d).level, x(d).complete, x(d).needed]),
+    scores: scoreLines(spec, r, levelById(spec, targetId)).map((line) => [line.d.id, line.text]),
     chart: spec.dimensions.map((d) => x(d).score),
     plan: [...spec.dimensions.map((d) => numbers(x(d))), numbers(r), targetId],
   };

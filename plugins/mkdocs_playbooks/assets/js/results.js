@@ -11,8 +11,8 @@
 // uses words.js: t
 // uses scoring.js: results, resultDocument, levelById
 // uses radar.js: radarSvg
-// uses plan.js: goalText, needOrder, planOrder, calculationRows
-// uses results-view.js: changed, overallText, soFarText, leftToAnswer, scoreText, chartData
+// uses plan.js: goalText, planOrder, calculationRows
+// uses results-view.js: changed, overallText, soFarText, leftToAnswer, scoreLines, chartData
 // uses results-view.js: drawnFrom
 // uses history.js: attemptText, attemptsKey, defaultPick, changesSince, comparison
 // uses result-file.js: resultFile
@@ -42,18 +42,16 @@ function overall(spec, r, target) {
     ...(soFar ? [make("p", { class: "pb-next" }, soFar)] : [])];
 }
 
-// Every dimension's score (those with none are still to answer), the weakest first: a bar each, on
-// a track of the same length (the list's width), as long as the score is of 100.
+// Every dimension's score, the weakest first: a bar each, on a track of the same length (the
+// list's width), as long as the score is of 100.
 function scores(spec, r, target) {
-  const scored = needOrder(spec, r, target).filter((d) => r.dimensions[d.id].score !== null);
-  return make("div", {}, ...scored.length ? [make("p", { class: "pb-label" }, spec.strings.scores), make("ul", { class: "pb-scores" },
-    ...scored.map((d) => {
-      const x = r.dimensions[d.id];
+  const lines = scoreLines(spec, r, target);
+  return make("div", {}, ...lines.length ? [make("p", { class: "pb-label" }, spec.strings.scores),
+    make("ul", { class: "pb-scores" }, ...lines.map(({ d, text, length, partial }) => {
       const bar = make("span");
-      bar.style.width = `${x.score}%`;
-      return make("li", { class: x.level ? "" : "pb-partial" }, make("span", {}, d.title),
-        make("span", { class: "pb-next" }, scoreText(spec, x)),
-        make("span", { class: "pb-meter", "aria-hidden": "true" }, bar));
+      bar.style.width = length;
+      return make("li", { class: partial ? "pb-partial" : "" }, make("span", {}, d.title),
+        make("span", { class: "pb-next" }, text), make("span", { class: "pb-meter", "aria-hidden": "true" }, bar));
     }))] : []);
 }
 

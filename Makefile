@@ -40,7 +40,7 @@ lint: $(VENV)/.installed-test
 # build` each (about a minute)
 check: lint
 	scripts/install-yaml-language-server
-	$(BIN)/pytest -q -n $(PYTEST_WORKERS) -m "not browser and not package and not corpus_build and not cache_matrix and not guide_commands"
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) -m "not browser and not package and not corpus_build and not cache_demo and not guide_commands"
 
 # Everything: Debian's Chromium for the browser tests, then lint, types and every test
 test: lint

@@ -116,12 +116,10 @@ def instrument() -> None:
         return
     patch(plugin, "load_site", "playbooks: load_site (YAML, models, checks)")
     patch(sanitize, "sanitize", "playbooks: sanitize (nh3)")
-    patch(cache.DiskCache, "get", "playbooks: DiskCache.get")
-    patch(cache.DiskCache, "flush", "playbooks: DiskCache.flush")
-    patch(cache.DiskCache, "prune", "playbooks: DiskCache.prune")
-    patch(cache.DiskCache, "key", "playbooks: DiskCache.key")
-    patch(plugin.PlaybooksPlugin, "_playbook_page",
-          "playbooks: a playbook's page (cache or render)")
+    patch(cache.Cache, "_get", "playbooks: Cache._get (memory or disk, checked)")
+    patch(cache.Cache, "flush", "playbooks: Cache.flush")
+    patch(cache.Cache, "prune", "playbooks: Cache.prune")
+    patch(cache.KeyEncoder, "key", "playbooks: KeyEncoder.key")
     patch(memory.HeldPage, "of", "playbooks: HeldPage.of (digest, packing)")
     patch(generated, "render_assessment", "playbooks: render_assessment")
     patch(generated, "render_index", "playbooks: render_index")

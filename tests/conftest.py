@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,10 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# The cache signs its pages with a secret of the user's (`core.cache.secret_file`): the tests,
+# and the builds they run, use one of their own, never the user's; and no shared secret.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="playbooks-tests-data-")
+os.environ.pop("PLAYBOOKS_CACHE_KEY", None)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 BASE_CONFIG = """\

@@ -130,7 +130,7 @@ def test_render_uses_the_playbook_language_and_stable_anchors(tmp_path: Path) ->
     settings = Settings(root=tmp_path, dir=tmp_path, framework=(PhaseDef("listen"),),
                         today=TODAY, language="fr")
     site = load_site(settings, [path])
-    markdown = unheld(render_playbook(site.playbooks["a"], site, settings))
+    markdown = unheld(render_playbook(site.view(site.playbooks["a"]), settings.for_pages()))
     assert '<div lang="en" markdown>' in markdown
     assert "### First {: #first }" in markdown
     assert '<p class="pb-label">Why</p>' in markdown

@@ -121,7 +121,7 @@ class Loaded:
 def load_file(path: Path, display_path: str | None = None) -> Loaded:
     """Load `path`; raise `ContentError` naming every problem that stops it from being read."""
     shown = display_path or str(path)
-    return load_bytes(_read_bytes(path, shown), shown)
+    return load_bytes(read_bytes(path, shown), shown)
 
 
 def load_bytes(raw: bytes, shown: str) -> Loaded:
@@ -166,7 +166,9 @@ def _ambiguous_break(position: int, text: str, shown: str) -> Problem:
                    "write a real line break, or a space")
 
 
-def _read_bytes(path: Path, shown: str) -> bytes:
+def read_bytes(path: Path, shown: str) -> bytes:
+    """The bytes of the file `path` (shown as `shown`); `ContentError` when it is not a regular
+    file, is over `MAX_FILE_BYTES` or cannot be read."""
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):

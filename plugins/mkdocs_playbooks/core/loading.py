@@ -10,11 +10,19 @@ import gc
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from .cache import DiskCache, content_digest
-from .checks import check_assessment, check_common, check_playbook, check_review
-from .loader import MAX_FILE_BYTES, Loaded, Path_, load_bytes, load_file
+from pydantic import BaseModel, ConfigDict, PositiveInt
+
+from .cache import Cache, Kind, through
+from .checks import (
+    check_assessment,
+    check_common,
+    check_playbook,
+    check_review,
+    review_due_date,
+)
+from .loader import Loaded, Mark, Path_, load_bytes, read_bytes
 from .model import Assessment, Playbook, is_slug
 from .problems import ContentError, Problem, Severity, shown_path
 from .settings import PhaseDef, Settings
@@ -26,14 +34,14 @@ YAML_SUFFIXES = (".yml", ".yaml")
 
 
 def load_site(settings: Settings, paths: Sequence[Path] | None = None, *,
-              parsed: ParseCache | None = None, store: DiskCache | None = None) -> Site:
+              cache: Cache | None = None) -> Site:
     """Load, check and link the playbooks of `paths` (default: the playbooks folder of
-    `settings`); `parsed` and `store` keep files parsed by earlier builds (see `build_site`)."""
+    `settings`); `cache` keeps files parsed by earlier builds (see `build_site`)."""
     files = discover(paths if paths is not None else [settings.dir])
     return build_site(
         files, settings.framework, root=settings.root, today=settings.today,
-        overdue=Severity.WARNING if settings.strict_reviews else Severity.NOTE, cache=parsed,
-        language=settings.language, store=store,
+        overdue=Severity.WARNING if settings.strict_reviews else Severity.NOTE,
+        language=settings.language, cache=cache,
     )
 
 
@@ -52,27 +60,16 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-Stamp = tuple[int, int, str, tuple[str, ...]]
-"""What a file's own checks depend on: modification time, size, shown path, framework."""
-
-
 @dataclass(frozen=True)
 class _Parsed:
     """One file read and checked on its own: what a rebuild may reuse while it is unchanged."""
 
-    stamp: Stamp
     loaded: Loaded | None
     model: Playbook | Assessment | None
     problems: list[Problem]
     claimed_id: str
     """The id the file gives itself (or its name): what other files call it, even if broken."""
     claimed_kind: str = "playbook"
-    digest: str = ""
-    """A digest of the file's bytes, when a disk cache is in use."""
-
-
-ParseCache = dict[Path, _Parsed]
-"""Files parsed by earlier builds, by path; `mkdocs serve` keeps one across rebuilds."""
 
 
 def build_site(
@@ -82,32 +79,33 @@ def build_site(
     root: Path,
     today: datetime.date,
     overdue: Severity = Severity.NOTE,
-    cache: ParseCache | None = None,
     language: str = "en",
-    store: DiskCache | None = None,
+    cache: Cache | None = None,
 ) -> Site:
     """Load, validate and link `files`; every problem found is in `Site.problems`.
 
     `language` is the site's: that of documents without `lang` (translations are told apart by
-    language). `cache` keeps files parsed by earlier builds of this process, `store` on disk: only
-    what a file alone decides (its data, its own problems) is kept; what depends on other files or
-    on the day (ids taken twice, references, translations, reviews due) is checked again at every
-    build.
+    language). `cache` keeps files parsed by earlier builds, on disk and, under `mkdocs serve`,
+    in memory: only what a file alone decides (its data, its own problems) is kept; what depends
+    on other files or on the day (ids taken twice, references, translations, reviews due) is
+    checked again at every build.
     """
     site = Site(tuple(framework), language=language)
     phase_ids = tuple(phase.id for phase in framework)
     with _collector_paused():
         for path in files:
             shown = shown_path(path, root)
-            parsed = _parse(path, shown, phase_ids, cache, store)
-            site.problems.extend(parsed.problems)
-            if parsed.model is None or parsed.loaded is None:
-                site.broken.setdefault(parsed.claimed_id, BrokenFile(shown, parsed.claimed_kind))
+            result = _parse(path, shown, phase_ids, cache)
+            site.problems.extend(result.problems)
+            if result.model is None or result.loaded is None:
+                site.broken.setdefault(result.claimed_id, BrokenFile(shown, result.claimed_kind))
                 continue
-            site.problems.extend(check_review(parsed.model, parsed.loaded, today, overdue))
-            _add(site, parsed.model, parsed.loaded, path, parsed.digest)
-    if store is not None:
-        store.flush()
+            review = list(check_review(result.model, result.loaded, today, overdue))
+            site.problems.extend(review)
+            _add(site, result.model, result.loaded, path,
+                 review_due_date(result.model) if review else None)
+    if cache is not None:
+        cache.flush()
     consequences = list(_link(site))
     # The root causes first: what other files say of a broken one comes after.
     site.problems = sorted(site.problems) + sorted(consequences)
@@ -127,66 +125,93 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _parse(path: Path, shown: str, phase_ids: tuple[str, ...],
-           cache: ParseCache | None, store: DiskCache | None) -> _Parsed:
-    """The file's model and own problems, from `cache` when the file has not changed, else from
-    `store` when its bytes were parsed before."""
+def _parse(path: Path, shown: str, phase_ids: tuple[str, ...], cache: Cache | None) -> _Parsed:
+    """The file's model and own problems, made from its bytes (through `cache`)."""
     try:
-        status = path.stat()
-        stamp = (status.st_mtime_ns, status.st_size, shown, phase_ids)
-    except OSError:
-        stamp = (0, 0, shown, phase_ids)
-    known = cache.get(path) if cache is not None else None
-    if known is not None and known.stamp == stamp:
-        return known
-    parsed = _parse_stored(path, shown, stamp, store) if store is not None else None
-    if parsed is None:
-        parsed = _parse_anew(path, shown, stamp)
-    if cache is not None:
-        cache[path] = parsed
-    return parsed
+        raw = read_bytes(path, shown)
+    except ContentError as error:  # the file cannot be read: nothing to keep
+        return _Parsed(None, None, error.problems, path.stem)
+    return through(cache, PARSED, parse_bytes, raw, shown, phase_ids)
 
 
-def _parse_stored(path: Path, shown: str, stamp: Stamp, store: DiskCache) -> _Parsed | None:
-    """The file parsed from `store`, or parsed now and stored; None when it cannot be read
-    (the loader then says why)."""
+def parse_bytes(raw: bytes, shown: str, phase_ids: tuple[str, ...]) -> _Parsed:
+    """The document in the bytes `raw` of the file shown as `shown`, checked on its own with
+    the framework's `phase_ids`."""
+    stem = PurePosixPath(shown).stem
     try:
-        raw = path.read_bytes() if path.is_file() else None
-    except OSError:
-        raw = None
-    if raw is None or len(raw) > MAX_FILE_BYTES:
-        return None
-    digest = content_digest(raw)
-    key = store.key("parse", digest, shown, "\0".join(stamp[3]))
-    known = store.get("parse", key)
-    if isinstance(known, _Parsed):
-        if known.model is not None:
-            with_shared_field_sets(known.model)
-        return dataclasses.replace(known, stamp=stamp)
-    # Parsed from the very bytes of the key: a file saved meanwhile cannot be stored under it.
-    parsed = dataclasses.replace(_parse_anew(path, shown, stamp, raw), digest=digest)
-    store.put("parse", key, parsed)
-    return parsed
-
-
-def _parse_anew(path: Path, shown: str, stamp: Stamp, raw: bytes | None = None) -> _Parsed:
-    try:
-        loaded = load_file(path, shown) if raw is None else load_bytes(raw, shown)
+        loaded = load_bytes(raw, shown)
     except ContentError as error:
-        return _Parsed(stamp, None, None, error.problems, path.stem)
+        return _Parsed(None, None, error.problems, stem)
     data = loaded.data if isinstance(loaded.data, dict) else {}
-    claimed_id = data["id"] if isinstance(data.get("id"), str) else path.stem
+    claimed_id = data["id"] if isinstance(data.get("id"), str) else stem
     claimed_kind = "assessment" if data.get("kind") == "assessment" else "playbook"
     model, problems = to_model(loaded)
     if model is None:
-        return _Parsed(stamp, None, None, problems, claimed_id, claimed_kind)
-    model, more = _with_id(model, loaded, path)
-    problems += more
-    if model is not None:
-        problems += _check_document(model, loaded, list(stamp[3]))
+        return _Parsed(None, None, problems, claimed_id, claimed_kind)
+    return _checked(model, loaded, stem, phase_ids, claimed_id)
+
+
+def _checked(model: Playbook | Assessment, loaded: Loaded, stem: str,
+             phase_ids: tuple[str, ...], claimed_id: str) -> _Parsed:
+    """A valid model with its id, checked on its own; its positions kept as later checks need
+    them."""
+    named, problems = _with_id(model, loaded, stem)
+    if named is not None:
+        problems += _check_document(named, loaded, list(phase_ids))
     # A translation is compared with its original once both are loaded: keep its positions.
-    wanted = _every_place if model is not None and model.translates else _needed_later
-    return _Parsed(stamp, loaded.keep(wanted), model, problems, claimed_id)
+    wanted = _every_place if named is not None and named.translates else _needed_later
+    return _Parsed(loaded.keep(wanted), named, problems, claimed_id, model.kind)
+
+
+class _StoredDocument(BaseModel):
+    """A file's document as the cache keeps it: only files without problems of their own are
+    kept, so that reading an entry back can check it again as a new file (see `PARSED`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    playbook: Playbook | None = None
+    assessment: Assessment | None = None
+    values: list[tuple[list[str | int], PositiveInt, PositiveInt]]
+    keys: list[tuple[list[str | int], PositiveInt, PositiveInt]]
+
+
+def _stored(parsed: _Parsed) -> bytes | None:
+    if parsed.problems or parsed.model is None or parsed.loaded is None:
+        return None
+    model = parsed.model
+    loaded = parsed.loaded
+    return _StoredDocument.model_construct(
+        playbook=model if isinstance(model, Playbook) else None,
+        assessment=model if isinstance(model, Assessment) else None,
+        values=[(list(where), mark.line, mark.column) for where, mark in loaded.values.items()],
+        keys=[(list(where), mark.line, mark.column) for where, mark in loaded.keys.items()],
+    ).model_dump_json(exclude_unset=True).encode()
+
+
+def _read_back(payload: bytes, inputs: tuple[object, ...]) -> _Parsed:
+    """A stored document, validated by the content model and checked again as a new file of
+    the same name would be: an entry holding anything else is refused (`ValueError`)."""
+    _raw, shown, phase_ids = inputs
+    if not isinstance(shown, str) or not isinstance(phase_ids, tuple):  # pragma: no cover
+        raise TypeError("the inputs of `parse_bytes` are bytes, a path and phase ids")
+    stored = _StoredDocument.model_validate_json(payload)
+    model = stored.playbook or stored.assessment
+    if model is None or (stored.playbook is not None and stored.assessment is not None):
+        raise ValueError("a stored document is one playbook or one assessment")
+    loaded = Loaded(shown, None, {tuple(where): Mark(line, column)
+                                  for where, line, column in stored.values},
+                    {tuple(where): Mark(line, column) for where, line, column in stored.keys})
+    checked = _checked(with_shared_field_sets(model), loaded, PurePosixPath(shown).stem,
+                       phase_ids, model.id or "")
+    if checked.problems or checked.model is not model:
+        raise ValueError("a stored document fails the checks of a new file")
+    return checked
+
+
+PARSED: Kind[_Parsed] = Kind("parse", _stored, _read_back, signed=False, in_memory=True)
+"""Files read and checked on their own. A checked kind: an entry goes through the content model
+and the file checks again, so a forged one is no more than a file could say. Kept in memory
+under `mkdocs serve`: a rebuild parses only the files whose bytes changed."""
 
 
 def _every_place(_where: tuple[str | int, ...]) -> bool:
@@ -199,11 +224,10 @@ def _needed_later(where: tuple[str | int, ...]) -> bool:
 
 
 def _with_id(
-    model: Playbook | Assessment, loaded: Loaded, path: Path
+    model: Playbook | Assessment, loaded: Loaded, stem: str
 ) -> tuple[Playbook | Assessment | None, list[Problem]]:
     if model.id is not None:
         return model, []
-    stem = path.stem
     if is_slug(stem):
         return model.model_copy(update={"id": stem}), []
     return None, [loaded.problem(
@@ -229,7 +253,7 @@ def _document_problems(
 
 
 def _add(site: Site, model: Playbook | Assessment, loaded: Loaded, path: Path,
-         digest: str = "") -> None:
+         review_due: datetime.date | None) -> None:
     if model.id is None:  # pragma: no cover - `_with_id` gives every model added an id
         raise ValueError(f"{loaded.path}: a document without an id cannot join the site")
     where = ("id",) if ("id",) in loaded.values else ()
@@ -247,9 +271,9 @@ def _add(site: Site, model: Playbook | Assessment, loaded: Loaded, path: Path,
         ))
         return
     if isinstance(model, Playbook):
-        site.playbooks[model.id] = Entry(model.id, model, loaded, path, digest=digest)
+        site.playbooks[model.id] = Entry(model.id, model, loaded, path, review_due=review_due)
     else:
-        site.assessments[model.id] = Entry(model.id, model, loaded, path, digest=digest)
+        site.assessments[model.id] = Entry(model.id, model, loaded, path, review_due=review_due)
 
 
 def _link(site: Site) -> Iterator[Problem]:

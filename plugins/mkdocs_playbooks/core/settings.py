@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import DiskCache
+from .cache import Cache, Memory
 from .model import is_slug
 from .validate import slugify
 
@@ -29,23 +29,17 @@ class PhaseDef:
     """None: the built-in title of the phase in the page's language (listen, engage, adapt)."""
 
 
-@dataclass(frozen=True)
-class Settings:
-    """What the core needs to know of a site: folders, framework, language, day, edition."""
-    root: Path
-    """The folder of the site's configuration; paths in messages are shown relative to it."""
-    dir: Path
-    """The playbooks folder."""
+@dataclass(frozen=True, kw_only=True)
+class PageSettings:
+    """The settings that pages may depend on: framework, language, edition, words, pagination.
+    Every field is part of the key of a page kept in the cache (`cache.key_of`); where files
+    are and what day it is are not here (see `Settings`), so pages cannot depend on them."""
+
     framework: tuple[PhaseDef, ...]
-    today: datetime.date
-    """The day taken as today: every date computed (reviews due) derives from it."""
     language: str = DEFAULT_LANGUAGE
-    strict_reviews: bool = False
     facilitator: bool = False
     """Whether pages include the facilitator notes."""
     strings: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    site_url: str | None = None
-    """Where the site is published, for links from outside it (the team report)."""
     build_language: str | None = None
     """The language of this build of a site in several languages (mkdocs-static-i18n builds
     each language apart): its pages show each document in that language where a translation
@@ -57,19 +51,10 @@ class Settings:
     built_languages: tuple[str, ...] = ()
     """Every language built, on a site built by language; the site's pages are at the root,
     those of another language under a folder named by its code (`en/`)."""
-    cache_dir: Path | None = None
-    """The folder of the cache on disk (option `cache_dir`); None with `cache: false`."""
     language_selector: bool = False
     """Whether every page of a site built by language has a selector in the theme's header that
     leads to its version in each other language (Material's): the plugin's pages then carry no
     language links of their own."""
-    docs_dir: Path | None = None
-    """The site's docs folder (MkDocs' `docs_dir`), where links in the playbooks' text may
-    lead; None when unknown."""
-
-    def store(self) -> DiskCache | None:
-        """The cache on disk of this site, if it has one."""
-        return DiskCache(self.cache_dir) if self.cache_dir is not None else None
 
     @property
     def page_language(self) -> str:
@@ -80,11 +65,40 @@ class Settings:
         """Where a language's pages are, from the site's root, on a site built by language."""
         return language_folder(self.language, language)
 
-    def fingerprint(self) -> str:
-        """Every setting that pages depend on, as text: part of the key of what is made from
-        them (not the folders: a project checked out elsewhere makes the same pages)."""
-        return repr(dataclasses.replace(self, root=Path(), dir=Path(), cache_dir=None,
-                                        docs_dir=None))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings(PageSettings):
+    """What the core needs to know of a site: the pages' settings, and where its files are,
+    what day it is, how reviews due are reported, where it is published, its cache."""
+
+    root: Path
+    """The folder of the site's configuration; paths in messages are shown relative to it."""
+    dir: Path
+    """The playbooks folder."""
+    today: datetime.date
+    """The day taken as today: every date computed (reviews due) derives from it. Pages see
+    only what it decides (`Entry.review_due`), so they depend on the day only when it changes
+    what they show."""
+    strict_reviews: bool = False
+    site_url: str | None = None
+    """Where the site is published, for links from outside it (the team report)."""
+    cache_dir: Path | None = None
+    """The folder of the cache on disk (option `cache_dir`); None with `cache: false`."""
+    docs_dir: Path | None = None
+    """The site's docs folder (MkDocs' `docs_dir`), where links in the playbooks' text may
+    lead; None when unknown."""
+
+    def for_pages(self) -> PageSettings:
+        """The settings pages may depend on."""
+        return PageSettings(**{setting.name: getattr(self, setting.name)
+                               for setting in dataclasses.fields(PageSettings)})
+
+    def cache(self, memory: Memory | None = None) -> Cache | None:
+        """The cache of this site: on disk unless `cache: false`, in `memory` if given."""
+        if self.cache_dir is None and memory is None:
+            return None
+        return Cache(self.cache_dir, memory=memory)
 
 
 def language_folder(site_language: str, language: str) -> str:

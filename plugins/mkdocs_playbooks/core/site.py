@@ -3,6 +3,7 @@ problem found (`loading.build_site` makes it)."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -53,9 +54,27 @@ class Entry(Generic[T]):
     recommendations: Mapping[str, tuple[LinkedRecommendation, ...]] = field(
         default_factory=dict)
     """An assessment's recommendations by dimension id, linked (empty for a playbook)."""
-    digest: str = ""
-    """A digest of the file's bytes when a disk cache is in use (a key for what is made of the
-    document alone), else empty."""
+    review_due: datetime.date | None = None
+    """The day its review fell due, when it is due on the build's day (`Settings.today`): all
+    that pages know of the day."""
+
+
+@dataclass(frozen=True)
+class DocumentView(Generic[T]):
+    """A document as its page and its card show it, with all they may know of the rest of the
+    site: the data a page kept in the cache is keyed by (`Site.view`)."""
+
+    id: str
+    model: T
+    language: str
+    """Its language: its `lang`, else the site's."""
+    original_id: str
+    """The id readers' progress is kept under: the original's, for a translation."""
+    versions: tuple[tuple[str, str], ...]
+    """Every version of it (the original and its translations), as (language, id), the original
+    first."""
+    review_due: datetime.date | None
+    """The day its review fell due, when it is due (see `Entry.review_due`)."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +102,14 @@ class Site:
     def lang_of(self, entry: Entry[Playbook] | Entry[Assessment]) -> str:
         """The language of a document: its `lang`, else the site's."""
         return entry.model.lang or self.language
+
+    def view(self, entry: Entry[T], *, review: bool = True) -> DocumentView[T]:
+        """What a page may show of `entry` and of the site around it; without `review` (for a
+        card, which does not show it), not whether its review is due: then what it makes does
+        not change the day a review falls due."""
+        return DocumentView(entry.id, entry.model, self.lang_of(entry), self.original_id(entry.id),
+                            tuple(self.versions(entry.id).items()),
+                            entry.review_due if review else None)
 
     def lang_of_id(self, entry_id: str) -> str:
         """The language of the document of `entry_id`."""
@@ -135,13 +162,7 @@ class Site:
 
     def phase_title(self, phase_id: str, strings: Callable[..., str]) -> str:
         """The configured title of a phase, else its built-in title in the page's language."""
-        title = next((p.title for p in self.framework if p.id == phase_id), None)
-        if title:
-            return title
-        try:
-            return strings(f"phase.{phase_id}")
-        except KeyError:
-            return phase_id
+        return phase_title(self.framework, phase_id, strings)
 
     def find_play(self, reference: str) -> PlayLink | None:
         """The play named by `playbook-id/play-id`, if both exist."""
@@ -154,3 +175,16 @@ class Site:
                 if play.id == play_id:
                     return PlayLink(entry.id, play)
         return None
+
+
+def phase_title(framework: tuple[PhaseDef, ...], phase_id: str,
+                strings: Callable[..., str]) -> str:
+    """The title of a phase of `framework`: the configured one, else its built-in title in the
+    language of `strings`, else its id."""
+    title = next((p.title for p in framework if p.id == phase_id), None)
+    if title:
+        return title
+    try:
+        return strings(f"phase.{phase_id}")
+    except KeyError:
+        return phase_id

@@ -217,7 +217,10 @@ def _validate(args: argparse.Namespace) -> int:
         chosen_resolved = {path.resolve() for path in chosen}
         files = [*chosen, *(path for path in discover([settings.dir])
                             if path.resolve() not in chosen_resolved)]
-    site = load_site(settings, files, store=None if args.no_cache else settings.store())
+    cache = None if args.no_cache else settings.cache()
+    site = load_site(settings, files, cache=cache)
+    if cache is not None:
+        cache.report()
     check_links(site, settings)
     shown = {shown_path(path, settings.root) for path in chosen}  # as build_site shows them
     problems = [problem for problem in site.problems if problem.path in shown]

@@ -3,6 +3,7 @@ to turn them into the core's `Settings` (for the plugin and the command line ali
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
 from collections.abc import Mapping
@@ -124,19 +125,24 @@ class PlaybooksConfig(base.Config):
     cache = c.Type(bool, default=True)
     """`true` keeps what the plugin makes of each file (its checked data, its page's Markdown, the
     sanitised HTML) in `cache_dir`, so that the next build of unchanged playbooks skips that
-    work. Entries are named by everything they depend on (the file's bytes, the options, the
-    theme's language, the day, the plugin's version), so a change is never missed; checks
-    between files and dates run at every build. `playbooks validate` shares it. `false` neither
-    reads nor writes it (see [Large sites and fast rebuilds](#large-sites-and-fast-rebuilds))."""
+    work. Each entry is keyed by the very data it is made from (the file's bytes, the options
+    pages depend on, the theme's language, the plugin's version), so a change is never missed;
+    checks between files and dates run at every build. Entries hold data, never code; what may be
+    shared, and how, is in [Security](security.md#the-cache). `playbooks validate` shares it.
+    `false` neither reads nor writes it (see
+    [Large sites and fast rebuilds](#large-sites-and-fast-rebuilds))."""
 
     cache_dir = c.Type(str, default=".cache/playbooks")
-    """The folder of the cache, relative to `mkdocs.yml`. Delete it whenever you like; keep it
-    out of version control (`.cache/` in `.gitignore`) and, in CI, keep it between runs to
-    build faster."""
+    """The folder of the cache, relative to `mkdocs.yml`: a folder of its own, outside the docs,
+    site and playbooks folders (a configuration error otherwise), which the plugin creates and
+    marks with a `CACHEDIR.TAG`; a folder holding other files is left alone. Delete it whenever
+    you like; keep it out of version control (`.cache/` in `.gitignore`) and, in CI, keep it
+    between runs to build faster."""
 
     today = c.Optional(c.Type(datetime.date))
     """The day the build takes as today: reviews due are counted from it. Default: the day of
-    the build. Set it (`today: 2026-11-27`) to make a build reproducible."""
+    the build. Set it (`today: 2026-11-27`) to make a build reproducible. Only the pages whose
+    review falls due are made again on another day: the cache stays warm from day to day."""
 
 
 def _phases(phases: list[FrameworkPhaseConfig] | None) -> list[PhaseDef]:
@@ -161,6 +167,41 @@ def make_settings(options: PlaybooksConfig, *, root: Path, language: str,
         cache_dir=root / options.cache_dir if options.cache else None,
         docs_dir=docs_dir if docs_dir is not None else root / "docs",
     )
+
+
+def cache_dir_problem(cache_dir: Path, *, docs_dir: str | Path, site_dir: str | Path,
+                      playbooks_dir: Path, root: Path | None = None) -> str | None:
+    """What is wrong with a cache folder that shares a folder with the site's own files (a
+    message for the configuration, folders shown from `root`), or None. The docs folder is
+    published, the site folder is emptied by each build, the playbooks folder is the
+    authors': the cache lives apart."""
+    cache = cache_dir.resolve()
+
+    def shown(folder: Path) -> str:
+        return _shown_folder(folder, root)
+
+    for name, option, folder in (("the docs folder", "docs_dir", Path(docs_dir).resolve()),
+                                 ("the site folder", "site_dir", Path(site_dir).resolve()),
+                                 ("the playbooks folder", "dir", playbooks_dir.resolve())):
+        if cache == folder:
+            where = f"{shown(cache)} is {name} (`{option}`)"
+        elif folder in cache.parents:
+            where = f"{shown(cache)} is inside {name} (`{option}`: {shown(folder)})"
+        elif cache in folder.parents:
+            where = f"{shown(cache)} holds {name} (`{option}`: {shown(folder)})"
+        else:
+            continue
+        return (f"{where}: the cache needs a folder of its own, apart from the files the site "
+                "publishes or is made from; leave the option out for `.cache/playbooks`, or "
+                "choose a folder outside them")
+    return None
+
+
+def _shown_folder(folder: Path, root: Path | None) -> str:
+    if root is not None:
+        with contextlib.suppress(ValueError):
+            return folder.relative_to(root.resolve()).as_posix() or "."
+    return str(folder)
 
 
 CONFIG_FILE_NAMES = ("properdocs.yml", "mkdocs.yml", "mkdocs.yaml")
@@ -207,13 +248,29 @@ def read_config_file(config_file: Path) -> dict[str, Any]:
 
 def settings_of(config: Mapping[str, Any], options: PlaybooksConfig,
                 config_file: Path) -> Settings:
-    """The settings of a site from its configuration and its validated `playbooks` options."""
+    """The settings of a site from its configuration and its validated `playbooks` options;
+    `ConfigFileError` for a cache folder among the site's files (`cache_dir_problem`)."""
     site_url = config.get("site_url")
-    docs_dir = config.get("docs_dir")
     root = config_file.parent.resolve()
-    return make_settings(options, root=root, language=site_language(config.get("theme")),
-                         site_url=site_url if isinstance(site_url, str) else None,
-                         docs_dir=root / docs_dir if isinstance(docs_dir, str) else None)
+    docs_dir = root / _folder(config, "docs_dir")
+    settings = make_settings(options, root=root, language=site_language(config.get("theme")),
+                             site_url=site_url if isinstance(site_url, str) else None,
+                             docs_dir=docs_dir)
+    if settings.cache_dir is not None:
+        problem = cache_dir_problem(settings.cache_dir, docs_dir=docs_dir,
+                                    site_dir=root / _folder(config, "site_dir"),
+                                    playbooks_dir=settings.dir, root=root)
+        if problem:
+            raise ConfigFileError(f"{config_file}: plugin '{PLUGIN_NAME}', option 'cache_dir': "
+                                  f"{problem}")
+    return settings
+
+
+def _folder(config: Mapping[str, Any], option: str) -> str:
+    """A folder option of the site's configuration (`docs_dir`, `site_dir`), as MkDocs reads
+    it: relative to the configuration file, `docs` and `site` by default."""
+    value = config.get(option)
+    return value if isinstance(value, str) and value else option.removesuffix("_dir")
 
 
 def validate_options(options: Mapping[str, Any], config_file: Path | None) -> PlaybooksConfig:

@@ -22,28 +22,20 @@ from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..core.cache import DiskCache
-from ..core.loading import ParseCache, load_site
-from ..core.model import Playbook
+from ..core.cache import Cache, Memory
+from ..core.loading import load_site
 from ..core.problems import Problem, Severity
 from ..core.settings import Settings, site_language
-from ..core.site import Entry, Site
 from ..output.assets import CSS_URI, JS_URI, script_bundle, stylesheet
 from ..output.i18n import strings_for
 from ..output.links import check_links
-from ..output.pages import (
-    INDEX_URI,
-    MarkdownPage,
-    render_playbook,
-    site_pages,
-    stored_renderer,
-)
+from ..output.pages import INDEX_URI, MarkdownPage, site_pages
 from ..output.pages.markup import in_language_html, title_text, untranslated, with_banner
 from ..output.problem_pages import pages_with_problems
 from ..output.sanitize import sanitize_stored
 from . import nav as nav_layout
 from . import neighbours
-from .config import PlaybooksConfig, make_settings
+from .config import PlaybooksConfig, cache_dir_problem, make_settings
 from .languages import (
     Build,
     alternate_tags,
@@ -84,8 +76,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         """The language build of mkdocs-static-i18n under way, None for a site in one language."""
         self._settings: Settings | None = None
         """`site_settings` for the build under way (its language), made in `on_pre_build`."""
-        self.store: DiskCache | None = None
-        """The cache on disk (option `cache`), made in `on_config`."""
+        self.cache: Cache | None = None
+        """The cache on disk (option `cache`) and, under `mkdocs serve`, in memory; made in
+        `on_pre_build`, for the language built."""
         self.pages: list[HeldPage] = []
         """The pages of this build, made in `on_pre_build`, handed to MkDocs in `on_files`."""
         self.generated: dict[str, HeldPage] = {}
@@ -94,12 +87,11 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self.packing = False
         """Whether this build keeps its pages compressed (`memory.should_pack`)."""
         # Kept across the rebuilds of `mkdocs serve`, which reuses plugin instances:
-        self.parsed: ParseCache = {}
+        self.memories: dict[str | None, Memory] = {}
+        """What the last build of each language (None: the only one) made, by its keys in the
+        cache (`mkdocs serve` only): files parsed, pages' Markdown and HTML."""
         self.built_digests: dict[str | None, dict[str, bytes]] = {}
         """What the last successful build wrote, by language built (None: the only one)."""
-        self.playbook_markdown: dict[tuple[str, str | None], tuple[
-            Playbook, Settings, tuple[str, tuple[tuple[str, str], ...]], str]] = {}
-        """Each playbook's Markdown by id and language built, with what it was made from."""
         self.last_built: dict[str | None, dict[str, str]] = {}
         """The Markdown of each page as it last built, shown under its errors while serving, by
         language built (None: the only one): each language's build has its own version of a
@@ -134,7 +126,12 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
                                            language=site_language(config.theme),
                                            site_url=config.site_url,
                                            docs_dir=Path(config.docs_dir))
-        self.store = self.site_settings.store()
+        if self.site_settings.cache_dir is not None:
+            problem = cache_dir_problem(self.site_settings.cache_dir, docs_dir=config.docs_dir,
+                                        site_dir=config.site_dir,
+                                        playbooks_dir=self.site_settings.dir, root=root)
+            if problem:
+                raise PluginError(f"playbooks: option 'cache_dir': {problem}")
         self.link_filter.attach()
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
@@ -173,16 +170,15 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         if not folder.is_dir():
             raise PluginError(f"playbooks: no playbooks folder at {folder}: create it, or set "
                               f"the plugin's `dir` option to the folder of your playbooks")
-        site = load_site(self.settings, parsed=self.parsed if self.is_serve else None,
-                         store=self.store)
+        self.cache = self.settings.cache(memory=self._memory())
+        site = load_site(self.settings, cache=self.cache)
         self.link_filter.reported = check_links(site, self.settings)
         for problem in site.problems:
             _report(problem)
         errors = site.errors
         if errors and not self.is_serve:
             raise PluginError(f"{len(errors)} error(s) in the playbooks: see the messages above")
-        pages: Iterable[MarkdownPage] = site_pages(site, self.settings, self._playbook_page,
-                                                        self.store)
+        pages: Iterable[MarkdownPage] = site_pages(site, self.settings, self.cache)
         if self.is_serve:  # errors shown in the pages, where the author looks
             pages = list(pages)
             last_built = self.last_built.setdefault(self.settings.build_language, {})
@@ -193,11 +189,21 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self.pages = [HeldPage.of(page, pack=self.packing) for page in pages]
         _refuse_clashes(get_files(config), [page.uri for page in self.pages] + list(ASSETS),
                         config)
-        if self.store is not None:
-            self.store.flush()
+        if self.cache is not None:
+            self.cache.flush()
         # After every plugin's `on_config`, which may add extensions and fences:
         self.snippets = neighbours.snippet_reader(config.markdown_extensions, config.mdx_configs)
         self.fences.wrap(config.mdx_configs)
+
+    def _memory(self) -> Memory | None:
+        """Under `mkdocs serve`, the memory of the language built, for its next build (each
+        language's build makes other pages, with other keys, from the same files)."""
+        if not self.is_serve:
+            return None
+        language = self.build.current if self.build is not None else None
+        memory = self.memories.setdefault(language, Memory())
+        memory.next_build()
+        return memory
 
     # Early, so that later plugins (tags, search, …) see the generated pages as any other page.
     @event_priority(50)
@@ -294,7 +300,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         self.fences.active = False
         if self.config.allow_html or page.file.src_uri not in self.generated:
             return html
-        return sanitize_stored(html, self.store)
+        return sanitize_stored(html, self.cache)
 
     def _mark_language(self, content: str, *, page: Page, config: MkDocsConfig,
                        files: Files) -> str:
@@ -377,10 +383,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             write_language_sitemap(config, self.build)
         # Only once the build has succeeded:
         self.built_digests[language] = {uri: page.digest for uri, page in self.generated.items()}
-        if self.store is not None:
-            self.store.flush()  # the sanitised pages
-            if self.store.misses:  # what is new may have made some entries old
-                self.store.prune(("parse", "markdown", "html"))
+        if self.cache is not None:
+            self.cache.close()  # the sanitised pages written; old entries pruned after changes
 
     def on_shutdown(self) -> None:
         """Default priority: MkDocs' own link warnings as they were."""
@@ -390,21 +394,6 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         """Default priority: rebuild when a playbook changes."""
         server.watch(str(self.settings.dir))
         return server
-
-    def _playbook_page(self, entry: Entry[Playbook], site: Site, settings: Settings) -> str:
-        """A playbook's Markdown, re-rendered only when its file, the settings or its versions in
-        other languages (its language links, the id its progress is under) changed: it depends
-        on nothing else (serve rebuilds of large sites render one page, not all)."""
-        place = (entry.id, settings.build_language)
-        versions = (site.original_id(entry.id), tuple(sorted(site.versions(entry.id).items())))
-        known = self.playbook_markdown.get(place)
-        if known is not None and known[0] is entry.model and known[1:3] == (settings, versions):
-            return known[3]
-        render = render_playbook if self.store is None else stored_renderer(self.store)
-        markdown = render(entry, site, settings)
-        if self.is_serve:
-            self.playbook_markdown[place] = (entry.model, settings, versions, markdown)
-        return markdown
 
 
 def _edit_uri(source: Path, config: MkDocsConfig) -> str:

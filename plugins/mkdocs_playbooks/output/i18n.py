@@ -20,7 +20,7 @@ from babel.numbers import format_decimal, get_decimal_symbol
 from ..core.settings import DEFAULT_LANGUAGE
 
 if TYPE_CHECKING:
-    from ..core.settings import Settings
+    from ..core.settings import PageSettings
 
 WORDS_DIR = Path(__file__).parent / "words"
 """One YAML file of words per language, named by its code: a new language is one new file."""
@@ -197,7 +197,7 @@ def unknown_keys(overrides: Mapping[str, Mapping[str, str]]) -> list[str]:
     return sorted({key for table in overrides.values() for key in table if key not in known})
 
 
-def strings_for(settings: Settings, language: str | None = None) -> Strings:
+def strings_for(settings: PageSettings, language: str | None = None) -> Strings:
     """The plugin's words in `language` (default: the language of the pages' surroundings,
-    `Settings.page_language`), with the site's overrides."""
+    `PageSettings.page_language`), with the site's overrides."""
     return Strings(language or settings.page_language, settings.strings)

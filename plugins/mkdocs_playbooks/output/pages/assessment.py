@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 
 from ...core.model import NOT_APPLICABLE, Assessment, Dimension, Question
-from ...core.settings import Settings
+from ...core.settings import PageSettings
 from ...core.site import Entry, LinkedRecommendation, PlayLink, Site
 from ..contract import assessment_data
 from ..i18n import Strings, strings_for
@@ -40,7 +40,7 @@ from .markup import (
 from .urls import assessment_uri, playbook_uri, relative_link
 
 
-def render_assessment(entry: Entry[Assessment], site: Site, settings: Settings) -> str:
+def render_assessment(entry: Entry[Assessment], site: Site, settings: PageSettings) -> str:
     """The Markdown of an assessment's page."""
     assessment = entry.model
     language = site.lang_of(entry)
@@ -59,12 +59,12 @@ def render_assessment(entry: Entry[Assessment], site: Site, settings: Settings) 
                           lang_attributes(written, language))
 
     parts = [f"# {plain(assessment.title)}\n\n",
-             language_switch(site, settings, entry.id, here, assessment_uri),
+             language_switch(settings, site.view(entry), here, assessment_uri),
              notices(t, ("unavailable", "unreadable", "shared", "share_invalid")),
              _results(assessment, t)]
     if assessment.intro:
         parts.append(block("pb-intro", assessment.intro))
-    parts.append(facts(assessment, t, settings.today))
+    parts.append(facts(assessment, t, entry.review_due))
     parts.append(_levels(assessment, t))
     parts.append(_questionnaire(assessment, site, t))
     parts.append(_library(entry, t, version))

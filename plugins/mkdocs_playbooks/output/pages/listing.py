@@ -4,17 +4,18 @@ each is split into pages of `listing_page_size` documents, linked by a pager."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
 
-from ...core.cache import DiskCache
+from ...core.cache import Cache, through
 from ...core.model import Assessment, Playbook
-from ...core.settings import Settings
-from ...core.site import Entry, Site
+from ...core.settings import PageSettings
+from ...core.site import DocumentView, Site, phase_title
 from ..contract import score_data
 from ..i18n import Strings, strings_for
 from .markup import (
     NOTICES,
-    E,
+    PAGES,
     authored,
     esc,
     front_matter,
@@ -24,10 +25,10 @@ from .markup import (
     language_switch,
     listed,
     notices,
-    page_id,
     plain,
     progress_bar,
     progress_link,
+    view_page_id,
 )
 from .urls import (
     INDEX_URI,
@@ -38,103 +39,94 @@ from .urls import (
     relative_link,
 )
 
+T = TypeVar("T")
 
-def render_index(site: Site, settings: Settings, store: DiskCache | None = None) -> list[str]:
+
+@dataclass(frozen=True)
+class ListingPart:
+    """One page of a listing: which of how many, and the documents it lists. With the settings,
+    all that the page shows: its key in the cache (so an edited playbook makes again the one
+    page that lists it, not all of them)."""
+
+    number: int
+    count: int
+    any_playbook: bool
+    """Whether the site has a playbook at all (on any page)."""
+    any_assessment: bool
+    """Whether the site has an assessment at all (on any page)."""
+    playbooks: tuple[DocumentView[Playbook], ...]
+    assessments: tuple[DocumentView[Assessment], ...]
+
+
+def render_index(site: Site, settings: PageSettings, cache: Cache | None = None) -> list[str]:
     """The index of every playbook (cards with summary, phases, tags, progress) and assessment:
     one page, or one per `settings.listing_page_size` documents, each with a pager; each page
-    kept in `store` by what it shows (see `_paginated`)."""
-    t = strings_for(settings)
-
-    def page(here: str, title: str, playbooks: list[Entry[Playbook]],
-             assessments: list[Entry[Assessment]]) -> list[str]:
-        parts = [front_matter(), f"# {plain(title)}\n\n",
-                 language_switch(site, settings, None, here, playbook_uri), notices(t),
-                 f"{esc(t('index.intro'))}\n\n"]
-        if not site.playbooks:
-            parts.append(f"{esc(t('index.empty'))}\n\n")
-        else:
-            parts.append(progress_link(t, relative_link(here, PROGRESS_URI)))
-        parts.extend(_card(entry, site, settings, here) for entry in playbooks)
-        if assessments:
-            parts.append(heading(2, t("index.assessments"), "pb-assessments"))
-            parts.extend(_assessment_item(entry, site, settings, here) for entry in assessments)
-        return parts
-
-    return _paginated(site, settings, INDEX_URI, t("index.title"), page, store=store)
+    kept in `cache` by what it shows."""
+    return [through(cache, PAGES, index_page, part, settings)
+            for part in listing_parts(site, settings)]
 
 
-def render_progress(site: Site, settings: Settings, store: DiskCache | None = None) -> list[str]:
+def render_progress(site: Site, settings: PageSettings, cache: Cache | None = None) -> list[str]:
     """The reader's progress across every playbook, with export, import and reset: one page, or
     one per `settings.listing_page_size` documents, each with the actions and a pager; each page
-    kept in `store` by what it shows (see `_paginated`)."""
-    t = strings_for(settings)
-
-    def page(here: str, title: str, playbooks: list[Entry[Playbook]],
-             assessments: list[Entry[Assessment]]) -> list[str]:
-        return [
-            # Out of the search index: it holds no content, only the reader's state.
-            front_matter(search_exclude=True),
-            f"# {plain(title)}\n\n",
-            language_switch(site, settings, None, here, playbook_uri), notices(t, NOTICES),
-            f"{esc(t('progress.intro'))}\n\n",
-            f"<noscript><p>{esc(t('progress.needs_script'))}</p></noscript>\n\n", _actions(t),
-            (f'<p class="pb-next" data-pb-needs-script hidden>{esc(t("progress.import_help"))}'
-             "</p>\n\n" if site.assessments else ""),
-            *(_card(entry, site, settings, here) for entry in playbooks),
-            *(_assessment_card(entry, site, settings, here) for entry in assessments),
-        ]
-
-    return _paginated(site, settings, PROGRESS_URI, t("progress.title"), page, store=store)
+    kept in `cache` by what it shows."""
+    return [through(cache, PAGES, progress_page, part, settings)
+            for part in listing_parts(site, settings)]
 
 
-ListingPage = Callable[[str, str, list[Entry[Playbook]], list[Entry[Assessment]]], list[str]]
-"""The parts of one page of a listing: its address, its title and the documents it lists."""
-
-
-def _paginated(site: Site, settings: Settings, first: str, title: str,
-               page: ListingPage, *, store: DiskCache | None) -> list[str]:
-    """The pages of a listing of every document (playbooks, then assessments), each made by
-    `page` and ended by the pager; each kept in `store` (see `_stored`)."""
-    t = strings_for(settings)
-    playbooks = listed(site, settings, site.playbooks)
-    assessments = listed(site, settings, site.assessments)
+def listing_parts(site: Site, settings: PageSettings) -> list[ListingPart]:
+    """The pages of a listing of every document (playbooks, then assessments)."""
+    # Cards do not show reviews: a listing page is not made again the day one falls due.
+    playbooks = [site.view(entry, review=False)
+                 for entry in listed(site, settings, site.playbooks)]
+    assessments = [site.view(entry, review=False)
+                   for entry in listed(site, settings, site.assessments)]
     spans = _spans(len(playbooks) + len(assessments), settings.listing_page_size)
-    pages = []
-    for number, span in enumerate(spans, 1):
-        here = (_part(playbooks, span),
-                _part(assessments, range(span.start - len(playbooks), span.stop - len(playbooks))))
-
-        def made(number: int = number,
-                 here: tuple[list[Entry[Playbook]], list[Entry[Assessment]]] = here) -> str:
-            parts = page(listing_page_uri(first, number),
-                         listing_title(t, title, number, len(spans)), *here)
-            parts.append(_pager(t, first, number, len(spans)))
-            return "".join(parts)
-
-        place = (first, str(number), str(len(spans)), str(bool(site.playbooks)))
-        pages.append(_stored(store, made, site=site, settings=settings, place=place,
-                             entries=[*here[0], *here[1]]))
-    return pages
+    shift = len(playbooks)
+    return [ListingPart(number, len(spans), bool(site.playbooks), bool(site.assessments),
+                        tuple(_part(playbooks, span)),
+                        tuple(_part(assessments, range(span.start - shift, span.stop - shift))))
+            for number, span in enumerate(spans, 1)]
 
 
-def _stored(store: DiskCache | None, made: Callable[[], str], *, site: Site,
-            settings: Settings, place: tuple[str, ...],
-            entries: list[Entry[Playbook] | Entry[Assessment]]) -> str:
-    """A listing page from `store`, else `made()` and stored: named by what it shows (its
-    `place`, the settings, each document on it and the versions of it that exist, which its card
-    links to), so that an edited playbook makes again the one page that lists it, not all of
-    them. Made anew when a document was loaded without the store (no digest to name it by)."""
-    if store is None or not all(entry.digest for entry in entries):
-        return made()
-    key = store.key("listing-page", settings.fingerprint(), *place,
-                    *(f"{entry.id} {entry.digest} {site.original_id(entry.id)} "
-                      f"{sorted(site.versions(entry.id).items())}" for entry in entries))
-    known = store.get("markdown", key)
-    if isinstance(known, str):
-        return known
-    markdown = made()
-    store.put("markdown", key, markdown)
-    return markdown
+def index_page(part: ListingPart, settings: PageSettings) -> str:
+    """The Markdown of one page of the index."""
+    t = strings_for(settings)
+    here = listing_page_uri(INDEX_URI, part.number)
+    title = listing_title(t, t("index.title"), part.number, part.count)
+    parts = [front_matter(), f"# {plain(title)}\n\n",
+             language_switch(settings, None, here, playbook_uri), notices(t),
+             f"{esc(t('index.intro'))}\n\n"]
+    if not part.any_playbook:
+        parts.append(f"{esc(t('index.empty'))}\n\n")
+    else:
+        parts.append(progress_link(t, relative_link(here, PROGRESS_URI)))
+    parts.extend(_card(view, settings, here) for view in part.playbooks)
+    if part.assessments:
+        parts.append(heading(2, t("index.assessments"), "pb-assessments"))
+        parts.extend(_assessment_item(view, settings, here) for view in part.assessments)
+    parts.append(_pager(t, INDEX_URI, part.number, part.count))
+    return "".join(parts)
+
+
+def progress_page(part: ListingPart, settings: PageSettings) -> str:
+    """The Markdown of one page of the progress page."""
+    t = strings_for(settings)
+    here = listing_page_uri(PROGRESS_URI, part.number)
+    title = listing_title(t, t("progress.title"), part.number, part.count)
+    return "".join([
+        # Out of the search index: it holds no content, only the reader's state.
+        front_matter(search_exclude=True),
+        f"# {plain(title)}\n\n",
+        language_switch(settings, None, here, playbook_uri), notices(t, NOTICES),
+        f"{esc(t('progress.intro'))}\n\n",
+        f"<noscript><p>{esc(t('progress.needs_script'))}</p></noscript>\n\n", _actions(t),
+        (f'<p class="pb-next" data-pb-needs-script hidden>{esc(t("progress.import_help"))}'
+         "</p>\n\n" if part.any_assessment else ""),
+        *(_card(view, settings, here) for view in part.playbooks),
+        *(_assessment_card(view, settings, here) for view in part.assessments),
+        _pager(t, PROGRESS_URI, part.number, part.count),
+    ])
 
 
 def listing_title(t: Strings, title: str, number: int, count: int) -> str:
@@ -149,7 +141,7 @@ def _spans(count: int, size: int) -> list[range]:
     return [range(start, min(start + size, count)) for start in range(0, count, size)]
 
 
-def _part(entries: list[E], span: range) -> list[E]:
+def _part(entries: list[T], span: range) -> list[T]:
     """The entries at the positions of `span` (which may start before or end after them)."""
     return entries[max(span.start, 0):max(span.stop, 0)]
 
@@ -199,23 +191,21 @@ def _actions(t: Strings) -> str:
     )
 
 
-def _assessment_item(entry: Entry[Assessment], site: Site, settings: Settings,
-                     here: str) -> str:
+def _assessment_item(view: DocumentView[Assessment], settings: PageSettings, here: str) -> str:
     """An assessment in the index's list: a link, marked with its language when it is not the
     page's."""
-    target = relative_link(here, assessment_uri(page_id(site, settings, entry.id)))
-    lang = lang_attributes(site.lang_of(entry), settings.page_language)
+    target = relative_link(here, assessment_uri(view_page_id(view, settings)))
+    lang = lang_attributes(view.language, settings.page_language)
     marked = f"{{:{lang} }}" if lang else ""
-    return f"- [{plain(entry.model.title)}]({target}){marked}\n"
+    return f"- [{plain(view.model.title)}]({target}){marked}\n"
 
 
-def _assessment_card(entry: Entry[Assessment], site: Site, settings: Settings,
-                     here: str) -> str:
-    assessment = entry.model
-    language = site.lang_of(entry)
+def _assessment_card(view: DocumentView[Assessment], settings: PageSettings, here: str) -> str:
+    assessment = view.model
+    language = view.language
     at = strings_for(settings, language)
-    key = site.original_id(entry.id)
-    target = relative_link(here, assessment_uri(page_id(site, settings, entry.id)))
+    key = view.original_id
+    target = relative_link(here, assessment_uri(view_page_id(view, settings)))
     ids = [q.id for d in assessment.dimensions for q in d.questions]
     # what the script needs to write the overall result of the reader's answers
     data = json.dumps({**score_data(assessment, at), "id": key}, ensure_ascii=False,
@@ -230,14 +220,15 @@ def _assessment_card(entry: Entry[Assessment], site: Site, settings: Settings,
         "</p>\n\n</article>\n\n")
 
 
-def _card(entry: Entry[Playbook], site: Site, settings: Settings, here: str) -> str:
-    playbook = entry.model
-    language = site.lang_of(entry)
+def _card(view: DocumentView[Playbook], settings: PageSettings, here: str) -> str:
+    playbook = view.model
+    language = view.language
     t = strings_for(settings, language)  # a card is in its document's language, words too
-    key = site.original_id(entry.id)  # progress is kept under the original's id
-    target = relative_link(here, playbook_uri(page_id(site, settings, entry.id)))
+    key = view.original_id  # progress is kept under the original's id
+    target = relative_link(here, playbook_uri(view_page_id(view, settings)))
     lang = lang_attributes(language, settings.page_language)
-    phases = " · ".join(esc(site.phase_title(phase.phase, t)) for phase in playbook.phases)
+    phases = " · ".join(esc(phase_title(settings.framework, phase.phase, t))
+                        for phase in playbook.phases)
     tags = "".join(f'<span class="pb-tag">{esc(tag)}</span> ' for tag in playbook.tags)
     summary = f"{authored(playbook.summary)}\n\n" if playbook.summary else ""
     return (
@@ -245,7 +236,7 @@ def _card(entry: Entry[Playbook], site: Site, settings: Settings, here: str) -> 
         f'<p class="pb-card-title" id="pb-card-{key}" markdown="span">'
         f"[{plain(playbook.title)}]({target})</p>\n\n{summary}"
         + ("" if settings.build_language  # each language's listing leads to its own pages
-           else language_switch(site, settings, entry.id, here, playbook_uri)) +
+           else language_switch(settings, view, here, playbook_uri)) +
         f'<p class="pb-card-phases">{phases}</p>\n\n'
         + (f'<p class="pb-tags">{tags.strip()}</p>\n\n' if tags else "")
         + progress_bar(t("progress.of", title=playbook.title), key, item_ids(playbook),

@@ -10,16 +10,20 @@ import html
 import posixpath
 import re
 from collections.abc import Callable, Mapping
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from ...core.checks import review_due_date
+from ...core.cache import text_kind
 from ...core.model import Assessment, Link, Playbook
-from ...core.settings import Settings
-from ...core.site import Site
+from ...core.settings import PageSettings
+from ...core.site import DocumentView, Site
 from ..i18n import Strings, direction, language_name, strings_for
 from .urls import relative_link
 
 E = TypeVar("E")
+
+PAGES = text_kind("markdown", in_memory=True)
+"""Pages' Markdown in the cache (signed: it is published as is), kept in memory by `mkdocs
+serve` too."""
 
 Words = Callable[..., str]
 """A language's string table: `t("play.why")`, `t("progress.of", title=…)`."""
@@ -151,7 +155,7 @@ def untranslated(t: Strings, lang: str) -> str:
     return f'<p class="pb-untranslated" role="note">{html.escape(text)}</p>'  # HTML too: not held
 
 
-def untranslated_note(settings: Settings, lang: str) -> str:
+def untranslated_note(settings: PageSettings, lang: str) -> str:
     """On a site built by language, the note on a page of one language that shows a document
     written in another (it has no version in the build's language); else nothing."""
     if not settings.build_language or lang == settings.build_language:
@@ -228,8 +232,8 @@ def _notice(t: Words, name: str) -> str:
     return f"{start} hidden>{text}</p>"
 
 
-def facts(document: Playbook | Assessment, t: Strings, today: datetime.date) -> str:
-    """Owner, last review, audience; and a notice when a review is due."""
+def facts(document: Playbook | Assessment, t: Strings, review_due: datetime.date | None) -> str:
+    """Owner, last review, audience; and a notice when a review is due (since `review_due`)."""
     rows: list[tuple[str, str]] = []
     if document.owner:
         rows.append((t("playbook.owner"), esc(document.owner)))
@@ -241,9 +245,8 @@ def facts(document: Playbook | Assessment, t: Strings, today: datetime.date) -> 
         rows.append((t("playbook.audience"), esc(", ".join(document.audience))))
     cells = "".join(f"<dt>{esc(name)}</dt><dd>{value}</dd>" for name, value in rows)
     text = f'<dl class="pb-facts">{cells}</dl>\n\n' if rows else ""
-    due = review_due_date(document)
-    if due is not None and due < today:
-        notice = esc(t("playbook.review_due", date=t.date(due)))
+    if review_due is not None:
+        notice = esc(t("playbook.review_due", date=t.date(review_due)))
         text += f'<p class="pb-review-due" role="note">{notice}</p>\n\n'
     return text
 
@@ -254,20 +257,25 @@ def item_ids(playbook: Playbook, phase_id: str | None = None) -> list[str]:
             for play in phase.plays for item in play.checklist]
 
 
-def page_id(site: Site, settings: Settings, entry_id: str) -> str:
+def page_id(site: Site, settings: PageSettings, entry_id: str) -> str:
     """The id in the address of a document's page: its own, or in a build of one language of
     several (mkdocs-static-i18n) its original's, which each language's version takes in turn."""
     return site.original_id(entry_id) if settings.build_language else entry_id
 
 
-def listed(site: Site, settings: Settings, entries: Mapping[str, E]) -> list[E]:
+def view_page_id(view: DocumentView[Any], settings: PageSettings) -> str:
+    """`page_id` of the document of `view`."""
+    return view.original_id if settings.build_language else view.id
+
+
+def listed(site: Site, settings: PageSettings, entries: Mapping[str, E]) -> list[E]:
     """The documents a listing shows: each original once, as its version in the page's
     language when there is one (a translation is not another playbook to follow)."""
     return [entries[site.version_in(entry_id, settings.page_language)]
             for entry_id in entries if not site.is_translation(entry_id)]
 
 
-def link_id(site: Site, settings: Settings, entry_id: str, language: str) -> str:
+def link_id(site: Site, settings: PageSettings, entry_id: str, language: str) -> str:
     """The id of the page a link to a document leads to from a page in `language`: the version
     in that language when there is one, else the original."""
     if settings.build_language:
@@ -275,29 +283,30 @@ def link_id(site: Site, settings: Settings, entry_id: str, language: str) -> str
     return site.version_in(entry_id, language)
 
 
-def language_switch(site: Site, settings: Settings, entry_id: str | None, here: str,
+def language_switch(settings: PageSettings, view: DocumentView[Any] | None, here: str,
                     uri: Callable[[str], str]) -> str:
-    """Links to the versions of a document in other languages (`entry_id` None: of a listing
-    page, which every language has): to their pages on a site in one language, to the same
-    address in the other languages' folders on a site built by language, unless the theme's
-    header has a language selector there (`Settings.language_selector`)."""
+    """Links to the versions of a document in other languages (`view` None: of a listing page,
+    which every language has): to their pages on a site in one language, to the same address in
+    the other languages' folders on a site built by language, unless the theme's header has a
+    language selector there (`PageSettings.language_selector`)."""
     if settings.build_language and settings.language_selector:
         return ""
     if settings.build_language:
         # Raw links (MkDocs checks Markdown links against this build's pages only); a target
         # keeps Material's instant navigation, which would keep this page's header, off them.
         current = settings.build_language
-        languages = site.versions(entry_id) if entry_id else settings.built_languages
+        languages = ([lang for lang, _ in view.versions] if view is not None
+                     else settings.built_languages)
         links = ", ".join(
             f'<a href="{esc(_across(settings, here, lang))}" target="_self" '
             f'hreflang="{esc(lang)}" lang="{esc(lang)}">{esc(language_name(lang))}</a>'
             for lang in languages if lang in settings.built_languages and lang != current)
-    elif entry_id:
-        current = site.lang_of_id(entry_id)
+    elif view is not None:
+        current = view.language
         links = ", ".join(
             f"[{plain(language_name(lang))}]({relative_link(here, uri(other))})"
             f'{{: hreflang="{esc(lang)}" lang="{esc(lang)}" }}'
-            for lang, other in site.versions(entry_id).items() if other != entry_id)
+            for lang, other in view.versions if other != view.id)
     else:
         return ""
     if not links:
@@ -307,7 +316,7 @@ def language_switch(site: Site, settings: Settings, entry_id: str | None, here: 
             f"{label} {links}</p>\n\n")
 
 
-def _across(settings: Settings, here: str, language: str) -> str:
+def _across(settings: PageSettings, here: str, language: str) -> str:
     """The address of the page `here` in another language's build, from this build's: as a
     file (`…/index.html`), which serves from disk and from a server, with any URL style."""
     build_language = settings.build_language or settings.language

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...core.model import Play, Playbook
-from ...core.settings import Settings
-from ...core.site import Entry, Site
+from ...core.settings import PageSettings
+from ...core.site import DocumentView, phase_title
 from ..i18n import Strings, strings_for
 from .markup import (
     Words,
@@ -19,36 +19,37 @@ from .markup import (
     language_switch,
     links_list,
     notices,
-    page_id,
     plain,
     print_choice,
     progress_bar,
     progress_link,
     sources,
     untranslated_note,
+    view_page_id,
 )
 from .urls import PROGRESS_URI, playbook_uri, relative_link
 
 
-def render_playbook(entry: Entry[Playbook], site: Site, settings: Settings) -> str:
-    """The Markdown of a playbook's page."""
-    playbook = entry.model
-    language = site.lang_of(entry)
+def render_playbook(view: DocumentView[Playbook], settings: PageSettings) -> str:
+    """The Markdown of a playbook's page: made from `view` and `settings` alone, so that it is
+    kept in the cache under a key derived from them (see `core.cache`)."""
+    playbook = view.model
+    language = view.language
     t = strings_for(settings, language)  # the document's words are in its language
-    key = site.original_id(entry.id)  # a translation's readers tick the original's items
-    here = playbook_uri(page_id(site, settings, entry.id))
+    key = view.original_id  # a translation's readers tick the original's items
+    here = playbook_uri(view_page_id(view, settings))
     parts = [f"# {plain(playbook.title)}\n\n",
-             language_switch(site, settings, entry.id, here, playbook_uri), notices(t)]
+             language_switch(settings, view, here, playbook_uri), notices(t)]
     if playbook.summary:
         parts.append(block("pb-summary", playbook.summary))
-    parts.append(facts(playbook, t, settings.today))
+    parts.append(facts(playbook, t, view.review_due))
     parts.append(progress_bar(t("progress.of", title=playbook.title), key,
                               item_ids(playbook), "playbook"))
     if item_ids(playbook):
         parts.append(progress_link(t, relative_link(here, PROGRESS_URI)))
         parts.append(print_choice(t("print.ticks")) + "\n\n")
     for phase in playbook.phases:
-        title = site.phase_title(phase.phase, t)
+        title = phase_title(settings.framework, phase.phase, t)
         parts.append(heading(2, title, f"pb-phase-{phase.phase}"))
         parts.append(progress_bar(t("progress.of", title=title), key,
                                   item_ids(playbook, phase.phase), "phase"))

@@ -486,6 +486,13 @@ class Cache:
         if len(self.pending) >= PENDING_AT_MOST:
             self.flush()
 
+    def forget_documents(self) -> None:
+        """Drop the digests of the documents keyed so far, which hold them in memory: once the
+        pages are made, a build needs neither (under `mkdocs serve`, `memory` keeps them for the
+        next build, which keys unchanged documents again)."""
+        if self.memory is None:
+            self.encoder.memo.clear()
+
     def flush(self) -> None:
         """Write the values `put` since the last flush, each atomically (values are written in
         batches, after the lasting data of a build is in memory: fewer holes in the memory)."""

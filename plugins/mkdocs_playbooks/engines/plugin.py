@@ -190,6 +190,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         _refuse_clashes(get_files(config), [page.uri for page in self.pages] + list(ASSETS),
                         config)
         if self.cache is not None:
+            self.cache.forget_documents()  # the site's documents are not needed any more
             self.cache.flush()
         # After every plugin's `on_config`, which may add extensions and fences:
         self.snippets = neighbours.snippet_reader(config.markdown_extensions, config.mdx_configs)

@@ -14,10 +14,14 @@ import pickle
 import shutil
 import stat
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from mkdocs_playbooks.core import cache as cache_module
@@ -25,6 +29,7 @@ from mkdocs_playbooks.core.cache import (
     MAGIC,
     MARKER,
     Cache,
+    Kind,
     Memory,
     Secrets,
     key_of,
@@ -39,6 +44,7 @@ from mkdocs_playbooks.output.sanitize import SANITISED
 
 from .cache_project import TODAY, Project, cache_messages, entries
 from .conftest import REPO, playbook, write_site
+from .test_cache_matrix import build_by_language
 from .test_cli import run
 
 ATTACKER = Secrets(None, b"the attacker's own secret, not the victim's")
@@ -603,6 +609,43 @@ def test_serve_keeps_the_last_builds_pages_in_memory() -> None:
         hits.append(total(store.hits))
     assert hits == [0, 0, 1, 0]  # page 0 was not used by the build before: forgotten
     assert memory.now == {key_of(_shown, "page 0", None): "page 0 None"}
+
+
+def test_serve_keeps_each_languages_work_and_parses_again_only_the_edited_file(
+    quick: Project, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Under `mkdocs serve` (each rebuild loads the configuration again and keeps the plugin),
+    mkdocs-static-i18n builds each language in turn, with other pages from the same files: each
+    language keeps its own memory, so an unchanged rebuild makes nothing again, and an edited
+    file is parsed again (once per language), not the others."""
+    build_by_language(quick)
+    made: Counter[str] = Counter()
+    put = Cache._put
+
+    def counted(self: Cache, kind: Kind[Any], key: str, value: object) -> None:
+        made[kind.name] += 1
+        put(self, kind, key, value)
+
+    monkeypatch.setattr(Cache, "_put", counted)
+
+    def rebuild(*, start: bool = False) -> None:
+        made.clear()
+        config = load_config(str(quick.write_config(cache=False)),
+                             site_dir=str(quick.root / "out" / "served"))
+        if start:
+            config.plugins.on_startup(command="serve", dirty=False)
+            config.plugins["playbooks"].memories.clear()  # one plugin per process: a new server
+        mkdocs_build(config)
+
+    rebuild(start=True)
+    assert made["parse"] > 0
+    assert made["markdown"] > 0
+    rebuild()
+    assert (made["parse"], made["markdown"]) == (0, 0)
+    quick.write("beta.yml", playbook("Beta revu", "beta"))
+    rebuild()
+    assert made["parse"] == 2  # beta.yml, in each language's build
+    assert made["markdown"] == 2 * 3  # its page and the index and progress pages listing it
 
 
 def test_the_demo_entries_are_data(tmp_path: Path) -> None:

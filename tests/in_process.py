@@ -8,18 +8,26 @@ and `Page.render`, on every page the plugin generates: the playbooks plugin's ow
 work (authors' text held from other plugins and put back, snippets' escapes, sanitising). What it
 leaves out is what a build adds around the content (the theme's template, the search index, the
 files written), which the tests that build a site still check.
+
+`run_command` runs the `playbooks` command in process, as `python -m` runs it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
+
+from mkdocs_playbooks.engines.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -62,6 +70,22 @@ def site_config(root: Path, docs_dir: Path, *, options: Mapping[str, Any], langu
     return config.plugins.on_config(config)
 
 
+def configured(root: Path) -> MkDocsConfig:
+    """The config of the site at `root` (its mkdocs.yml, its plugins), as `mkdocs build` loads
+    it, every plugin's `on_config` run."""
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    return config.plugins.on_config(config)
+
+
+def rendered_pages(root: Path) -> dict[str, str]:
+    """The HTML content of each page of the site at `root`, by its address (`playbooks/a`,
+    `` for the home): what a test of a page's content reads, without building the site."""
+    pages = rendered(configured(root))
+    return {uri.removesuffix(".md").removesuffix("index").rstrip("/"): html
+            for uri, html in pages.items()}
+
+
 def rendered(config: MkDocsConfig) -> dict[str, str]:
     """The HTML content of each page of the site, by source path, once every plugin's
     `on_page_content` has run: what the theme then wraps in its template."""
@@ -81,3 +105,23 @@ def rendered(config: MkDocsConfig) -> dict[str, str]:
         pages[file.src_uri] = config.plugins.on_page_content(page.content, page=page,
                                                              config=config, files=files)
     return pages
+
+
+@dataclass
+class Ran:
+    """What a run of the `playbooks` command gave: as `subprocess.CompletedProcess` names it."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_command(*args: str, cwd: Path) -> Ran:
+    """`playbooks ARGS` run in `cwd`, in process: its exit status and what it printed."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            status = main(list(args))
+        except SystemExit as exit_:  # argparse: usage errors and --help
+            status = exit_.code if isinstance(exit_.code, int) else int(exit_.code is not None)
+    return Ran(status, out.getvalue(), err.getvalue())

@@ -1,4 +1,5 @@
-"""Small fixture sites built by the real MkDocs: options, nav, failures, themes."""
+"""Small fixture sites built by the real MkDocs: options, nav, failures, themes. What a page's
+content says under an option is read in process (`in_process.rendered_pages`), without a build."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import build, playbook, write_site
+from .in_process import rendered_pages
 
 BROKEN = """\
 titel: Cassé
@@ -72,16 +74,15 @@ def test_a_docs_page_with_the_url_of_a_generated_page_is_an_error(tmp_path: Path
 def test_facilitator_edition_shows_the_notes(tmp_path: Path) -> None:
     options = ":\n      edition: facilitator"
     site = write_site(tmp_path, {"alpha.yml": playbook("Alpha", "alpha")}, options=options)
-    result = build(site)
-    assert result.result.returncode == 0, result.result.stderr
-    html = result.page("playbooks/alpha")
+    html = rendered_pages(site)["playbooks/alpha"]
     assert "Note secrète pour l'animateur." in html
     assert "<p class=\"pb-label\">Notes pour l'animateur</p>" in html
 
 
 def test_participant_edition_hides_the_notes(simple_site: Path) -> None:
-    result = build(simple_site)
-    assert "Note secrète" not in result.page("playbooks/alpha")
+    html = rendered_pages(simple_site)["playbooks/alpha"]
+    assert "Note secrète" not in html
+    assert 'class="pb-checklist"' in html  # the page is there, without the notes
 
 
 def test_auto_nav_gets_one_section_listing_the_playbooks(simple_site: Path) -> None:
@@ -123,10 +124,10 @@ def test_plain_mkdocs_theme_builds(simple_site: Path) -> None:
 
 
 def test_default_framework_titles_follow_the_site_language(tmp_path: Path) -> None:
-    english = build(write_site(tmp_path / "en", {"a.yml": playbook("A", "a")}, language="en"))
-    french = build(write_site(tmp_path / "fr", {"a.yml": playbook("A", "a")}, language="fr"))
-    assert ">Listen</h2>" in re.sub(r"<a[^>]*>.*?</a>", "", english.page("playbooks/a"))
-    assert ">Écouter</h2>" in re.sub(r"<a[^>]*>.*?</a>", "", french.page("playbooks/a"))
+    english = write_site(tmp_path / "en", {"a.yml": playbook("A", "a")}, language="en")
+    french = write_site(tmp_path / "fr", {"a.yml": playbook("A", "a")}, language="fr")
+    assert ">Listen</h2>" in re.sub(r"<a[^>]*>.*?</a>", "", rendered_pages(english)["playbooks/a"])
+    assert ">Écouter</h2>" in re.sub(r"<a[^>]*>.*?</a>", "", rendered_pages(french)["playbooks/a"])
 
 
 def test_custom_framework_and_strings(tmp_path: Path) -> None:
@@ -137,9 +138,7 @@ def test_custom_framework_and_strings(tmp_path: Path) -> None:
       strings:
         fr: {"play.why": "Enjeux"}"""
     site = write_site(tmp_path, {"a.yml": playbook("A", "a")}, options=options)
-    result = build(site)
-    assert result.result.returncode == 0, result.result.stderr
-    html = result.page("playbooks/a")
+    html = rendered_pages(site)["playbooks/a"]
     assert ">Enjeux</p>" in html
     assert ">Écouter" in html  # a default phase keeps its built-in title
 

@@ -1,4 +1,7 @@
-"""The `playbooks` command: exit codes, defaults, schema, skeletons."""
+"""The `playbooks` command: exit codes, defaults, schema, skeletons. The command runs in process
+(`main`, as `python -m` calls it); in a process of its own only where the process is the subject:
+its exit status and stderr as a shell sees them, a file that would hang it, the environment, a
+cache shared between runs."""
 
 from __future__ import annotations
 
@@ -17,9 +20,10 @@ from mkdocs_playbooks.core.schema import SCHEMA_FILE, json_schema
 from mkdocs_playbooks.engines.cli import main
 
 from .conftest import ENV, REPO, playbook, write_site
+from .in_process import run_command as run
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def run_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "mkdocs_playbooks.engines.cli", *args], cwd=cwd,
                           env=ENV, capture_output=True, text=True, timeout=60, check=False)
 
@@ -34,7 +38,7 @@ def test_validate_the_demo_exits_0() -> None:
 def test_invalid_content_exits_1_without_traceback(tmp_path: Path) -> None:
     (tmp_path / "playbooks").mkdir()
     (tmp_path / "playbooks" / "a.yml").write_text("title: [\n")
-    result = run("validate", cwd=tmp_path)
+    result = run_process("validate", cwd=tmp_path)
     assert result.returncode == 1
     note, error, *_ = result.stderr.splitlines()
     assert note.startswith("playbooks: note: no properdocs.yml, mkdocs.yml, mkdocs.yaml here: "
@@ -157,7 +161,7 @@ def test_special_files_are_refused_not_read(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.yml"
     os.mkfifo(fifo)
     for target in (str(fifo), "/dev/zero"):
-        result = run("validate", target, cwd=tmp_path)
+        result = run_process("validate", target, cwd=tmp_path)
         assert result.returncode == 1
         assert "not a regular file" in result.stderr
 
@@ -210,17 +214,17 @@ def test_validate_reads_inherit_and_env_as_the_engines_do(tmp_path: Path) -> Non
 
 def test_validate_shares_the_sites_cache_and_is_never_stale(tmp_path: Path) -> None:
     write_site(tmp_path, {"a.yml": playbook("A", "a")})
-    first = run("validate", cwd=tmp_path)
+    first = run_process("validate", cwd=tmp_path)
     entries = list((tmp_path / ".cache" / "playbooks" / "parse").iterdir())
     assert first.returncode == 0, first.stderr
     assert len(entries) == 1  # the build's own folder (`cache_dir`) and kind of entry
-    again = run("validate", cwd=tmp_path)
+    again = run_process("validate", cwd=tmp_path)
     assert again.stderr == first.stderr
     assert list((tmp_path / ".cache" / "playbooks" / "parse").iterdir()) == entries  # read
     path = tmp_path / "playbooks" / "a.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("title: A", "title: [A"),
                     encoding="utf-8")
-    edited = run("validate", cwd=tmp_path)
+    edited = run_process("validate", cwd=tmp_path)
     assert edited.returncode == 1
     assert "playbooks/a.yml:" in edited.stderr
 

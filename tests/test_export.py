@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 import tomllib
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,16 +27,12 @@ from mkdocs_playbooks.output.assets import CSS_URI, JS_URI, script_bundle
 from mkdocs_playbooks.output.pages import site_pages
 
 from .browser.test_hostile import PAYLOADS, hostile_site
-from .conftest import ENV, REPO, playbook, write_site
+from .conftest import REPO, playbook, write_site
+from .in_process import run_command as run
 from .test_golden_pages import CASES, generated
 
 # What an engine such as Zensical renders the exported Markdown with (its defaults include these).
 ENGINE_EXTENSIONS = ["toc", "tables", "attr_list", "md_in_html", "admonition", "def_list"]
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mkdocs_playbooks.engines.cli", *args], cwd=cwd,
-                          env=ENV, capture_output=True, text=True, timeout=120, check=False)
 
 
 def engine_html(text: str) -> str:

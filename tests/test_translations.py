@@ -18,6 +18,7 @@ from mkdocs_playbooks.output.pages import site_pages
 from mkdocs_playbooks.output.pages.markup import unheld
 
 from .conftest import build, write_site
+from .in_process import rendered_pages
 
 TODAY = datetime.date(2026, 11, 27)
 FRAMEWORK = (PhaseDef("listen"),)
@@ -190,10 +191,7 @@ I18N = """
 
 
 def test_one_language_mkdocs_site_links_the_versions(tmp_path: Path) -> None:
-    root = write_site(tmp_path, FILES)
-    result = build(root)
-    assert result.result.returncode == 0, result.result.stderr
-    english = result.page("playbooks/listening")
+    english = rendered_pages(write_site(tmp_path, FILES))["playbooks/listening"]
     assert '<a href="../ecoute/" hreflang="fr" lang="fr">Français</a>' in english
     assert 'data-pb-playbook="ecoute"' in english
 

@@ -1,7 +1,7 @@
 """The `playbooks` command: exit codes, defaults, schema, skeletons. The command runs in process
 (`main`, as `python -m` calls it); in a process of its own only where the process is the subject:
-its exit status and stderr as a shell sees them, a file that would hang it, the environment, a
-cache shared between runs."""
+its exit status and stderr as a shell sees them, a file that would hang it, a cache shared between
+runs."""
 
 from __future__ import annotations
 
@@ -200,14 +200,14 @@ def test_validate_finds_the_configuration_as_the_engines_do(name: str, tmp_path:
     assert "note: no" not in result.stderr
 
 
-def test_validate_reads_inherit_and_env_as_the_engines_do(tmp_path: Path) -> None:
+def test_validate_reads_inherit_and_env_as_the_engines_do(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     write_site(tmp_path, {"b.yml": playbook("B", "b").replace("phase: listen", "phase: agir")})
     (tmp_path / "base.yml").write_text(
         "plugins:\n  - playbooks:\n      framework: [{id: agir}]\n      dir: !ENV [DIR, x]\n")
     (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\nsite_name: S\n")
-    result = subprocess.run([sys.executable, "-m", "mkdocs_playbooks.engines.cli", "validate"],
-                            cwd=tmp_path, env={**ENV, "DIR": "playbooks"}, capture_output=True,
-                            text=True, timeout=60, check=False)
+    monkeypatch.setenv("DIR", "playbooks")
+    result = run("validate", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "1 file(s) checked: 0 error(s)" in result.stderr
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mkdocs_playbooks.engines.reference import (
     END,
     OPTIONS_END,
@@ -15,6 +17,7 @@ from mkdocs_playbooks.engines.reference import (
 )
 
 from .conftest import REPO
+from .in_process import run_command
 
 
 def test_field_reference_matches_the_model() -> None:
@@ -61,14 +64,11 @@ def test_options_table_matches_the_declarations() -> None:
         assert f"| `{name}` |" in generated, f"option {name} has no docstring"
 
 
-def test_the_help_shown_in_the_cli_reference_is_the_real_one() -> None:
-    import os
-    import subprocess
-    import sys
-
+def test_the_help_shown_in_the_cli_reference_is_the_real_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     shown = (REPO / "docs" / "guide" / "cli.md").read_text(encoding="utf-8")
     block = shown.split("$ playbooks --help\n", 1)[1].split("```", 1)[0]
-    real = subprocess.run([sys.executable, "-m", "mkdocs_playbooks.engines.cli", "--help"],
-                          env={**os.environ, "COLUMNS": "100"}, capture_output=True, text=True,
-                          check=True).stdout
-    assert block == real, "paste `COLUMNS=100 playbooks --help` into docs/guide/cli.md"
+    monkeypatch.setenv("COLUMNS", "100")
+    real = run_command("--help", cwd=REPO)
+    assert real.returncode == 0
+    assert block == real.stdout, "paste `COLUMNS=100 playbooks --help` into docs/guide/cli.md"

@@ -72,8 +72,12 @@ def palette_toggles(page: Page) -> bool:
     if toggle.count() == 0:
         return False
     toggle.click()
-    page.wait_for_timeout(300)
-    return page.locator("body").get_attribute("data-md-color-scheme") != before
+    try:  # a wait on the state, not a time: a loaded machine runs Material's script slowly
+        expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", before or "",
+                                                          timeout=5000)
+    except AssertionError:
+        return False
+    return True
 
 
 def ticks_survive_a_reload(page: Page) -> bool:

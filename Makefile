@@ -37,7 +37,7 @@ lint: $(VENV)/.installed-test
 
 # The quick loop: lint, types, unit, golden, build and Node tests; no browser, no wheel, no run of
 # the guide's commands, and the broken inputs through `playbooks validate` only, not `mkdocs
-# build` each (about a minute)
+# build` each (times measured in CONTRIBUTING)
 check: lint
 	scripts/install-yaml-language-server
 	$(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadgroup -m "not browser and not package and not corpus_build and not cache_demo and not guide_commands"

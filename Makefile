@@ -40,13 +40,13 @@ lint: $(VENV)/.installed-test
 # build` each (times measured in CONTRIBUTING)
 check: lint
 	scripts/install-yaml-language-server
-	$(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadgroup -m "not browser and not package and not corpus_build and not cache_demo and not guide_commands"
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) -m "not browser and not package and not corpus_build and not cache_demo and not guide_commands"
 
 # Everything: Debian's Chromium for the browser tests, then lint, types and every test
 test: lint
 	scripts/install-chromium
 	scripts/install-yaml-language-server
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 # Rewrite the expected files of the golden tests from the code (review the diff!)
 golden: $(VENV)/.installed-test

@@ -13,10 +13,6 @@ from mkdocs_playbooks.engines.config import read_settings
 
 from .conftest import REPO, Build, build
 
-# Its tests share the site a module fixture builds: one worker runs them all, and builds it
-# once (pytest runs with `--dist loadgroup`; see CONTRIBUTING).
-pytestmark = pytest.mark.xdist_group(__name__)
-
 
 class Elements(HTMLParser):
     """Collects start tags with their attributes, and the text of each label/legend by id."""

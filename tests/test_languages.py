@@ -13,10 +13,6 @@ import pytest
 from .conftest import Build, build, write_site
 from .test_translations import ASSESSMENT, ORIGINAL, TRANSLATION
 
-# Its tests share the site a module fixture builds: one worker runs them all, and builds it
-# once (pytest runs with `--dist loadgroup`; see CONTRIBUTING).
-pytestmark = pytest.mark.xdist_group(__name__)
-
 SITE_URL = "https://example.org/docs/"
 META = re.compile(r'<meta name="mkdocs-playbooks:alternate" data-hreflang="([^"]+)" '
                   r'content="([^"]*)">')

@@ -18,10 +18,6 @@ from mkdocs_playbooks.output.pages.markup import unheld
 from .conftest import build, playbook, write_site
 from .test_build import nav_of
 
-# Its tests share the site a module fixture builds: one worker runs them all, and builds it
-# once (pytest runs with `--dist loadgroup`; see CONTRIBUTING).
-pytestmark = pytest.mark.xdist_group(__name__)
-
 COUNT = 25
 IDS = [f"p{n:02}" for n in range(1, COUNT + 1)]
 

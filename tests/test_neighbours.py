@@ -19,10 +19,6 @@ from mkdocs_playbooks.output.pages.markup import HELD_END, HELD_START, held, unh
 
 from .conftest import build, mkdocs
 
-# Its tests share the site a module fixture builds: one worker runs them all, and builds it
-# once (pytest runs with `--dist loadgroup`; see CONTRIBUTING).
-pytestmark = pytest.mark.xdist_group(__name__)
-
 PAGES = ("playbooks/piege", "assessments/evaluation", "playbooks")
 LEAKS = ("SNIPLEAK", "DOCSLEAK", "HOOKLEAK", "1337", "JBRAN", "EXECRAN", "Macro Syntax Error",
          "Macro Rendering Error", "hidden-by-jinja-gone")

@@ -28,10 +28,6 @@ from ..test_scoring import WORKED_EXAMPLE
 from .axe import serious_violations
 from .conftest import Server, Watched, watch
 
-# Its tests share the site a module fixture builds: one worker runs them all, and builds it
-# once (pytest runs with `--dist loadgroup`; see CONTRIBUTING).
-pytestmark = pytest.mark.xdist_group(__name__)
-
 PAGE = "/assessments/maturite-social-media/"
 DEMO = load_site(read_settings(REPO / "mkdocs.yml")).assessments["maturite-social-media"].model
 KEY_JS = "(typeof __md_scope !== 'undefined' ? __md_scope.pathname : '/') + '.mkdocs-playbooks'"

@@ -12,10 +12,6 @@ from playwright.sync_api import Browser, Page, expect
 from ..conftest import build, write_site
 from .conftest import Server, Watched, watch
 
-# Its tests share the site a module fixture builds: one worker runs them all, and builds it
-# once (pytest runs with `--dist loadgroup`; see CONTRIBUTING).
-pytestmark = pytest.mark.xdist_group(__name__)
-
 PLAYBOOK_PAGE = "/playbooks/ecoute-sociale/"
 FIRST_PLAY = "cartographier-territoires"
 KEY_JS = "(typeof __md_scope !== 'undefined' ? __md_scope.pathname : '/') + '.mkdocs-playbooks'"

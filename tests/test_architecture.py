@@ -16,7 +16,7 @@ PACKAGE = REPO / "plugins" / "mkdocs_playbooks"
 FLOORS = {"core": 1, "output": 2, "assessment": 3, "engines": 4}
 """Each subpackage's floor: a module imports from its own floor and the ones below."""
 MKDOCS_ADAPTERS = {"engines.plugin", "engines.config", "engines.nav", "engines.languages",
-                   "engines.editions", "engines.memory"}
+                   "engines.editions", "engines.memory", "engines.rendered"}
 """The modules that import MkDocs (or ProperDocs); the rest of the package runs without it."""
 
 

@@ -38,6 +38,7 @@ from mkdocs_playbooks.core.cache import (
 )
 from mkdocs_playbooks.core.loading import PARSED, load_site, parse_bytes
 from mkdocs_playbooks.core.settings import PageSettings, PhaseDef, Settings
+from mkdocs_playbooks.engines.rendered import RENDERED, Rendered, RenderInputs
 from mkdocs_playbooks.output.pages import site_pages
 from mkdocs_playbooks.output.pages.markup import PAGES
 from mkdocs_playbooks.output.sanitize import SANITISED
@@ -78,12 +79,13 @@ def test_second_build_of_unchanged_playbooks_takes_everything_from_the_cache(
     assert store is not None
     assert total(store.misses) == 0
     # Each file parsed, each playbook's Markdown and the index and progress pages, each page's
-    # HTML:
-    assert dict(store.hits) == {"parse": 4, "markdown": 3 + 2, "html": 6}
+    # HTML (rendered and sanitised: no Markdown converted):
+    assert dict(store.hits) == {"parse": 4, "markdown": 3 + 2, "rendered": 6}
     assert second == first
     # Once the pages are made, the cache holds none of the site's documents (the build frees
     # them: at 10,000 playbooks, hundreds of MiB).
-    assert store.encoder.memo == {}
+    # (what pages are rendered with, where files are, is all that it keeps)
+    assert [type(value) for value, _digest in store.encoder.memo.values()] == [RenderInputs]
 
 
 def test_no_cache_option_neither_reads_nor_writes_it(quick: Project) -> None:
@@ -154,13 +156,13 @@ def test_a_build_the_next_day_makes_again_only_the_pages_whose_review_fell_due(
     next_day, store = quick.build(cache=True, name="next-day")
     assert store is not None
     assert dict(store.misses) == {}  # nothing shows the day: every page from the cache
-    assert dict(store.hits) == {"parse": 4, "markdown": 5, "html": 6}
+    assert dict(store.hits) == {"parse": 4, "markdown": 5, "rendered": 6}
     assert next_day == quick.build(cache=False, name="next-day-uncached")[0]
     # revue.yml (reviewed 2026-01-10, every 6 months) is due from 2026-07-10:
     quick.options["today"] = datetime.date(2026, 7, 11)
     due, store = quick.build(cache=True, name="due")
     assert store is not None
-    assert dict(store.misses) == {"markdown": 1, "html": 1}  # revue's page, and nothing else
+    assert dict(store.misses) == {"markdown": 1, "rendered": 1}  # revue's page, nothing else
     assert "pb-review-due" in due["playbooks/revue/index.html"].decode()
     assert due == quick.build(cache=False, name="due-uncached")[0]
     quick.options["today"] = datetime.date(2026, 7, 12)  # due since the same day
@@ -251,7 +253,8 @@ def forge(folder: Path, kind: str, text: str, secrets: Secrets = ATTACKER) -> in
     """Replace each entry of `kind` by a well-formed one holding `text`, signed (if at all) with
     `secrets`, as whoever can write the folder but lacks the site's secret can; how many."""
     forged = 0
-    kinds = {PARSED.name: PARSED, PAGES.name: PAGES, SANITISED.name: SANITISED}
+    kinds = {PARSED.name: PARSED, PAGES.name: PAGES, SANITISED.name: SANITISED,
+             RENDERED.name: RENDERED}
     for path in entries(folder, kind):
         payload = text.encode()
         key = secrets.key_for(kinds[kind])
@@ -265,17 +268,21 @@ def forge(folder: Path, kind: str, text: str, secrets: Secrets = ATTACKER) -> in
 SCRIPT = '<script>alert("forged")</script><img src=x onerror=alert(1)>'
 
 
-@pytest.mark.parametrize("kind", ["markdown", "html"])
+FORGED = {"markdown": SCRIPT, "rendered": RENDERED.encode(Rendered(  # type: ignore[union-attr]
+    content=SCRIPT, toc_tokens=[], title=None, anchors=[], links={}, messages=[])).decode()}
+
+
+@pytest.mark.parametrize("kind", ["markdown", "rendered"])
 def test_forged_pages_are_not_published(quick: Project, kind: str) -> None:
-    """A page's Markdown or sanitised HTML is published as is (a forged HTML entry would
-    bypass sanitising; forged Markdown would reach other plugins, mkdocs-macros' templates or
-    snippets' includes): used only when signed with the site's own secret."""
+    """A page's Markdown or rendered, sanitised HTML is published as is (a forged HTML entry
+    would bypass sanitising; forged Markdown would reach other plugins, mkdocs-macros' templates
+    or snippets' includes): used only when signed with the site's own secret."""
     uncached, _ = quick.build(cache=False, name="uncached")
     quick.build(cache=True, name="first")
-    assert forge(quick.cache_folder, kind, SCRIPT) == {"markdown": 5, "html": 6}[kind]
+    assert forge(quick.cache_folder, kind, FORGED[kind]) == {"markdown": 5, "rendered": 6}[kind]
     cached, store = quick.build(cache=True, name="forged")
     assert store is not None
-    assert store.misses[kind] == {"markdown": 5, "html": 6}[kind]
+    assert store.misses[kind] == {"markdown": 5, "rendered": 6}[kind]
     assert not any(b"alert" in page for page in cached.values())
     assert cached == uncached
 

@@ -34,7 +34,7 @@ from ..output.pages.markup import in_language_html, title_text, untranslated, wi
 from ..output.problem_pages import pages_with_problems
 from ..output.sanitize import sanitize_stored
 from . import nav as nav_layout
-from . import neighbours
+from . import neighbours, rendered
 from .config import PlaybooksConfig, cache_dir_problem, make_settings
 from .languages import (
     Build,
@@ -244,7 +244,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Default priority: titles of generated pages, and one nav section for them."""
+        """Default priority: titles of generated pages, one nav section for them, and their
+        HTML made through the cache (`rendered`)."""
         pages = {}
         for uri, generated in self.generated.items():
             file = files.get_file_from_path(uri)
@@ -261,7 +262,21 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             raise PluginError(f"playbooks: the index page {INDEX_URI} is missing from the files")
         title = strings_for(self.settings)("nav.section")
         nav_layout.arrange(nav, title, index, list(pages.values()), self.config.nav_limit)
+        self._render_through_cache(config, files)
         return nav
+
+    def _render_through_cache(self, config: MkDocsConfig, files: Files) -> None:
+        """Generated pages rendered through the cache (`rendered`): a page whose HTML is known
+        is not converted again. Once every file is known, which its links are checked against."""
+        if self.cache is None:
+            return
+        inputs = rendered.render_inputs(config, files, sanitise=not self.config.allow_html)
+        if inputs is None:
+            return
+        for uri in self.generated:
+            file = files.get_file_from_path(uri)
+            if file is not None and file.page is not None:
+                rendered.use_stored_render(file.page, self.cache, inputs)
 
     # First: before any other plugin reads the page's Markdown.
     @event_priority(200)
@@ -299,7 +314,8 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     @event_priority(100)
     def _sanitise(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.fences.active = False
-        if self.config.allow_html or page.file.src_uri not in self.generated:
+        if self.config.allow_html or page.file.src_uri not in self.generated \
+                or rendered.is_sanitised(page, html):
             return html
         return sanitize_stored(html, self.cache)
 

@@ -18,6 +18,7 @@ CPU time), and writes the same into RESULTS.md between `<!-- run:start -->` and
 from __future__ import annotations
 
 import argparse
+import datetime
 import importlib.util
 import itertools
 import shutil
@@ -32,16 +33,19 @@ try:
 except ImportError:  # run as `python benchmarks/run.py`
     import common  # type: ignore[no-redef, import-not-found]
 
-KINDS = ("plugin", "warm", "handmade", "flat", "export", "zensical", "zensical-hand")
+KINDS = ("plugin", "warm", "next-day", "handmade", "flat", "export", "zensical", "zensical-hand")
 """The builds measured: `plugin` is the plugin's site built cold (its cache folder removed
-first), `warm` the same site built again with the cache of an earlier build; `handmade` and
+first), `warm` the same site built again with the cache of an earlier build, `next-day` the same
+with the plugin's `today` one day later than any build before (a daily build restoring the cache
+of the day before); `handmade` and
 `flat` are the other sites of `generate.py`; `export` is `playbooks export` of the plugin's site
 into a docs folder, `zensical` Zensical's build of that folder (the configuration completed with
 what `export` says to add, as a user would), `zensical-hand` Zensical's build of the handmade
 site. Plugin code runs only in child processes, which import the copy of the plugin taken at the
 start (`common.Code`)."""
 ZENSICAL_KINDS = ("export", "zensical", "zensical-hand")
-SITE_OF = {"plugin": "plugin", "warm": "plugin", "handmade": "handmade", "flat": "flat",
+SITE_OF = {"plugin": "plugin", "warm": "plugin", "next-day": "plugin", "handmade": "handmade",
+           "flat": "flat",
            "export": "zensical", "zensical": "zensical", "zensical-hand": "handmade"}
 GENERATED = ("plugin", "handmade", "flat")
 """The sites `generate.py` writes; `zensical` is a copy of `plugin` that `export` writes into."""
@@ -205,13 +209,14 @@ class Bench:
 
     def measure_builds(self, result: SizeResult, roots: dict[str, Path]) -> None:
         kinds = tuple(roots)
-        if "warm" in roots:  # not timed: fills the cache the first warm build reads
-            self.run([*BUILD, str(self.work / "site-fill")], roots["warm"])
+        warm = [kind for kind in ("warm", "next-day") if kind in roots]
+        if warm:  # not timed: fills the cache the first warm build reads
+            self.run([*BUILD, str(self.work / "site-fill")], roots[warm[0]])
             shutil.rmtree(self.work / "site-fill")
         for run in range(self.runs):
             order = kinds[run % len(kinds):] + kinds[:run % len(kinds)]
             for kind in order:
-                sample, site_dir = self.measure_one(kind, roots[kind])
+                sample, site_dir = self.measure_one(kind, roots[kind], run)
                 result.builds.setdefault(kind, []).append(sample)
                 if site_dir is not None:
                     if kind not in result.pages:
@@ -222,8 +227,10 @@ class Bench:
                            f"CPU {sample.cpu:7.2f} s wall {sample.seconds:7.2f} s "
                            f"{sample.peak_kib / 1024:7.1f} MiB load {sample.load:.2f}")
 
-    def measure_one(self, kind: str, root: Path) -> tuple[common.Sample, Path | None]:
-        """One timed build (or export) of `kind`, and the folder of the site it built."""
+    def measure_one(self, kind: str, root: Path,
+                    run: int) -> tuple[common.Sample, Path | None]:
+        """One timed build (or export) of `kind` in round `run`, and the folder of the site it
+        built."""
         if kind == "export":
             return self.run(EXPORT, root), None
         if kind in ("zensical", "zensical-hand"):
@@ -231,6 +238,9 @@ class Bench:
         site_dir = self.work / f"site-{kind}"
         if kind == "plugin":  # cold: what a first build pays, writing the cache
             shutil.rmtree(root / CACHE, ignore_errors=True)
+        if kind == "next-day":
+            return self.run([*BUILD[:-1], "-f", next_day_config(root, run), "-d", str(site_dir)],
+                            root), site_dir
         return self.run([*BUILD, str(site_dir)], root), site_dir
 
     def measure_validate(self, result: SizeResult, root: Path) -> None:
@@ -262,6 +272,19 @@ class Bench:
 
     def asset_sizes(self) -> str:
         return common.output(ASSET_SIZE, common.ROOT, self.code.env()).rstrip()
+
+
+def next_day_config(root: Path, run: int) -> str:
+    """The plugin site's configuration with `today` set `run + 1` days after the real one: each
+    `next-day` build is the first of its day."""
+    day = datetime.date.today() + datetime.timedelta(days=run + 1)  # noqa: DTZ011 - the plugin's
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - playbooks\n" in text, "the generated plugin site's configuration changed"
+    name = "mkdocs-next-day.yml"
+    (root / name).write_text(text.replace("  - playbooks\n",
+                                          f"  - playbooks:\n      today: {day.isoformat()}\n"),
+                             encoding="utf-8")
+    return name
 
 
 def document_pages(plugin_site: Path) -> int:
@@ -303,13 +326,7 @@ def checks(results: list[SizeResult]) -> list[Check]:
                                     "handmade", TIME_OVERHEAD))
             found.append(Check(f"cold peak memory plugin / handmade, N={r.count}",
                                r.mib("plugin") / r.mib("handmade"), MEMORY_OVERHEAD))
-        if {"warm", "handmade"} <= kinds:
-            found.append(time_check("warm build time plugin / handmade", r, "warm", "handmade",
-                                    WARM_OVER_HANDMADE if r.count >= 1000 else None))
-            found.append(Check(f"warm peak memory plugin / handmade, N={r.count}",
-                               r.mib("warm") / r.mib("handmade"), None))
-        if {"warm", "plugin"} <= kinds:
-            found.append(time_check("warm / cold build time", r, "warm", "plugin", None))
+        found += warm_checks(r, kinds)
     largest = results[-1]
     if {"plugin", "flat"} <= kinds:
         for r in results:
@@ -336,6 +353,25 @@ def checks(results: list[SizeResult]) -> list[Check]:
             found.append(Check(f"validate, cache read / floor, N={r.count}",
                                r.validate_warm_cpu() / r.floor_cpu(), None,
                                r.validate_warm_seconds() / r.floor_seconds()))
+    return found
+
+
+def warm_checks(r: SizeResult, kinds: set[str]) -> list[Check]:
+    """Builds with the cache of the builds before, the same day and the next."""
+    found: list[Check] = []
+    target = WARM_OVER_HANDMADE if r.count >= 1000 else None
+    if {"warm", "handmade"} <= kinds:
+        found.append(time_check("warm build time plugin / handmade", r, "warm", "handmade",
+                                target))
+        found.append(Check(f"warm peak memory plugin / handmade, N={r.count}",
+                           r.mib("warm") / r.mib("handmade"), None))
+    if {"warm", "plugin"} <= kinds:
+        found.append(time_check("warm / cold build time", r, "warm", "plugin", None))
+    if {"next-day", "handmade"} <= kinds:
+        found.append(time_check("warm next day plugin / handmade", r, "next-day", "handmade",
+                                target))
+    if {"next-day", "warm"} <= kinds:
+        found.append(time_check("warm next day / warm same day", r, "next-day", "warm", None))
     return found
 
 
@@ -397,15 +433,15 @@ def builds_table(results: list[SizeResult]) -> str:
 
 def overhead_table(results: list[SizeResult]) -> str:
     """What the plugin adds to the build of its own output, in all and per playbook."""
-    lines = [f"{'N':>5}  {'build':6}  {'CPU added s':>11}  {'per page ms':>11}  "
+    lines = [f"{'N':>5}  {'build':8}  {'CPU added s':>11}  {'per page ms':>11}  "
              f"{'wall added s':>12}  {'memory added MiB':>16}"]
     for r in results:
-        for kind in ("plugin", "warm"):
+        for kind in ("plugin", "warm", "next-day"):
             if kind not in r.builds or "handmade" not in r.builds:
                 continue
             cpu = r.cpu(kind) - r.cpu("handmade")
-            name = "cold" if kind == "plugin" else "warm"
-            lines.append(f"{r.count:>5}  {name:6}  {cpu:11.2f}  "
+            name = {"plugin": "cold", "warm": "warm"}.get(kind, kind)
+            lines.append(f"{r.count:>5}  {name:8}  {cpu:11.2f}  "
                          f"{1000 * cpu / max(r.document_pages, 1):11.2f}  "
                          f"{r.seconds(kind) - r.seconds('handmade'):12.2f}  "
                          f"{r.mib(kind) - r.mib('handmade'):16.1f}")
@@ -456,6 +492,7 @@ def report(results: list[SizeResult], runs: int, assets: str) -> str:
     parts = [
         f"Builds ({runs} of each, alternating in a rotating order; `python -m mkdocs build -q`; "
         "`plugin` cold, its cache removed first; `warm` with the cache of the build before; "
+        "`next-day` the same with the plugin's `today` set to a day no build had seen; "
         "CPU is user + system of the child process; load is the 1-minute load average at "
         "each start):",
         "```text\n" + builds_table(results) + "\n```",

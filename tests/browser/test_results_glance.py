@@ -141,6 +141,9 @@ METER_JS = """() => [...document.querySelectorAll('[data-pb-results-body] .pb-sc
   return [li.querySelector('span').textContent, track.width, bar.width, track.left, bar.left];
 })"""
 
+RADAR_POINTS_JS = """() => document.querySelector('[data-pb-radar] polygon.pb-series')
+.getAttribute('points')"""
+
 RADAR_JS = """() => {
   const svg = document.querySelector('[data-pb-radar] svg.pb-radar');
   const points = svg.querySelector('polygon.pb-series').getAttribute('points').trim().split(' ');
@@ -180,6 +183,21 @@ def test_every_bar_is_its_score_on_one_scale_and_the_radar_agrees(
         reach = ((x - centre) ** 2 + (y - centre) ** 2) ** 0.5 / geometry["radius"]
         bar = next(b for b in bars if b[0] == dimension.title)
         assert abs(reach - bar[2] / bar[1]) <= 0.01, (dimension.id, reach, bar)
+    # answers changed with the radar open: the same chart, its series where the new scores are
+    page.evaluate("document.querySelector('[data-pb-radar] svg.pb-radar').dataset.seen = 'yes'")
+    before = page.evaluate(RADAR_POINTS_JS)
+    chosen = mixed()
+    for question in DEMO.dimensions[0].questions:
+        chosen[question.id] = question.choices[-1].id
+        answer(page, question.id, question.choices[-1].id)
+    page.wait_for_function("(before) => document.querySelector('[data-pb-radar] polygon.pb-series')"
+                           ".getAttribute('points') !== before",
+                           arg=before)
+    moved = results(DEMO, chosen)
+    for dimension, (x, y) in zip(DEMO.dimensions, page.evaluate(RADAR_JS), strict=True):
+        reach = ((x - centre) ** 2 + (y - centre) ** 2) ** 0.5 / geometry["radius"]
+        assert abs(reach - (moved.dimensions[dimension.id].score or 0) / 100) <= 0.01, dimension.id
+    expect(page.locator("[data-pb-radar] svg.pb-radar[data-seen='yes']")).to_have_count(1)
     context.close()
 
 

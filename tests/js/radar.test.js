@@ -7,7 +7,7 @@ const assert = require("node:assert/strict");
 const { part, CONSTANTS } = require("./fixtures.js");
 
 const make = (tag, attributes = {}, ...children) => ({ tag, attributes, children });
-const { radarGeometry, radarSvg } = part("radar.js", { make });
+const { radarGeometry, radarSvg, radarSeriesPoints } = part("radar.js", { make });
 const R = CONSTANTS.radar;
 const close = (actual, expected) => assert.ok(Math.abs(actual - expected) < 1e-9, `${actual} ≠ ${expected}`);
 const distance = (p, centre) => Math.hypot(p.x - centre, p.y - centre);
@@ -84,5 +84,15 @@ test("labels are read from outside: anchored away from the chart, their lines st
   for (const label of labels) {
     assert.ok(label.children.slice(1).every((line) => line.attributes.dy === "1.1em"));
     assert.ok(label.children.every((line) => line.tag === "tspan" && line.attributes.x === label.attributes.x));
+  }
+});
+
+test("a series' points, moved alone, are those the chart draws", () => {
+  for (let count = 1; count <= 12; count += 1) {
+    const titles = Array.from({ length: count }, (_, i) => [`D${i}`]);
+    const values = titles.map((_, i) => [null, -20, 0, 33, 50, 100, 180][i % 7]);
+    const svg = radarSvg(R, { titles, series: [values], label: "chart" });
+    const shape = svg.children.find((child) => child.attributes.class === "pb-series pb-series-0");
+    assert.equal(radarSeriesPoints(R, values), shape.attributes.points);
   }
 });

@@ -3,7 +3,7 @@
 // (text as text, never HTML), which the tests replace.
 //
 // uses dom.js: make
-// gives: radarGeometry, radarSvg
+// gives: radarGeometry, radarSvg, radarSeriesPoints
 
 const radarClamp = (value) => Math.max(0, Math.min(value ?? 0, 100));
 
@@ -42,6 +42,10 @@ function radarLabel(g, radar, i, lines) {
   return make("text", { x, y: radarFixed(p.y), "text-anchor": anchor }, ...lines.map((line, n) =>
     make("tspan", { x, dy: `${n ? 1.1 : radarFixed(first)}em` }, line)));
 }
+
+// The `points` of one series' polygon, as `radarSvg` draws it: an answer that moves the scores
+// moves the series only (the rings, axes and labels stay).
+const radarSeriesPoints = (radar, values) => radarPoints(radarGeometry(radar, values.length).series(values));
 
 // An <svg> of `series` (each: one 0-100 value or null per axis), labelled `label`; `titles` are
 // the axes' labels, each in lines (contract.py wraps them at `label_width` characters).

@@ -10,7 +10,7 @@
 // uses clock.js: now
 // uses words.js: t
 // uses scoring.js: results, resultDocument, levelById
-// uses radar.js: radarSvg
+// uses radar.js: radarSvg, radarSeriesPoints
 // uses plan.js: goalText, planOrder, calculationRows
 // uses results-view.js: changed, overallText, soFarText, leftToAnswer, scoreLines, chartData
 // uses results-view.js: drawnFrom
@@ -30,6 +30,15 @@ function table(heads, rows) {
 }
 
 const chart = (spec, list) => radarSvg(spec.constants.radar, chartData(spec, list));
+
+// The results' chart: drawn once, then only its series moved (an answer moves the scores: 40-odd
+// SVG elements made again for one polygon's points was most of an answer's time).
+function drawChart(spec, box, r) {
+  const data = chartData(spec, [r]);
+  const shape = $("svg.pb-radar polygon.pb-series-0", box);
+  if (shape) shape.setAttribute("points", radarSeriesPoints(spec.constants.radar, data.series[0]));
+  else box.replaceChildren(radarSvg(spec.constants.radar, data));
+}
 
 const goalLine = (spec, x, target) => make("p", { class: "pb-next" }, goalText(spec, x, target));
 
@@ -94,7 +103,7 @@ function renderResults(spec, answers, targetId, view) {
     redraw(pieces, " scores", from.scores, () => scores(spec, r, target)),
   ];
   if (!body.firstChild) body.replaceChildren(...drawn.flat());
-  if (changed(pieces, " chart", from.chart)) $("[data-pb-radar]", box).replaceChildren(chart(spec, [r]));
+  if (changed(pieces, " chart", from.chart)) drawChart(spec, $("[data-pb-radar]", box), r);
   if (changed(pieces, " plan", from.plan)) {
     const steps = plan(spec, r, target, view.advice);
     $("[data-pb-plan]", box).replaceChildren(...steps);

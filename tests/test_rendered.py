@@ -176,3 +176,20 @@ def test_options_that_are_not_data_leave_the_pages_to_mkdocs(tmp_path: Path) -> 
     config.mdx_configs["toc"] = {}
     config.markdown_extensions.append("pymdownx.snippets")
     assert render_inputs(config, files, sanitise=True) is None  # reads files
+
+
+def test_only_the_html_rendered_is_taken_as_sanitised_and_only_once(tmp_path: Path) -> None:
+    """Another plugin may change the HTML before the plugin's `on_page_content`: then it is
+    sanitised again. The page forgets its HTML once asked (MkDocs holds it, the plugin packs it)."""
+    config, files, _plugin = arranged(site_with(tmp_path, None))
+    page = files.get_file_from_path("playbooks/bords/index.md").page
+    page.read_source(config)
+    page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config,
+                                                    files=files)
+    page.render(config, files)
+    assert "<script" not in page.content
+    assert not rendered.is_sanitised(page, page.content + "<script>alert(1)</script>")
+    page.render(config, files)
+    assert rendered.is_sanitised(page, page.content)
+    assert page.sanitised is None
+    assert not rendered.is_sanitised(page, page.content)

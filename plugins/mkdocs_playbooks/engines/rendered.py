@@ -361,6 +361,9 @@ def use_stored_render(page: Page, cache: Cache, inputs: RenderInputs) -> None:
 
 
 def is_sanitised(page: Page, html_text: str) -> bool:
-    """Whether `html_text` is the HTML `page` rendered, sanitised already."""
-    return isinstance(page, StoredRenderPage) and page.sanitised is not None \
-        and page.sanitised == html_text
+    """Whether `html_text` is the HTML `page` rendered, sanitised already (asked once: the page
+    then forgets it, which MkDocs holds, and the plugin packs on a large site)."""
+    if not isinstance(page, StoredRenderPage) or page.sanitised is None:
+        return False
+    sanitised, page.sanitised = page.sanitised, None
+    return sanitised == html_text

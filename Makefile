@@ -40,7 +40,7 @@ lint: $(VENV)/.installed-test
 # build` each (times measured in CONTRIBUTING)
 check: lint
 	scripts/install-yaml-language-server
-	$(BIN)/pytest -q -n $(PYTEST_WORKERS) -m "not browser and not package and not corpus_build and not cache_demo and not guide_commands"
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) -m "not browser and not package and not corpus_build and not cache_demo and not guide_commands and not engine_demo"
 
 # Everything: Debian's Chromium for the browser tests, then lint, types and every test
 test: lint

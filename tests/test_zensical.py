@@ -11,6 +11,8 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from .browser.test_hostile import hostile_site
 from .conftest import ENV, REPO, build, playbook, write_site
 from .test_export import assert_harmless
@@ -96,6 +98,7 @@ class Article(HTMLParser):
                 if any(k.startswith("data-pb-") for k in attributes)]
 
 
+@pytest.mark.engine_demo
 def test_zensical_builds_the_demo_as_the_plugin_does(tmp_path: Path) -> None:
     root = demo_copy(tmp_path / "zensical")
     result = export_and_build(root)

@@ -6,6 +6,7 @@ import csv
 import datetime
 import html
 import json
+import math
 import random
 import re
 import statistics
@@ -58,14 +59,16 @@ def aggregate(*args: str | Path, monkeypatch: pytest.MonkeyPatch) -> int:
 
 
 def read_csv(path: Path) -> dict[str, dict[str, str]]:
+    """The rows of a report of one round, by dimension id ("overall" for the overall row)."""
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with a byte order mark, for spreadsheets
     rows = csv.DictReader(raw.decode("utf-8-sig").splitlines(), delimiter=";")
-    return {row["dimension"]: row for row in rows}
+    ids = {d.title: d.id for d in ASSESSMENT.dimensions} | {"Global": "overall"}
+    return {ids[row["Dimension"]]: row for row in rows}
 
 
-def french(value: float) -> str:
-    return f"{value:.1f}".removesuffix(".0").replace(".", ",")
+def half_up(value: float) -> str:
+    return str(math.floor(value + 0.5 + 1e-9))
 
 
 def test_report_statistics_are_recomputed_from_the_answers(
@@ -84,18 +87,17 @@ def test_report_statistics_are_recomputed_from_the_answers(
         shown = [r.dimensions[dimension.id] for r in computed]
         scores = [d.score for d in shown if d.score is not None]
         row = rows[dimension.id]
-        assert row["participants"] == "20"
-        assert row["scored"] == str(len(scores))
-        assert row["partial"] == str(sum(not d.complete and d.score is not None for d in shown))
-        assert row["mean"] == french(round(statistics.fmean(scores), 1))
-        assert row["median"] == french(statistics.median(scores))
-        assert row["min"] == str(min(scores))
-        assert row["max"] == str(max(scores))
+        assert row["Participants"] == "20"
+        assert row["Scores"] == str(len(scores))
+        assert row["Partiels"] == str(sum(not d.complete and d.score is not None for d in shown))
+        assert row["Moyenne"] == half_up(statistics.fmean(scores))
+        assert row["Médiane"] == half_up(statistics.median(scores))
+        assert row["Min"] == str(min(scores))
+        assert row["Max"] == str(max(scores))
         for level in ASSESSMENT.levels:
-            assert row[f"level:{level.id}"] == str(
-                sum(d.level == level.id for d in shown))
+            assert row[level.title] == str(sum(d.level == level.id for d in shown))
     overall = [r.score for r in computed if r.score is not None]
-    assert rows["overall"]["median"] == french(statistics.median(overall))
+    assert rows["overall"]["Médiane"] == half_up(statistics.median(overall))
 
 
 def test_html_report_shows_the_spread_and_what_to_do_next(
@@ -124,9 +126,9 @@ def test_a_result_given_twice_is_counted_once_with_a_warning(
     copy.write_text(twenty[3].read_text())
     assert aggregate(*twenty, copy, "-o", tmp_path / "out", monkeypatch=monkeypatch) == 0
     err = capsys.readouterr().err
-    assert f"warning: {copy}: the same result as {twenty[3]}: counted once" in err
-    assert "20 result(s)" in err
-    assert read_csv(tmp_path / "out" / "team-report.csv")["overall"]["participants"] == "20"
+    assert f"note: {copy}: a copy of {twenty[3]}: counted once" in err
+    assert "20 attempt(s) from 21 file(s)" in err
+    assert read_csv(tmp_path / "out" / "team-report.csv")["overall"]["Participants"] == "20"
 
 
 def test_results_of_another_assessment_or_version_are_refused(
@@ -137,7 +139,7 @@ def test_results_of_another_assessment_or_version_are_refused(
     other["assessment"] = "another-one"
     (tmp_path / "other.json").write_text(json.dumps(other))
     future = json.loads(twenty[2].read_text())
-    future["version"] = 3
+    future["version"] = 4
     (tmp_path / "future.json").write_text(json.dumps(future))
     (tmp_path / "broken.json").write_text("{")
     progress = {"format": "mkdocs-playbooks/progress", "version": 1, "playbooks": {}}
@@ -150,7 +152,7 @@ def test_results_of_another_assessment_or_version_are_refused(
     err = capsys.readouterr().err
     assert f"{tmp_path / 'other.json'}: a result of assessment 'another-one', not " \
            "'maturite-social-media'" in err
-    assert f"{tmp_path / 'future.json'}: result format version 3 is not supported" in err
+    assert f"{tmp_path / 'future.json'}: result format version 4 is not supported" in err
     assert f"{tmp_path / 'broken.json'}: not JSON" in err
     # each export that is not a result says which import takes it
     assert f"{tmp_path / 'progress.json'}: a progress export (Export, on the progress page): the " \

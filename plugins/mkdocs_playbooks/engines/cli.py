@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..core.loading import discover, load_site
-from ..core.problems import printable, shown_path
+from ..core.problems import ContentError, printable, shown_path
 from ..core.settings import Settings
 from ..output.i18n import STRINGS, strings_for
 from ..output.links import check_links
@@ -25,6 +25,8 @@ from .config import (
 from .skeletons import SkeletonError
 
 if TYPE_CHECKING:
+    from ..assessment.targets import Targets
+    from ..core.model import Assessment
     from .export import Exported
     from .site_config import EngineConfig
 
@@ -116,20 +118,30 @@ def _parser() -> argparse.ArgumentParser:
     aggregate = commands.add_parser(
         "aggregate", help="a team report (CSV and HTML) from exported results",
         description="Read results exported from an assessment page, recompute every score "
-        "from the answers, and write team-report.csv and a self-contained team-report.html: "
-        "the spread per dimension (min, median, max, mean), how many people reached each "
-        "level, a radar of the spread, and the advice for the level the team's median "
-        "reaches. A result given twice is counted once; a result of another assessment, or "
-        "with answers the assessment does not have, is an error (exit 1, nothing written).",
+        "from the answers, and write team-report.csv, team-plan.csv and a self-contained "
+        "team-report.html: the team's median and spread per dimension, per round as a timeline "
+        "when the results belong to several rounds, what changed between the last two rounds, "
+        "who reached which level, the plan ranked by the gap to the team's targets, the "
+        "evidence attached to answers, and which files were merged or left out. An attempt "
+        "exported several times counts once, and a participant once per round (their latest "
+        "attempt). A result of another assessment, or with answers the assessment does not "
+        "have, is an error (exit 1, nothing written).",
     )
     aggregate.add_argument("results", nargs="+", type=Path, metavar="RESULT.json",
                            help="result files exported by readers")
     aggregate.add_argument("--assessment", metavar="ID",
                            help="the assessment of the results (default: the one they name)")
     aggregate.add_argument("-o", "--output", type=Path, default=Path(), metavar="DIR",
-                           help="folder for team-report.csv and team-report.html (default: .)")
+                           help="folder for the report's three files (default: .)")
     aggregate.add_argument("--team", metavar="LABEL",
-                           help="the team's name, shown in the report's title")
+                           help="the team's name, shown in the report's title (default: the "
+                           "targets file's `team`)")
+    aggregate.add_argument("--targets", type=Path, metavar="FILE",
+                           help="the team's targets, a YAML file of `dimension: level` (default: "
+                           "targets.yml in the folder of the results, when they share one)")
+    aggregate.add_argument("--target", metavar="LEVEL",
+                           help="one target level for every dimension the targets file does not "
+                           "name")
     aggregate.add_argument("-f", "--config-file", type=Path, metavar="FILE",
                            help="the site's configuration file (default: the first of "
                            "./properdocs.yml, ./mkdocs.yml, ./mkdocs.yaml)")
@@ -266,7 +278,14 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _aggregate(args: argparse.Namespace) -> int:
-    from ..assessment.aggregate import collect, summarise, write_csv, write_html
+    from ..assessment.aggregate import (
+        REPORT_FILES,
+        file_notes,
+        write_csv,
+        write_html,
+        write_plan_csv,
+    )
+    from ..assessment.team import Why, collect, summarise
 
     settings = _settings(args.config_file)
     if not _is_folder_to_write(args.output):
@@ -282,26 +301,64 @@ def _aggregate(args: argparse.Namespace) -> int:
         _say(f"playbooks: error: no assessment '{assessment_id}' in "
              f"{shown_path(settings.dir, Path.cwd())}")
         return EXIT_USAGE
+    targets = _targets(args, entry.model)
+    if targets is None:
+        return EXIT_USAGE
     collected = collect(args.results, entry.model)
     for message in collected.errors:
         _say(f"playbooks: error: {message}")
-    for message in collected.warnings:
-        _say(f"playbooks: warning: {message}")
+    english = strings_for(settings, "en")
+    for note, text in zip(collected.notes, file_notes(collected.notes, english), strict=True):
+        _say(f"playbooks: {'warning' if note.why is Why.MAYBE_SAME else 'note'}: {text}")
     if collected.errors or not collected.taken:
         return EXIT_INVALID
-    report = summarise(entry, collected.taken, args.team or "")
+    report = summarise(entry, collected, args.team or "", targets)
     strings = strings_for(settings, entry.model.lang)
+    csv_file, plan_file, html_file = (args.output / name for name in REPORT_FILES)
     try:
         args.output.mkdir(parents=True, exist_ok=True)
-        write_csv(args.output / "team-report.csv", report, strings.language)
-        write_html(args.output / "team-report.html", report, strings, settings.site_url)
+        write_csv(csv_file, report, strings)
+        write_plan_csv(plan_file, report, strings, settings.site_url)
+        write_html(html_file, report, strings, settings.site_url)
     except OSError as error:
         _say(f"playbooks: error: {error.filename or args.output}: cannot write the report: "
              f"{error.strerror} (name a folder you may write with -o)")
         return EXIT_USAGE
-    _say(f"{len(collected.taken)} result(s): wrote {args.output / 'team-report.csv'} and "
-         f"{args.output / 'team-report.html'}")
+    rounds = len(report.rounds)
+    _say(f"{len(collected.taken)} attempt(s) from {collected.read} file(s)"
+         + (f" in {rounds} rounds" if rounds > 1 else "")
+         + f": wrote {csv_file}, {plan_file} and {html_file}")
     return EXIT_OK
+
+
+def _targets(args: argparse.Namespace, assessment: Assessment) -> Targets | None:
+    """The team's targets: its file's (named, or beside the results), the `--target` level for
+    every dimension the file does not name; None, said, when they cannot be read."""
+    from ..assessment.targets import Targets, beside, every_dimension, read_targets
+
+    chosen = Targets()
+    if args.target is not None:
+        try:
+            chosen = every_dimension(assessment, args.target)
+        except ValueError as error:
+            _say(f"playbooks: error: --target: {error}")
+            return None
+    path = args.targets or beside(args.results)
+    if path is None:
+        return chosen
+    if not path.is_file():
+        _say(f"playbooks: error: {path}: no such file")
+        return None
+    try:
+        found = read_targets(path, str(path), assessment)
+    except ContentError as error:
+        for problem in error.problems:
+            _say(str(problem))
+        return None
+    if args.targets is None:
+        _say(f"playbooks: note: the team's targets from {found.source}")
+    source = found.source + (f", --target {args.target}" if args.target else "")
+    return Targets({**chosen.levels, **found.levels}, found.team, source)
 
 
 def _first_assessment(paths: list[Path]) -> tuple[str | None, str]:

@@ -1,0 +1,230 @@
+"""An independent computation of the team report, written from the specification (DESIGN's
+"Scoring" and "Groups", `scoring.py`'s docstring, the guide's "Team report") and importing
+nothing from the package: the assessment read as plain YAML, exact arithmetic (fractions), the
+quartiles interpolated by hand. The tests hold `playbooks aggregate`'s files to it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+def half_up(value: Fraction) -> int:
+    """The shown number: rounded half up."""
+    return math.floor(value + Fraction(1, 2))
+
+
+@dataclass
+class Shown:
+    score: int | None
+    level: str | None
+    complete: bool
+
+
+class Reference:
+    """An assessment as its YAML file says, scored exactly."""
+
+    def __init__(self, path: Path) -> None:
+        self.spec: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        self.levels = [(level["id"], level["title"], Fraction(str(level["min"])))
+                       for level in self.spec["levels"]]
+        self.dimensions = self.spec["dimensions"]
+        self.complete_at = Fraction(str(self.spec.get("complete_at", 100)))
+
+    def level(self, score: int | None) -> str | None:
+        if score is None:
+            return None
+        reached = [key for key, _, low in self.levels if low <= score]
+        return reached[-1] if reached else None
+
+    def title(self, level: str | None) -> str:
+        return next((title for key, title, _ in self.levels if key == level), "")
+
+    def dimension(self, dimension: dict[str, Any], answers: dict[str, str]) -> Shown:
+        points = weights = Fraction(0)
+        answered = 0
+        for question in dimension["questions"]:
+            answer = answers.get(question["id"])
+            if answer == "na" and question.get("allow_na", False):
+                answered += 1
+                continue
+            scores = {c["id"]: Fraction(str(c["score"])) for c in question["choices"]}
+            if answer not in scores:
+                continue
+            answered += 1
+            weight = Fraction(str(question.get("weight", 1)))
+            points += weight * scores[answer] / max(scores.values())
+            weights += weight
+        complete = 100 * answered >= self.complete_at * len(dimension["questions"])
+        score = half_up(100 * points / weights) if weights else None
+        return Shown(score, self.level(score) if complete else None, complete)
+
+    def attempt(self, answers: dict[str, str]) -> tuple[dict[str, Shown], Shown]:
+        shown = {d["id"]: self.dimension(d, answers) for d in self.dimensions}
+        total = weights = Fraction(0)
+        for d in self.dimensions:
+            if shown[d["id"]].score is not None:
+                weight = Fraction(str(d.get("weight", 1)))
+                total += weight * shown[d["id"]].score
+                weights += weight
+        complete = all(s.complete for s in shown.values())
+        score = half_up(total / weights) if weights else None
+        return shown, Shown(score, self.level(score) if complete else None, complete)
+
+
+def quantile(ordered: list[int], part: Fraction) -> Fraction:
+    """Spreadsheets' QUARTILE.INC: linear between the sorted values at (n - 1) × part."""
+    position = (len(ordered) - 1) * part
+    low = math.floor(position)
+    if low + 1 >= len(ordered):
+        return Fraction(ordered[low])
+    return ordered[low] + (position - low) * (ordered[low + 1] - ordered[low])
+
+
+def figures(scores: list[int]) -> dict[str, int | None]:
+    if not scores:
+        return dict.fromkeys(("min", "q1", "median", "q3", "max", "mean"))
+    ordered = sorted(scores)
+    return {"min": ordered[0], "q1": half_up(quantile(ordered, Fraction(1, 4))),
+            "median": half_up(quantile(ordered, Fraction(1, 2))),
+            "q3": half_up(quantile(ordered, Fraction(3, 4))), "max": ordered[-1],
+            "mean": half_up(Fraction(sum(ordered), len(ordered)))}
+
+
+@dataclass
+class Attempt:
+    path: Path
+    data: dict[str, Any]
+
+    @property
+    def key(self) -> str:
+        return self.data.get("attempt") or json.dumps(
+            [self.data["taken_at"], sorted(self.data["answers"].items())])
+
+
+def counted(paths: list[Path]) -> list[Attempt]:
+    """One file per attempt (its last export; of equal times the first given), then one
+    attempt per participant and round (the latest taken)."""
+    attempts: dict[str, Attempt] = {}
+    for path in paths:
+        attempt = Attempt(path, json.loads(path.read_text(encoding="utf-8")))
+        was = attempts.get(attempt.key)
+        exported = attempt.data.get("exported_at", attempt.data["taken_at"])
+        if was is None or exported > was.data.get("exported_at", was.data["taken_at"]):
+            attempts[attempt.key] = attempt
+    latest: dict[tuple[Any, str], Attempt] = {}
+    kept = []
+    for attempt in attempts.values():
+        who = attempt.data.get("respondent")
+        if who is None:
+            kept.append(attempt)
+            continue
+        key = (attempt.data.get("round"), who)
+        if key not in latest or attempt.data["taken_at"] >= latest[key].data["taken_at"]:
+            latest[key] = attempt
+    return kept + list(latest.values())
+
+
+def rounds(attempts: list[Attempt]) -> list[tuple[str | None, list[Attempt]]]:
+    """Rounds in the order of their first attempt."""
+    groups: dict[str | None, list[Attempt]] = {}
+    for attempt in attempts:
+        groups.setdefault(attempt.data.get("round"), []).append(attempt)
+    return sorted(groups.items(), key=lambda item: min(a.data["taken_at"] for a in item[1]))
+
+
+@dataclass
+class RoundFigures:
+    name: str | None
+    participants: int
+    stats: dict[str, dict[str, int | None]]
+    """Dimension id (or "overall") → statistic → value."""
+    levels: dict[str, dict[str, int]]
+    """Dimension id (or "overall") → level id → participants at that level."""
+    overall_by_respondent: dict[str, int | None]
+
+
+def round_figures(reference: Reference, name: str | None,
+                  attempts: list[Attempt]) -> RoundFigures:
+    scored = [reference.attempt(a.data["answers"]) for a in attempts]
+    stats, levels = {}, {}
+    for d in reference.dimensions:
+        shown = [dimensions[d["id"]] for dimensions, _ in scored]
+        stats[d["id"]] = figures([s.score for s in shown if s.score is not None])
+        levels[d["id"]] = {key: sum(s.level == key for s in shown)
+                           for key, _, _ in reference.levels}
+    overall = [o for _, o in scored]
+    stats["overall"] = figures([o.score for o in overall if o.score is not None])
+    levels["overall"] = {key: sum(o.level == key for o in overall)
+                         for key, _, _ in reference.levels}
+    people = {a.data["respondent"]: o.score for a, (_, o) in zip(attempts, scored, strict=True)
+              if a.data.get("respondent")}
+    return RoundFigures(name, len(attempts), stats, levels, people)
+
+
+def plan(reference: Reference, last: RoundFigures, targets: dict[str, str]) -> list[
+        tuple[str, int | None]]:
+    """(dimension id, points to go) in the plan's order: below target by gap × weight, then no
+    target by lowest median, then target reached; ties in the file's order."""
+    minimum = {key: low for key, _, low in reference.levels}
+    rows = []
+    for order, d in enumerate(reference.dimensions):
+        median = last.stats[d["id"]]["median"]
+        weight = Fraction(str(d.get("weight", 1)))
+        target = targets.get(d["id"])
+        if median is None:
+            rows.append(((3, 0, 0, order), d["id"], None))
+        elif target is None:
+            rows.append(((1, median, -weight, order), d["id"], None))
+        else:
+            gap = max(0, math.ceil(minimum[target]) - median)
+            rank = (0, -gap * weight, -gap, order) if gap else (2, median, -weight, order)
+            rows.append((rank, d["id"], gap))
+    return [(key, gap) for _, key, gap in sorted(rows)]
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with a byte order mark, for spreadsheets
+    text = raw.decode("utf-8-sig")
+    return list(csv.DictReader(text.splitlines(), delimiter=";" if ";" in text.split("\n")[0]
+                               else ","))
+
+
+class Tables(HTMLParser):
+    """The report's tables by class: rows of cell texts, the header row first."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__()
+        self.tables: dict[str, list[list[str]]] = {}
+        self._table: list[list[str]] | None = None
+        self._cell: list[str] | None = None
+        self.feed(page)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self._table = self.tables.setdefault(dict(attrs).get("class") or "", [])
+        elif tag == "tr" and self._table is not None:
+            self._table.append([])
+        elif tag in ("td", "th") and self._table is not None:
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._table is not None and self._cell is not None:
+            self._table[-1].append("".join(self._cell).strip())
+            self._cell = None
+        elif tag == "table":
+            self._table = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)

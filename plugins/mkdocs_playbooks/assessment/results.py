@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core.model import Assessment
+from ..core.model import MAX_EVIDENCE_CHARS, MAX_ROUND_CHARS, Assessment
 from .scoring import Results, results
 
 RESULT_FORMAT = "mkdocs-playbooks/result"
@@ -55,10 +55,6 @@ PROGRESS_FORMAT = "mkdocs-playbooks/progress"
 RESULT_VERSION = 3
 READABLE_VERSIONS = (1, 2, 3)
 MAX_RESULT_BYTES = 1024 * 1024
-MAX_EVIDENCE_CHARS = 1000
-"""The longest note a reader may attach to one answer (the page's field has the same limit)."""
-MAX_ROUND_CHARS = 80
-"""The longest round (campaign) name."""
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 """What an attempt or respondent id looks like (the page makes 20 random characters)."""

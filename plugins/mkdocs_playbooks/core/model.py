@@ -33,6 +33,10 @@ alphabet: so a question has at most 36 choices."""
 SHARE_MAX_QUESTIONS = 2000
 """The longest answer code a share link may hold, and so the most questions an assessment has."""
 
+MAX_EVIDENCE_CHARS = 1000
+"""The longest note a reader may attach to one answer (the page's field, the result format)."""
+MAX_ROUND_CHARS = 80
+"""The longest name of a round (campaign) of an assessment."""
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PLAY_REF_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
 LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"

@@ -21,13 +21,15 @@ MARKDOWN_TAGS = {
 }
 PLUGIN_TAGS = {
     "article", "button", "fieldset", "input", "label", "legend", "nav", "noscript", "option",
-    "section", "select", "time",
+    "section", "select", "textarea", "time",
 }
 ATTRIBUTES = {
     "*": {"class", "id", "lang", "title", "role", "hidden", "dir"},
     "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height"},
-    "input": {"type", "name", "value", "checked", "readonly", "accept"},
+    "input": {"type", "name", "value", "checked", "readonly", "accept", "maxlength",
+              "autocomplete", "spellcheck", "placeholder"},
+    "textarea": {"rows", "maxlength"},
     "label": {"for"},
     "option": {"value"},
     "button": {"type"},

@@ -12,7 +12,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from ...core.model import NOT_APPLICABLE, Assessment, Dimension, Question
+from ...core.model import (
+    MAX_EVIDENCE_CHARS,
+    MAX_ROUND_CHARS,
+    NOT_APPLICABLE,
+    Assessment,
+    Dimension,
+    Question,
+)
 from ...core.settings import PageSettings
 from ...core.site import Entry, LinkedRecommendation, PlayLink, Site
 from ..contract import assessment_data
@@ -60,7 +67,7 @@ def render_assessment(entry: Entry[Assessment], site: Site, settings: PageSettin
 
     parts = [f"# {plain(assessment.title)}\n\n",
              language_switch(settings, site.view(entry), here, assessment_uri),
-             notices(t, ("unavailable", "unreadable", "shared", "share_invalid")),
+             notices(t, ("unavailable", "unreadable", "shared", "share_invalid", "round")),
              _results(assessment, t)]
     if assessment.intro:
         parts.append(block("pb-intro", assessment.intro))
@@ -114,7 +121,7 @@ def _results(assessment: Assessment, t: Words) -> str:
         "<div data-pb-radar></div></details>\n"
         f'<details class="pb-more pb-calc"><summary>{esc(t("assessment.calc"))}</summary>'
         f'<p>{esc(t("assessment.calc_help"))}</p><div data-pb-calc></div></details>\n'
-        f'<div class="pb-actions">{_button(t, "share", "assessment.share")}'
+        f'{_round_field(t)}<div class="pb-actions">{_button(t, "share", "assessment.share")}'
         f'{_button(t, "export-json", "assessment.export_json")}'
         f'{_button(t, "export-csv", "assessment.export_csv")}'
         f'{_button(t, "clear", "assessment.clear", "assessment.clear_confirm")}</div>\n'
@@ -129,6 +136,27 @@ def _results(assessment: Assessment, t: Words) -> str:
         '<label>B <select data-pb-compare="b"></select></label></p>\n'
         '<div class="pb-compare-body" data-pb-compare-body></div>\n\n</div>\n\n'
         "</section>\n\n"
+    )
+
+
+def _round_field(t: Words) -> str:
+    """The round (campaign) the reader's exports carry: set by a facilitator's link
+    (`?round=2026-Q1`) or typed here."""
+    return (f'<p class="pb-round"><label>{esc(t("assessment.round"))} '
+            f'<input type="text" data-pb-round maxlength="{MAX_ROUND_CHARS}" autocomplete="off" '
+            f'spellcheck="false" placeholder="{esc(t("assessment.round_example"))}"></label> '
+            f'<span class="pb-next">{esc(t("assessment.round_help"))}</span></p>')
+
+
+def _evidence(question: Question, t: Words) -> str:
+    """A field for the reader's evidence (a note or a link) on the answer to `question`, kept
+    with the answer and exported with it; and where it prints when they print their answers."""
+    return (
+        f'<details class="pb-evidence" data-pb-needs-script hidden><summary>'
+        f'{esc(t("assessment.evidence"))}</summary><label><span class="pb-next">'
+        f'{esc(t("assessment.evidence_help"))}</span><textarea data-pb-evidence="{question.id}" '
+        f'rows="2" maxlength="{MAX_EVIDENCE_CHARS}"></textarea></label></details>\n'
+        f'<p class="pb-evidence-print" data-pb-evidence-print="{question.id}" hidden></p>\n\n'
     )
 
 
@@ -291,7 +319,8 @@ def _question(question: Question, t: Words) -> str:
     return (
         f'<fieldset class="pb-question" id="pb-q-{question.id}" data-pb-question="{question.id}" '
         f'markdown>\n<legend markdown="span">{inline(question.text)}</legend>\n\n{help_text}'
-        f'<div class="pb-choices" markdown>\n{labels}\n\n</div>\n</fieldset>\n\n'
+        f'<div class="pb-choices" markdown>\n{labels}\n\n</div>\n{_evidence(question, t)}'
+        "</fieldset>\n\n"
     )
 
 

@@ -212,7 +212,7 @@ def progress_link(t: Words, link: str) -> str:
 NOTICES = ("unavailable", "unreadable", "import_failed", "import_csv", "import_too_big",
            "import_nothing", "imported", "import_unsaved", "reset")
 
-_COUNTS = {name: "{" + name + "}" for name in ("ticks", "answers", "attempts")}
+_COUNTS = {name: "{" + name + "}" for name in ("ticks", "answers", "attempts", "round")}
 """The placeholders of notices the script fills (`notice.imported`), left for it in the page."""
 
 

@@ -7,6 +7,7 @@ quartiles interpolated by hand. The tests hold `playbooks aggregate`'s files to 
 from __future__ import annotations
 
 import csv
+import html
 import json
 import math
 from dataclasses import dataclass
@@ -228,3 +229,85 @@ class Tables(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._cell is not None:
             self._cell.append(data)
+
+
+def signed(change: int) -> str:
+    return f"+{change}" if change > 0 else f"−{-change}" if change else "="
+
+
+def assert_report(reference: Reference, out: Path, paths: list[Path],
+                  targets: dict[str, str]) -> list[RoundFigures]:
+    """Every number of the French report in `out` (both CSV files, the HTML's tables and its
+    sentence on who improved) is the independent computation's from `paths`; its rounds."""
+    rounds = [round_figures(reference, name, group) for name, group in rounds_of(paths)]
+    titles = {d["id"]: d["title"] for d in reference.dimensions} | {"overall": "Global"}
+    rows = read_csv(out / "team-report.csv")
+    assert len(rows) == len(rounds) * len(titles)
+    for figures in rounds:
+        for key, title in titles.items():
+            row = next(r for r in rows if r["Campagne"] == (figures.name or "(sans campagne)")
+                       and r["Dimension"] == title)
+            expected = figures.stats[key]
+            for column, stat in (("Min", "min"), ("Q1", "q1"), ("Médiane", "median"),
+                                 ("Q3", "q3"), ("Max", "max"), ("Moyenne", "mean")):
+                assert row[column] == _cell(expected[stat]), (figures.name, key, stat)
+            assert row["Participants"] == str(figures.participants)
+            assert row["Niveau de l'équipe (médiane)"] == reference.title(
+                reference.level(expected["median"]))
+            assert row["Cible"] == reference.title(targets.get(key))
+            for level_id, level_title, _ in reference.levels:
+                assert row[level_title] == str(figures.levels[key][level_id])
+
+    page = (out / "team-report.html").read_text(encoding="utf-8")
+    tables = Tables(page).tables
+    if len(rounds) > 1:
+        timeline = {row[0]: row[1:] for row in tables["timeline-table"][1:]}
+        for key, title in titles.items():
+            cells = timeline[title]
+            for figures, cell in zip(rounds, cells, strict=False):
+                stats = figures.stats[key]
+                assert cell == f"{stats['median']} ({stats['q1']}–{stats['q3']})", (key, cell)
+            change = rounds[-1].stats[key]["median"] - rounds[-2].stats[key]["median"]
+            assert cells[-1] == signed(change)
+        moves = {row[0]: row[1:] for row in tables["moves"][1:]}
+        for key, title in titles.items():
+            if key == "overall":
+                continue
+            before, after = rounds[-2].stats[key]["median"], rounds[-1].stats[key]["median"]
+            assert moves[title] == [
+                f"{before} · {reference.title(reference.level(before))}",
+                f"{after} · {reference.title(reference.level(after))}", signed(after - before)]
+        people = rounds[-1].overall_by_respondent
+        earlier = rounds[-2].overall_by_respondent
+        both = sorted(set(people) & set(earlier))
+        if both:
+            improved = sum(people[w] > earlier[w] for w in both)  # type: ignore[operator]
+            same = sum(people[w] == earlier[w] for w in both)
+            text = " ".join(html.unescape(page).split())
+            assert (f"{len(both)} participant{'s ont' if len(both) > 1 else ' a'} répondu aux "
+                    f"deux campagnes : {improved} en progrès · {same} stable") in text
+    spread = {row[0]: row[1:] for row in tables["spread"][1:]}
+    for key, title in titles.items():
+        stats = rounds[-1].stats[key]
+        assert spread[title][2:8] == [_cell(stats[s]) for s in
+                                      ("min", "q1", "median", "q3", "max", "mean")]
+
+    expected_plan = plan(reference, rounds[-1], targets)
+    plan_rows = read_csv(out / "team-plan.csv")
+    assert [r["Dimension"] for r in plan_rows] == [titles[key] for key, _ in expected_plan]
+    assert [r["Points à gagner"] for r in plan_rows] == [
+        "" if gap is None else str(gap) for _, gap in expected_plan]
+    assert [r["Médiane"] for r in plan_rows] == [
+        _cell(rounds[-1].stats[key]["median"]) for key, _ in expected_plan]
+    assert [r["Rang"] for r in plan_rows] == [str(n) for n in range(1, len(plan_rows) + 1)]
+    assert all(r["Responsable"] == "" and r["Échéance"] == "" for r in plan_rows)
+    return rounds
+
+
+def _cell(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def rounds_of(paths: list[Path]) -> list[tuple[str | None, list[Attempt]]]:
+    """The rounds of the attempts counted from `paths`, in the order of their first attempt."""
+    return rounds(counted(paths))

@@ -46,7 +46,8 @@ def twenty(tmp_path: Path) -> list[Path]:
     paths = []
     for n in range(20):
         document = result_document(ASSESSMENT, random_answers(rng),
-                                   datetime.datetime(2026, 11, n + 1, tzinfo=datetime.UTC))
+                                   datetime.datetime(2026, 11, n + 1, tzinfo=datetime.UTC),
+                                   attempt=f"a{n}")
         path = tmp_path / f"result-{n:02}.json"
         path.write_text(json.dumps(document), encoding="utf-8")
         paths.append(path)

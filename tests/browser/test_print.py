@@ -169,7 +169,8 @@ def test_the_team_report_fits_1280_px_reads_and_prints(
     for n in range(8):
         answers = {q.id: rng.choice(q.choices).id for q in QUESTIONS}
         document = result_document(DEMO, answers, datetime.datetime(2026, 11, n + 1,
-                                                                      tzinfo=datetime.UTC))
+                                                                      tzinfo=datetime.UTC),
+                                   attempt=f"a{n}")
         paths.append(tmp_path / f"r{n}.json")
         paths[-1].write_text(json.dumps(document), encoding="utf-8")
     monkeypatch.chdir(REPO)

@@ -71,6 +71,7 @@ const CONSTANTS = {
     size: 320, radius: 110, label_radius: 122, margin_x: 60, margin_y: 24, rings: [25, 50, 75, 100],
     label_width: 12,
   },
+  result: { evidence_chars: 1000, round_chars: 80 },
 };
 
 const question = (id, scores, { weight = 1, na = false, ids } = {}) => ({

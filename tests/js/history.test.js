@@ -8,7 +8,7 @@ const assert = require("node:assert/strict");
 const { part, pageData } = require("./fixtures.js");
 
 const { results } = part("scoring.js");
-const { emptyProgress, sheet, byId } = part("progress-doc.js");
+const { emptyProgress, sheet, answersOf } = part("progress-doc.js");
 const { askResults, attemptText, attemptsKey, historyKey, defaultPick, changesSince, comparison } = part("history.js");
 
 const EN = pageData("worked", "en");
@@ -20,19 +20,28 @@ const T2 = "2026-01-02T12:00:00.000Z";
 const T3 = "2026-01-03T12:00:00.000Z";
 const attempt = (at, answers) => ({ taken_at: at, answers });
 
+// The reader gives `answers` at `at` (their sheet's answers, as the page saves them).
+const give = (mine, answers, at) => {
+  for (const [q, choice] of Object.entries(answers)) mine.answers[q] = { choice, at };
+  return answersOf(mine);
+};
+
 test("results asked for are shown from then on; complete answers are kept as an attempt, once", () => {
   const mine = sheet(emptyProgress(), "worked");
-  askResults(EN, mine, byId(Object.entries({ delay: "day" })), T1); // partial: no attempt
+  askResults(EN, mine, give(mine, { delay: "day" }, T1), T1); // partial: no attempt
   assert.equal(mine.shown, T1);
   assert.deepEqual(mine.attempts, []);
-  askResults(EN, mine, FULL, T2);
-  askResults(EN, mine, { ...FULL }, T3); // the same answers again: not kept twice
+  askResults(EN, mine, give(mine, FULL, T2), T2);
+  askResults(EN, mine, answersOf(mine), T3); // the same answers again: not kept twice
   assert.equal(mine.shown, T3);
-  assert.deepEqual(mine.attempts, [attempt(T2, FULL)]);
-  askResults(EN, mine, BETTER, T3);
+  assert.deepEqual(mine.attempts.map(({ taken_at: at, answers }) => ({ taken_at: at, answers: { ...answers } })),
+    [attempt(T2, FULL)]);
+  assert.match(mine.attempts[0].id, /^a[0-9a-z]{2,14}$/);
+  askResults(EN, mine, give(mine, BETTER, T3), T3);
   assert.deepEqual(mine.attempts.map((a) => a.taken_at), [T2, T3]);
-  askResults(EN, mine, FULL, T3); // back to earlier answers: a new attempt (unlike the last)
+  askResults(EN, mine, give(mine, FULL, T3), T3); // back to earlier answers: a new attempt (unlike the last)
   assert.equal(mine.attempts.length, 3);
+  assert.equal(new Set(mine.attempts.map((a) => a.id)).size, 3); // each attempt its own id
 });
 
 test("an attempt in a line: its date in the page's language, its score and level", () => {

@@ -272,3 +272,55 @@ test("an import refuses any other file, a spreadsheet with its own notice", () =
     JSON.stringify({ ...RESULT, answers: [] }), doc({ version: 2 })];
   for (const text of refused) assert.deepEqual(parseImport(text), [null, "import-failed"], text);
 });
+
+test("a result export of version 3 keeps its attempt's id when imported", () => {
+  const [read] = parseImport(JSON.stringify({ ...RESULT, version: 3, attempt: "a1b2" }));
+  assert.deepEqual(plain(read.assessments.maturite.attempts), [{ id: "a1b2", taken_at: T2, answers: { veille: "outille", delai: "na" } }]);
+});
+
+test("the team's fields: attempt ids, rounds and evidence, a participant id; read strictly", () => {
+  const fields = {
+    respondent: "k3x9abcdefghijklmnop",
+    assessments: { maturite: { answers: { veille: { choice: "outille", at: T2 } },
+      evidence: { veille: { text: "the weekly review, https://x.example/r", at: T2 } },
+      attempts: [{ taken_at: T3, answers: { veille: "outille" }, id: "a1", round: "2026-Q1",
+        evidence: { veille: "the weekly review" } }], round: "2026-Q1" } },
+  };
+  assert.deepEqual(plain(parseProgress(doc(fields))), { format: PROGRESS_FORMAT, version: 1, playbooks: {}, ...fields });
+  const refused = [
+    doc({ respondent: "" }), doc({ respondent: "has space" }), doc({ respondent: 3 }),
+    doc({ assessments: { a: { answers: {}, attempts: [{ taken_at: T1, answers: {}, id: "" }] } } }),
+    doc({ assessments: { a: { answers: {}, attempts: [{ taken_at: T1, answers: {}, round: 1 }] } } }),
+    doc({ assessments: { a: { answers: {}, attempts: [{ taken_at: T1, answers: {}, evidence: { q: 1 } }] } } }),
+    doc({ assessments: { a: { answers: {}, attempts: [], round: null } } }),
+    doc({ assessments: { a: { answers: {}, attempts: [], evidence: { q: { text: "x" } } } } }),
+    doc({ assessments: { a: { answers: {}, attempts: [], evidence: { q: "x" } } } }),
+  ];
+  for (const text of refused) assert.equal(parseProgress(text), null, text);
+});
+
+test("evidence merges as answers do, the newest wins; a participant id and a round are only added", () => {
+  const mine = parseProgress(doc({ assessments: { a: { answers: {}, attempts: [],
+    evidence: { q1: { text: "mine", at: T2 }, q2: { text: "old", at: T1 } } } } }));
+  const theirs = parseProgress(doc({ respondent: "theirs1", assessments: { a: { answers: {}, attempts: [],
+    round: "R2", evidence: { q1: { text: "older", at: T1 }, q2: { text: "newer", at: T3 }, q3: { text: "new", at: T1 } } } } }));
+  const taken = mergeProgress(mine, theirs);
+  assert.deepEqual(plain(sheet(mine, "a").evidence), { q1: { text: "mine", at: T2 }, q2: { text: "newer", at: T3 },
+    q3: { text: "new", at: T1 } });
+  assert.equal(taken.answers, 2);
+  assert.equal(mine.respondent, "theirs1");
+  assert.equal(sheet(mine, "a").round, "R2");
+  const other = parseProgress(doc({ respondent: "other22" }));
+  mergeProgress(mine, other);
+  assert.equal(mine.respondent, "theirs1"); // a browser keeps its participant id
+});
+
+test("clearing a sheet clears the evidence with the answers, and keeps the round", () => {
+  const mine = sheet(emptyProgress(), "a");
+  mine.answers.q = { choice: "x", at: T1 };
+  mine.evidence = byId([["q", { text: "note", at: T1 }]]);
+  mine.round = "R1";
+  clearSheet(mine, T2);
+  assert.deepEqual(plain(mine.evidence), { q: { text: "", at: T2 } });
+  assert.equal(mine.round, "R1");
+});

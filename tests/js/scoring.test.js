@@ -95,9 +95,14 @@ test("answers keyed by prototype names are ids like any other", () => {
 });
 
 test("an export holds only the answers that count, and says whether the result is partial", () => {
-  const doc = resultDocument(WORKED, { delay: "hour", tone: "bogus", removed: "x" }, "2026-11-22T09:15:02Z");
+  const doc = resultDocument({ ...WORKED, words: { lang: "en" } }, { delay: "hour", tone: "bogus", removed: "x" },
+    { id: "a1", taken_at: "2026-11-22T09:15:02Z", evidence: { delay: "why", tone: "not an answer", removed: "x" } });
   assert.deepEqual({ ...doc.answers }, { delay: "hour" });
-  assert.equal(doc.version, 2);
+  assert.deepEqual({ ...doc.evidence }, { delay: "why" }); // only on the answers that count
+  assert.equal(doc.version, 3);
+  assert.equal(doc.attempt, "a1");
+  assert.equal(doc.exported_at, doc.taken_at); // exported when taken, unless said
+  assert.ok(!("round" in doc) && !("respondent" in doc)); // absent rather than empty
   assert.equal(doc.complete, false);
   assert.deepEqual(doc.overall, { score: 100, level: null });
   assert.deepEqual(doc.dimensions.answering, { score: 100, level: null, complete: false, answered: 1, questions: 2 });

@@ -18,7 +18,7 @@ import sys
 from typing import Any
 
 from mkdocs_playbooks.assessment import share
-from mkdocs_playbooks.assessment.results import result_document
+from mkdocs_playbooks.assessment.results import iso, result_document
 from mkdocs_playbooks.assessment.scoring import Results, results
 from mkdocs_playbooks.core.loading import load_site
 from mkdocs_playbooks.core.model import NOT_APPLICABLE, Assessment
@@ -131,12 +131,31 @@ def counting(assessment: Assessment, answers: dict[str, str]) -> dict[str, str]:
         or any(c.id == value for c in questions[key].choices))}
 
 
-def case(assessment: Assessment, answers: dict[str, str]) -> dict[str, Any]:
+def exported(assessment: Assessment, answers: dict[str, str], n: int) -> dict[str, Any]:
+    """What an export says of its attempt: every other case has a round, a participant and
+    evidence (on an answer, on a question not answered, and an empty one, which are left out)."""
+    attempt: dict[str, Any] = {"id": f"a{n}x", "taken_at": iso(TAKEN_AT),
+                               "exported_at": iso(TAKEN_AT + datetime.timedelta(minutes=n))}
+    if n % 2:
+        questions = [q.id for d in assessment.dimensions for q in d.questions]
+        attempt |= {"round": f"Q{n % 4}", "respondent": "r1", "evidence": {
+            question: f"note {k} <b>https://x.example/{k}</b>" if k % 3 else ""
+            for k, question in enumerate(questions[: n % 5 + 1])}}
+    return attempt
+
+
+def case(assessment: Assessment, answers: dict[str, str], n: int, lang: str) -> dict[str, Any]:
     fragment = share.encode(assessment, answers)
+    attempt = exported(assessment, answers, n)
     return {
         "answers": answers,
+        "attempt": attempt,
         "expected": as_json(results(assessment, answers)),
-        "document": result_document(assessment, counting(assessment, answers), TAKEN_AT),
+        "document": result_document(
+            assessment, counting(assessment, answers), TAKEN_AT, attempt=attempt["id"],
+            exported_at=datetime.datetime.fromisoformat(attempt["exported_at"]),
+            round=attempt.get("round"), respondent=attempt.get("respondent"), lang=lang,
+            evidence=attempt.get("evidence")),
         "share": fragment,
         "decoded": share.decode(assessment, fragment),
     }
@@ -167,8 +186,8 @@ def main() -> None:
         out.append({
             "name": name,
             "spec": assessment_data(assessment, Strings(assessment.lang or "en")),
-            "taken_at": TAKEN_AT.isoformat().replace("+00:00", "Z"),
-            "cases": [case(assessment, answers) for answers in answer_sets(assessment, rng)],
+            "cases": [case(assessment, answers, n, Strings(assessment.lang or "en").language)
+                      for n, answers in enumerate(answer_sets(assessment, rng))],
             "hostile": [{"fragment": f, "decoded": share.decode(assessment, f)}
                         for f in fragments],
         })

@@ -43,19 +43,20 @@ KEYWORDS = frozenset((
 JS_GLOBALS = frozenset((
     "Array", "Boolean", "Date", "Error", "Infinity", "Intl", "JSON", "Map", "Math", "NaN",
     "Number", "Object", "Promise", "RegExp", "Set", "String", "Symbol", "TextEncoder",
-    "TypeError", "URL", "globalThis", "undefined"
+    "TypeError", "URL", "URLSearchParams", "Uint8Array", "globalThis", "undefined"
 ))
-"""What ECMAScript (and `URL`, `TextEncoder`, which Node and browsers both have) gives a part."""
+"""What ECMAScript (and `URL`, `URLSearchParams`, `TextEncoder`, which Node and browsers both
+have) gives a part."""
 
 PAGE_GLOBALS = frozenset((
-    "Blob", "CustomEvent", "Element", "HTMLElement", "HTMLScriptElement", "__md_scope",
+    "Blob", "CustomEvent", "Element", "HTMLElement", "HTMLScriptElement", "__md_scope", "crypto",
     "document", "document$", "localStorage", "location", "navigator", "setTimeout", "window"
 ))
 """What only a browser's page gives: a part that names one draws or listens."""
 
 DOM_MEMBERS = frozenset((
     "append", "before", "checked", "classList", "click", "closest", "cloneNode", "dataset",
-    "files", "firstChild", "focus", "hidden", "insertAdjacentElement", "matches",
+    "files", "firstChild", "focus", "hidden", "open", "value", "insertAdjacentElement", "matches",
     "nextElementSibling", "parentNode", "preventDefault", "remove", "replaceChildren", "select",
     "setAttribute", "getAttribute", "style", "tabIndex", "textContent"
 ))

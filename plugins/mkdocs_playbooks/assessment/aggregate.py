@@ -179,7 +179,9 @@ def _about(report: TeamReport, t: Strings) -> str:
 def _targets_line(report: TeamReport, t: Strings) -> str:
     if not report.targets.levels:
         return ""
-    return f'<p class="help">{_e(t("report.targets_from", source=report.targets.source))}</p>'
+    source = report.file_name(report.targets.path) if report.targets.path else ""
+    source = ", ".join(part for part in (source, report.targets.option) if part)
+    return f'<p class="help">{_e(t("report.targets_from", source=source))}</p>'
 
 
 def _overall(report: TeamReport, t: Strings) -> str:
@@ -523,7 +525,7 @@ _STYLE = (
     "td::before{content:attr(data-label);text-align:left;color:#555}"
     ".grid td{text-align:right}}"
     "@media print{body{margin:0;max-width:none}thead{display:table-header-group}"
-    "tr,figure,.question,.step,.advice{break-inside:avoid}"
+    "table,tr,figure,.question,.step,.advice{break-inside:avoid}"
     "h1,h2,h3,figcaption,.help{break-after:avoid}table{break-before:avoid}"
     ".charts{display:block}.timeline-figure{display:inline-block;width:48%;"
     "vertical-align:top}}"

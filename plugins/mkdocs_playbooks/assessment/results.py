@@ -58,8 +58,9 @@ MAX_RESULT_BYTES = 1024 * 1024
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 """What an attempt or respondent id looks like (the page makes 20 random characters)."""
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-"""Characters a note may not hold (it may hold line breaks and tabs)."""
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Characters dropped from a note (it may hold line breaks and tabs): controls and direction
+overrides, which could make a note read otherwise than it is written."""
 _NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -113,18 +114,13 @@ def iso(moment: datetime.datetime) -> str:
 
 
 def result_document(assessment: Assessment, answers: Mapping[str, str],
-                    taken_at: datetime.datetime, *, attempt: str | None = None,
+                    taken_at: datetime.datetime, *, attempt: str,
                     exported_at: datetime.datetime | None = None, round: str | None = None,
                     respondent: str | None = None, lang: str | None = None,
                     evidence: Mapping[str, str] | None = None) -> dict[str, Any]:
     """A result export of `answers`, with what the reader is shown of them. Optional fields
-    without a value are left out, as the page's script leaves them out. Without `attempt`, the
-    version 2 document (which the page writes until it gives attempts an id)."""
+    without a value are left out, as the page's script leaves them out."""
     shown = results(assessment, answers)
-    if attempt is None:
-        return {"format": RESULT_FORMAT, "version": 2, "assessment": assessment.id,
-                "taken_at": taken_at.isoformat().replace("+00:00", "Z"),
-                "answers": dict(answers), **_shown(shown)}
     optional = {"respondent": respondent, "round": round}
     document: dict[str, Any] = {
         "format": RESULT_FORMAT, "version": RESULT_VERSION, "assessment": assessment.id,
@@ -134,9 +130,10 @@ def result_document(assessment: Assessment, answers: Mapping[str, str],
     if lang:
         document["lang"] = lang
     document["answers"] = dict(answers)
-    if evidence:
-        document["evidence"] = {question: text for question, text in evidence.items()
-                                if question in answers and text}
+    notes = {question: text for question, text in (evidence or {}).items()
+             if question in answers and text}
+    if notes:
+        document["evidence"] = notes
     document.update(_shown(shown))
     return document
 

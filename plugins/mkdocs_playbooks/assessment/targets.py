@@ -35,8 +35,10 @@ class Targets:
 
     levels: dict[str, str] = field(default_factory=dict)
     team: str = ""
-    source: str = ""
-    """Where they come from (a file, or the command line), for the report."""
+    path: str = ""
+    """The targets file they come from, if any."""
+    option: str = ""
+    """The command line's part in them (`--target LEVEL`), if any."""
 
     def of(self, dimension: str) -> str | None:
         """The target level of `dimension`, or None."""
@@ -50,13 +52,13 @@ def every_dimension(assessment: Assessment, level: str) -> Targets:
     if level not in ids:
         raise ValueError(f"'{level}' is not a level of '{assessment.id}': "
                          f"{did_you_mean(level, ids)}")
-    return Targets({d.id: level for d in assessment.dimensions}, source="--target")
+    return Targets({d.id: level for d in assessment.dimensions}, option=f"--target {level}")
 
 
-def read_targets(path: Path, shown: str, assessment: Assessment) -> Targets:
-    """The targets of `path` (shown as `shown` in messages); `ContentError` lists every problem,
-    each located at its line and column."""
-    loaded = load_file(path, shown)
+def read_targets(path: Path, assessment: Assessment) -> Targets:
+    """The targets of `path`; `ContentError` lists every problem, each located at its line and
+    column."""
+    loaded = load_file(path, str(path))
     problems: list[Problem] = []
     data = loaded.data
     if not isinstance(data, dict):
@@ -77,7 +79,7 @@ def read_targets(path: Path, shown: str, assessment: Assessment) -> Targets:
     levels = _levels(loaded, data, assessment, problems)
     if problems:
         raise ContentError(problems)
-    return Targets(levels, team if isinstance(team, str) else "", shown)
+    return Targets(levels, team if isinstance(team, str) else "", path=str(path))
 
 
 def _levels(loaded: Loaded, data: Mapping[str, Any], assessment: Assessment,

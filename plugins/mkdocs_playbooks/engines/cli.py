@@ -350,15 +350,14 @@ def _targets(args: argparse.Namespace, assessment: Assessment) -> Targets | None
         _say(f"playbooks: error: {path}: no such file")
         return None
     try:
-        found = read_targets(path, str(path), assessment)
+        found = read_targets(path, assessment)
     except ContentError as error:
         for problem in error.problems:
             _say(str(problem))
         return None
     if args.targets is None:
-        _say(f"playbooks: note: the team's targets from {found.source}")
-    source = found.source + (f", --target {args.target}" if args.target else "")
-    return Targets({**chosen.levels, **found.levels}, found.team, source)
+        _say(f"playbooks: note: the team's targets from {path}")
+    return Targets({**chosen.levels, **found.levels}, found.team, found.path, chosen.option)
 
 
 def _first_assessment(paths: list[Path]) -> tuple[str | None, str]:

@@ -12,7 +12,13 @@ import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..core.model import NOT_APPLICABLE, SHARE_ALPHABET, SHARE_MAX_QUESTIONS
+from ..core.model import (
+    MAX_EVIDENCE_CHARS,
+    MAX_ROUND_CHARS,
+    NOT_APPLICABLE,
+    SHARE_ALPHABET,
+    SHARE_MAX_QUESTIONS,
+)
 from .i18n import PLURAL_FORMS, csv_dialect
 
 if TYPE_CHECKING:
@@ -83,6 +89,7 @@ def constants() -> dict[str, Any]:
             "max_questions": SHARE_MAX_QUESTIONS,
         },
         "radar": dataclasses.asdict(RADAR),
+        "result": {"evidence_chars": MAX_EVIDENCE_CHARS, "round_chars": MAX_ROUND_CHARS},
     }
 
 

@@ -1,12 +1,15 @@
 // assessment.js: the self-assessment page. Its data (from the page), the answers drawn (the
 // reader's, saved as they go; or a share link's, drawn and never saved), the form and its
 // progress, one dimension at a time, the results asked for (drawn again on return), completed
-// attempts, the target level and the share link. Only this part changes `assessment`.
+// attempts, the target level, the round and the evidence on each answer, the exports and the share
+// link. Only this part changes `assessment`.
 //
 // uses dom.js: $, $$, showNotice, emit, confirmed
 // uses clock.js: now
 // uses words.js: t, outOf
-// uses progress-doc.js: sheet, sheetIn, answersOf, clearSheet
+// uses progress-doc.js: byId, sheet, sheetIn, answersOf, clearSheet
+// uses attempt.js: keepAttempt, exportedAttempt, cleanRound, roundFromLink, cleanEvidence
+// uses attempt.js: newRespondent
 // uses assessment-state.js: readSpec, carriedOver
 // uses storage.js: store
 // uses scoring.js: results
@@ -15,7 +18,8 @@
 // uses results-view.js: resultsView, sendResultsAgain
 // uses results.js: renderResults, renderHistory, exportResult
 // gives: assessment, setupAssessment, followPage, renderAssessment, toggleOne, goTo, focusResults
-// gives: saveAnswer, saveTarget, takeResults, exportAnswers, shareLink, clearAnswers
+// gives: saveAnswer, saveTarget, saveRound, saveEvidence, takeResults, exportAnswers, shareLink
+// gives: clearAnswers
 
 // The page's assessment: its data (`spec`, null on other pages) and the element that holds it
 // (`source`), a share link's answers (`shared`), one dimension at a time or all (`one`), the
@@ -32,6 +36,11 @@ function setupAssessment() {
   Object.assign(assessment, { spec, source: data, shared: null, one, current, drawn: spec && drawnElements(spec),
     view: resultsView(new Map(advice), same ? assessment.view : null) });
   for (const title of $$("[data-pb-results] h2, [data-pb-part] h2")) title.tabIndex = -1;
+  const round = spec && roundFromLink(spec, location.search);
+  if (round) { // a facilitator's link: the answers belong to its round
+    store.update((doc) => { ownSheet(doc).round = round; });
+    showNotice("round", true, { round });
+  }
   if (!spec || !isShareFragment(spec, location.hash)) return;
   assessment.shared = decodeShare(spec, location.hash);
   showNotice(assessment.shared ? "shared" : "share-invalid");
@@ -43,7 +52,9 @@ function drawnElements(spec) {
   for (const r of $$("input[data-pb-answer]")) radios.set(r.dataset.pbAnswer, [...radios.get(r.dataset.pbAnswer) ?? [], r]);
   return { radios, checked: new Map(), all: true, one: "", history: "", answered: $("[data-pb-answered]"),
     counts: spec.dimensions.map((d) => $(`[data-pb-count-of="${d.id}"]`)), current: $("[data-pb-current]"),
-    target: $("[data-pb-target]"), results: $("[data-pb-results]"), pickers: $$("[data-pb-compare]") };
+    target: $("[data-pb-target]"), results: $("[data-pb-results]"), pickers: $$("[data-pb-compare]"),
+    round: $("[data-pb-round]"), notes: $$("[data-pb-evidence]").map((field) => [field.dataset.pbEvidence, field,
+      $(`[data-pb-evidence-print="${field.dataset.pbEvidence}"]`)]) };
 }
 
 // Under instant navigation the new page is shown a moment before `start` runs for it: a reader's
@@ -105,6 +116,29 @@ function goTo(id) {
   assessment.current = id;
 }
 
+// A field shows what is kept, unless the reader is typing in it.
+function showValue(field, value) {
+  if (field && field !== document.activeElement && field.value !== value) field.value = value;
+}
+
+// Each answer's evidence: in its field (opened where there is some), and where it prints.
+function renderEvidence(mine, answers) {
+  for (const [question, field, print] of assessment.drawn.notes) {
+    const text = mine.evidence?.[question]?.text ?? "";
+    showValue(field, text);
+    if (text) field.closest("details").open = true;
+    if (print && print.textContent !== text) print.textContent = text;
+    if (print) print.hidden = !text || answers[question] === undefined;
+  }
+}
+
+// The attempt the answers drawn are, as an export would say it.
+function attemptNow(doc, answers) {
+  const { spec, shared } = assessment;
+  if (shared) return exportedAttempt(spec, null, shared, now());
+  return { ...exportedAttempt(spec, mySheet(doc), answers, now()), respondent: doc.respondent };
+}
+
 function renderAssessment(doc) {
   const { spec, drawn } = assessment;
   const answers = answersNow(doc);
@@ -113,8 +147,10 @@ function renderAssessment(doc) {
   renderOne();
   const mine = mySheet(doc);
   drawn.target.value = mine.target ?? "";
+  showValue(drawn.round, mine.round ?? "");
+  renderEvidence(mine, answers);
   drawn.results.hidden = !(assessment.shared || mine.shown);
-  if (!drawn.results.hidden) renderResults(spec, answers, mine.target, assessment.view);
+  if (!drawn.results.hidden) renderResults(spec, answers, mine.target, assessment.view, () => attemptNow(doc, answers));
   const history = () => historyKey(mine.attempts, drawn.pickers.map((p) => p.value));
   if (drawn.history === history()) return;
   renderHistory(spec, mine.attempts);
@@ -142,6 +178,18 @@ function saveTarget(select) { // "" when none: a change, as any other, that othe
   store.update((doc) => { ownSheet(doc).target = select.value; });
 }
 
+// The round typed in its field ("" for none); a name that cannot be one is not kept.
+function saveRound(field) {
+  const round = cleanRound(assessment.spec, field.value);
+  if (round !== null) store.update((doc) => { ownSheet(doc).round = round; });
+}
+
+// A note on an answer, kept with it (as text, never HTML) and exported with it.
+function saveEvidence(field) {
+  const text = cleanEvidence(assessment.spec, field.value);
+  store.update((doc) => { (ownSheet(doc).evidence ??= byId())[field.dataset.pbEvidence] = { text, at: now() }; });
+}
+
 // Draws the results, now and on return; complete answers are kept as an attempt (unless just kept).
 function takeResults() {
   const answers = answersNow(store.read());
@@ -150,8 +198,21 @@ function takeResults() {
   store.update((doc) => askResults(assessment.spec, ownSheet(doc), answers, now()));
 }
 
+// Downloads the answers drawn as a file. The reader's own complete answers are kept as an attempt
+// first (as when results are asked for), so that every export of them names the same attempt; the
+// browser gets its participant id the first time.
 function exportAnswers(kind) {
-  exportResult(assessment.spec, answersNow(store.read()), kind);
+  const { spec, shared } = assessment;
+  if (shared) {
+    exportResult(spec, shared, kind, attemptNow(store.read(), shared));
+    return;
+  }
+  store.update((doc) => {
+    doc.respondent ??= newRespondent(crypto.getRandomValues(new Uint8Array(20)));
+    keepAttempt(spec, ownSheet(doc), answersOf(ownSheet(doc)), now());
+  });
+  const doc = store.read();
+  exportResult(spec, answersNow(doc), kind, attemptNow(doc, answersNow(doc)));
 }
 
 // Copies the share link, and says so; where the clipboard is refused, selects it to be copied.

@@ -4,16 +4,14 @@
 //
 // uses words.js: t
 // uses scoring.js: results, titleOf, allQuestions
+// uses attempt.js: keepAttempt
 // gives: askResults, attemptText, attemptsKey, historyKey, defaultPick, changesSince, comparison
 
 // Results asked for at `at`: shown from now on (and on return); complete answers are kept as an
-// attempt, unless the last attempt holds the same answers.
+// attempt (with its id, round and evidence), unless the last attempt holds the same answers.
 function askResults(spec, mine, answers, at) {
   mine.shown = at;
-  if (!results(spec, answers).complete) return;
-  if (JSON.stringify(mine.attempts.at(-1)?.answers) !== JSON.stringify(answers)) {
-    mine.attempts.push({ taken_at: at, answers });
-  }
+  keepAttempt(spec, mine, answers, at);
 }
 
 // An attempt in a line: its date, overall score and level.

@@ -6,8 +6,8 @@
 // uses checklists.js: renderProgress, saveTick, announceTick
 // uses transfer.js: exportProgress, importProgress, resetProgress
 // uses assessment.js: assessment, setupAssessment, followPage, renderAssessment, toggleOne, goTo
-// uses assessment.js: focusResults, saveAnswer, saveTarget, takeResults, exportAnswers, shareLink
-// uses assessment.js: clearAnswers
+// uses assessment.js: focusResults, saveAnswer, saveTarget, saveRound, saveEvidence, takeResults
+// uses assessment.js: exportAnswers, shareLink, clearAnswers
 // uses languages.js: pointLanguages
 
 function render() {
@@ -31,8 +31,14 @@ const actions = {
     render();
     focusResults();
   },
-  "export-json": () => exportAnswers("json"),
-  "export-csv": () => exportAnswers("csv"),
+  "export-json": () => {
+    exportAnswers("json");
+    render(); // the attempt it kept
+  },
+  "export-csv": () => {
+    exportAnswers("csv");
+    render();
+  },
   share: shareLink,
   clear: (button) => { if (clearAnswers(button)) render(); },
   one: toggleOne,
@@ -53,6 +59,8 @@ function onChange(target) {
   const ticked = target.matches("input[data-pb-item]") && saveTick(target);
   if (assessment.spec && target.matches("input[data-pb-answer]")) saveAnswer(target);
   if (assessment.spec && target.matches("[data-pb-target]")) saveTarget(target);
+  if (assessment.spec && target.matches("[data-pb-round]")) saveRound(target);
+  if (assessment.spec && target.matches("[data-pb-evidence]")) saveEvidence(target);
   render(); // after any change: an author's radio named as one of ours unchecks ours
   if (ticked) announceTick(target);
 }

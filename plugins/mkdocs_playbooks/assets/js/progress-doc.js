@@ -1,8 +1,9 @@
 // progress-doc.js: the progress document kept in this browser (checklist ticks; per assessment,
-// its sheet: answers, attempts, target level and whether results are shown, keyed by id): empty,
-// read strictly, merged (and what an import did said), counted, cleared. An imported file is a
-// progress export or a result export (result-file.js), read as the progress it holds; any other is
-// refused with the notice that says why. Pure: no page, no storage.
+// its sheet: answers, the evidence on them, attempts, target level, round and whether results are
+// shown, keyed by id; the browser's participant id): empty, read strictly, merged (and what an
+// import did said), counted, cleared. An imported file is a progress export or a result export
+// (result-file.js), read as the progress it holds; any other is refused with the notice that says
+// why. Pure: no page, no storage.
 //
 // gives: PROGRESS_FORMAT, byId, emptyProgress, parseProgress, parseImport, mergeProgress, ticks
 // gives: sheet, ticksIn, sheetIn, answersOf, doneIn, answeredIn, clearSheet, importNotice
@@ -41,29 +42,45 @@ const readTick = (tick) => (isRecord(tick) && typeof tick.done === "boolean" && 
 const readAnswer = (a) => (isRecord(a) && typeof a.choice === "string" && isTime(a.at)
   ? { choice: a.choice, at: a.at } : null);
 const readChoice = (choice) => (typeof choice === "string" ? choice : null);
+const readNote = (n) => (isRecord(n) && typeof n.text === "string" && isTime(n.at) ? { text: n.text, at: n.at } : null);
+const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/; // an attempt's or a participant's id, as results.py's
+const isId = (v) => typeof v === "string" && ID.test(v);
 
 function readPlaybook(playbook) {
   const items = isRecord(playbook) ? readAll(playbook.items, readTick) : null;
   return items && { items };
 }
 
+// An attempt: its time and answers; its id, round and evidence where it has them (attempts kept
+// before they had ids have none).
 function readAttempt(attempt) {
   const answers = isRecord(attempt) && isTime(attempt.taken_at)
     ? readAll(attempt.answers, readChoice) : null;
-  return answers && { taken_at: attempt.taken_at, answers };
+  if (!answers) return null;
+  const read = { taken_at: attempt.taken_at, answers };
+  if (attempt.id !== undefined && !isId(attempt.id)) return null;
+  if (attempt.round !== undefined && typeof attempt.round !== "string") return null;
+  const evidence = attempt.evidence === undefined ? undefined : readAll(attempt.evidence, readChoice);
+  if (evidence === null) return null;
+  for (const [key, value] of [["id", attempt.id], ["round", attempt.round], ["evidence", evidence]]) {
+    if (value !== undefined) read[key] = value;
+  }
+  return read;
 }
 
-// A sheet's optional texts: the target level, and `shown`: when results were last asked for (they
-// are shown again on return); "" when unset, so that unsetting is a change like any other.
-const SHEET_TEXTS = ["target", "shown"];
+// A sheet's optional texts: the target level, `shown`: when results were last asked for (they are
+// shown again on return), and the round; "" when unset, so that unsetting is a change like any other.
+const SHEET_TEXTS = ["target", "shown", "round"];
 
 function readSheet(s) {
   if (!isRecord(s) || !Array.isArray(s.attempts)) return null;
   if (SHEET_TEXTS.some((key) => s[key] !== undefined && typeof s[key] !== "string")) return null;
   const answers = readAll(s.answers, readAnswer);
   const attempts = s.attempts.map(readAttempt);
-  if (!answers || attempts.includes(null)) return null;
+  const evidence = s.evidence === undefined ? byId() : readAll(s.evidence, readNote);
+  if (!answers || !evidence || attempts.includes(null)) return null;
   const read = { answers, attempts };
+  if (Object.keys(evidence).length) read.evidence = evidence;
   for (const key of SHEET_TEXTS) if (s[key] !== undefined) read[key] = s[key];
   return read;
 }
@@ -82,14 +99,17 @@ function readProgress(doc) {
   if (!isRecord(doc) || doc.format !== PROGRESS_FORMAT || doc.version !== PROGRESS_VERSION) return null;
   const playbooks = readAll(doc.playbooks, readPlaybook);
   const assessments = readAll(doc.assessments === undefined ? {} : doc.assessments, readSheet);
-  return playbooks && assessments && { ...emptyProgress(), playbooks, assessments };
+  if (doc.respondent !== undefined && !isId(doc.respondent)) return null;
+  const read = playbooks && assessments && { ...emptyProgress(), playbooks, assessments };
+  if (read && doc.respondent) read.respondent = doc.respondent;
+  return read;
 }
 
 const parseProgress = (text) => readProgress(parsed(text));
 
 // The result exports this version reads (results.py's `READABLE_VERSIONS`).
 const RESULT_FORMAT = "mkdocs-playbooks/result";
-const RESULT_VERSIONS = [1, 2];
+const RESULT_VERSIONS = [1, 2, 3];
 
 // A result export as the progress it holds: its answers (each as of when it was taken), its
 // attempt when complete, its results shown; null when `doc` is not one.
@@ -99,7 +119,8 @@ function readResult(doc) {
   const at = doc.taken_at;
   if (!answers || typeof doc.assessment !== "string" || !isTime(at)) return null;
   const mine = { answers: byId(Object.entries(answers).map(([q, choice]) => [q, { choice, at }])),
-    attempts: doc.complete === true ? [{ taken_at: at, answers }] : [], shown: at };
+    attempts: doc.complete === true ? [{ ...(isId(doc.attempt) && { id: doc.attempt }), taken_at: at, answers }] : [],
+    shown: at };
   return { ...emptyProgress(), assessments: byId([[doc.assessment, mine]]) };
 }
 
@@ -139,11 +160,16 @@ function keepNewest(mine, theirs) {
   return taken;
 }
 
-// `incoming` merged into `doc`: per item and answer the newest wins (a tie keeps `doc`'s),
-// attempts are united (one per time, in time order), a target (or `shown`) is only added. Returns
-// how many of each `doc` took from `incoming` (all 0: `doc` already held everything it holds).
+// `incoming` merged into `doc`: per item, answer and evidence the newest wins (a tie keeps `doc`'s),
+// attempts are united (one per time, in time order), a target (or `shown`, or a round) and the
+// participant id are only added. Returns how many of each `doc` took from `incoming` (all 0: `doc`
+// already held everything it holds); evidence counts with the answers.
 function mergeProgress(doc, incoming) {
   const taken = { ticks: 0, answers: 0, attempts: 0, targets: 0 };
+  if (!doc.respondent && incoming.respondent) {
+    doc.respondent = incoming.respondent;
+    taken.targets += 1;
+  }
   for (const [id, entry] of Object.entries(incoming.playbooks)) {
     const mine = ticksIn(doc, id), before = JSON.stringify(taken);
     taken.ticks += keepNewest(mine, entry.items);
@@ -152,6 +178,7 @@ function mergeProgress(doc, incoming) {
   for (const [id, entry] of Object.entries(incoming.assessments)) {
     const mine = sheetIn(doc, id), before = JSON.stringify(taken);
     taken.answers += keepNewest(mine.answers, entry.answers);
+    if (entry.evidence) taken.answers += keepNewest(mine.evidence ??= byId(), entry.evidence);
     const seen = new Set(mine.attempts.map((a) => a.taken_at));
     const added = entry.attempts.filter((a) => !seen.has(a.taken_at) && seen.add(a.taken_at));
     if (added.length) mine.attempts = mine.attempts.concat(added).sort(byTime);
@@ -170,10 +197,12 @@ function mergeProgress(doc, incoming) {
 const doneIn = (doc, id, items) => items.filter((item) => ticksIn(doc, id)[item]?.done).length;
 const answeredIn = (doc, id, questions) => questions.filter((q) => sheetIn(doc, id).answers[q]?.choice).length;
 
-// A sheet's answers forgotten (its attempts are kept), its results no longer shown: each answer
-// becomes a cleared one at `at`, newer than the answer it replaces, so no tab brings it back.
+// A sheet's answers and their evidence forgotten (its attempts and round are kept), its results no
+// longer shown: each answer (and note) becomes a cleared one at `at`, newer than the one it
+// replaces, so no tab brings it back.
 function clearSheet(mine, at) {
   for (const question of Object.keys(mine.answers)) mine.answers[question] = { choice: "", at };
+  for (const question of Object.keys(mine.evidence ?? {})) mine.evidence[question] = { text: "", at };
   mine.shown = "";
 }
 

@@ -7,9 +7,10 @@
 // uses csv.js: csvText
 // gives: resultFile
 
-// [name, type, text] of the file of `answers` as `kind`: "json" or "csv".
-function resultFile(spec, answers, kind) {
-  const result = resultDocument(spec, answers, now());
+// [name, type, text] of the file of `answers` as `kind` ("json" or "csv"), exported now as
+// `attempt` (attempt.js's `exportedAttempt`, with the participant id).
+function resultFile(spec, answers, kind, attempt) {
+  const result = resultDocument(spec, answers, { ...attempt, exported_at: now() });
   const name = `${spec.id}-${stamp()}`;
   if (kind === "json") return [`${name}.json`, "application/json", JSON.stringify(result, null, 2)];
   const s = spec.strings;

@@ -89,7 +89,8 @@ function redraw(pieces, name, data, draw) {
   return nodes;
 }
 
-function renderResults(spec, answers, targetId, view) {
+// `attemptOf()`: the attempt the answers are (attempt.js's `exportedAttempt`), for the site's event.
+function renderResults(spec, answers, targetId, view, attemptOf) {
   const r = results(spec, answers);
   const target = levelById(spec, targetId);
   const box = $("[data-pb-results]");
@@ -113,7 +114,7 @@ function renderResults(spec, answers, targetId, view) {
   const said = drawn[0][0].textContent;
   if (view.said !== said) $("[data-pb-live]").textContent = view.said = said;
   const key = JSON.stringify(answers);
-  if (view.sent !== key) emit("results", resultDocument(spec, answers, now()));
+  if (view.sent !== key) emit("results", resultDocument(spec, answers, { ...attemptOf(), exported_at: now() }));
   view.sent = key;
 }
 
@@ -159,4 +160,5 @@ function renderHistory(spec, attempts) {
   );
 }
 
-const exportResult = (spec, answers, kind) => download(...resultFile(spec, answers, kind));
+// The file of `answers` as `kind`, exported as `attempt`.
+const exportResult = (spec, answers, kind, attempt) => download(...resultFile(spec, answers, kind, attempt));

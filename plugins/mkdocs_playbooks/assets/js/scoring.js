@@ -100,8 +100,10 @@ function validAnswers(spec, answers) {
   return valid;
 }
 
-// The public result format, version 2 (results.py): what the reader is shown of `answers`.
-function resultDocument(spec, answers, takenAt) {
+// The public result format, version 3 (results.py's `result_document`, the format's one place):
+// what the reader is shown of `answers`, and which attempt they are: `attempt` is {id, taken_at,
+// exported_at, and where there are some: round, respondent, evidence (question id → text)}.
+function resultDocument(spec, answers, attempt) {
   const valid = validAnswers(spec, answers);
   const result = results(spec, valid);
   const dimensions = Object.create(null);
@@ -109,7 +111,14 @@ function resultDocument(spec, answers, takenAt) {
     const { score, level, complete, answered, questions } = result.dimensions[d.id];
     dimensions[d.id] = { score, level, complete, answered, questions };
   }
-  return { format: "mkdocs-playbooks/result", version: 2, assessment: spec.id, taken_at: takenAt,
-    answers: valid, complete: result.complete, answered: result.answered,
-    questions: result.questions, dimensions, overall: { score: result.score, level: result.level } };
+  const doc = { format: "mkdocs-playbooks/result", version: 3, assessment: spec.id, attempt: attempt.id };
+  if (attempt.respondent) doc.respondent = attempt.respondent;
+  if (attempt.round) doc.round = attempt.round;
+  Object.assign(doc, { taken_at: attempt.taken_at, exported_at: attempt.exported_at ?? attempt.taken_at });
+  if (spec.words.lang) doc.lang = spec.words.lang;
+  doc.answers = valid;
+  const evidence = Object.entries(attempt.evidence ?? {}).filter(([q, text]) => valid[q] !== undefined && text);
+  if (evidence.length) doc.evidence = Object.assign(Object.create(null), Object.fromEntries(evidence));
+  return Object.assign(doc, { complete: result.complete, answered: result.answered,
+    questions: result.questions, dimensions, overall: { score: result.score, level: result.level } });
 }

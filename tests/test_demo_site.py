@@ -339,6 +339,8 @@ def test_every_page_is_written_in_the_language_it_declares_block_by_block(demo: 
         if page != "404.html":  # the theme's, written by the last language built (English)
             assert parser.page_language == ("en" if page.startswith("en/") else "fr"), page
         for declared, parts in parser.blocks:
+            if declared not in STOP_WORDS:  # a language the test has no words of (German)
+                continue
             counts = stop_words(" ".join(parts))
             if sum(counts.values()) < 5:  # a few words: a title, a label
                 continue

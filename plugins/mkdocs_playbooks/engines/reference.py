@@ -118,12 +118,14 @@ def _type_name(annotation: Any) -> str:
 
 
 def strings_reference() -> str:
-    """The table of every string the plugin writes, in each language (English first)."""
+    """The table of every string the plugin writes, in each language (English first), each
+    cell of another language marked as written in it (the guide is in English)."""
     languages = ["en", *sorted(language for language in STRINGS if language != "en")]
     head = " | ".join(language_name(language) for language in languages)
     rows = "".join(
         f"| `{key}` | "
-        + " | ".join(_word(STRINGS[language].get(key, "")) for language in languages) + " |\n"
+        + " | ".join(_in(language, _word(STRINGS[language].get(key, "")))
+                     for language in languages) + " |\n"
         for key in STRINGS["en"])
     return f"| key | {head} |\n| --- |{' --- |' * len(languages)}\n{rows}"
 
@@ -151,6 +153,11 @@ def _declared_options(config: types.ModuleType) -> list[tuple[str, Any, str]]:
             name = statement.targets[0].id  # type: ignore[attr-defined]
             found.append((name, options[name], str(following.value.value)))
     return found
+
+
+def _in(language: str, cell: str) -> str:
+    """A cell marked with the language it is written in, unless English or empty."""
+    return f'<span lang="{language}">{cell}</span>' if cell and language != "en" else cell
 
 
 def _word(text: str) -> str:

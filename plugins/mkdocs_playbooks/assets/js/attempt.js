@@ -83,4 +83,4 @@ const cleanEvidence = (spec, text) => String(text)
   .slice(0, spec.constants.result.evidence_chars).trim();
 
 // A participant id from random bytes: 20 letters and digits, names no one.
-const newRespondent = (bytes) => Array.from(bytes.slice(0, 20), (b) => "abcdefghijklmnopqrstuvwxyz0123456789"[b % 36]).join("");
+const newRespondent = (bytes) => Array.from(bytes.slice(0, 20), (b) => (b % 36).toString(36)).join("");

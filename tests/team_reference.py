@@ -10,12 +10,14 @@ import csv
 import html
 import json
 import math
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 
@@ -108,13 +110,14 @@ class Attempt:
 
     @property
     def key(self) -> str:
-        return self.data.get("attempt") or json.dumps(
-            [self.data["taken_at"], sorted(self.data["answers"].items())])
+        """An attempt in a round: the same answers exported for two rounds count in each."""
+        return json.dumps([self.data.get("round"), self.data.get("attempt") or [
+            self.data["taken_at"], sorted(self.data["answers"].items())]])
 
 
 def counted(paths: list[Path]) -> list[Attempt]:
-    """One file per attempt (its last export; of equal times the first given), then one
-    attempt per participant and round (the latest taken)."""
+    """One file per attempt and round (its last export; of equal times the first given), then
+    one attempt per participant and round (the latest taken)."""
     attempts: dict[str, Attempt] = {}
     for path in paths:
         attempt = Attempt(path, json.loads(path.read_text(encoding="utf-8")))
@@ -277,6 +280,7 @@ def assert_report(reference: Reference, out: Path, paths: list[Path],
             assert moves[title] == [
                 f"{before} · {reference.title(reference.level(before))}",
                 f"{after} · {reference.title(reference.level(after))}", signed(after - before)]
+        assert_timeline_charts(reference, page, rounds, targets, titles)
         people = rounds[-1].overall_by_respondent
         earlier = rounds[-2].overall_by_respondent
         both = sorted(set(people) & set(earlier))
@@ -293,6 +297,7 @@ def assert_report(reference: Reference, out: Path, paths: list[Path],
                                       ("min", "q1", "median", "q3", "max", "mean")]
 
     expected_plan = plan(reference, rounds[-1], targets)
+    assert_html_plan(reference, page, rounds[-1], targets, expected_plan)
     plan_rows = read_csv(out / "team-plan.csv")
     assert [r["Dimension"] for r in plan_rows] == [titles[key] for key, _ in expected_plan]
     assert [r["Points à gagner"] for r in plan_rows] == [
@@ -302,6 +307,66 @@ def assert_report(reference: Reference, out: Path, paths: list[Path],
     assert [r["Rang"] for r in plan_rows] == [str(n) for n in range(1, len(plan_rows) + 1)]
     assert all(r["Responsable"] == "" and r["Échéance"] == "" for r in plan_rows)
     return rounds
+
+
+def assert_html_plan(reference: Reference, page: str, last: RoundFigures,
+                     targets: dict[str, str], expected_plan: list[tuple[str, int | None]]) -> None:
+    """The HTML's *what to do next*: the dimensions in the plan's order, each with its median,
+    its level and its gap to the target (or the target reached, or none)."""
+    titles = {d["id"]: d["title"] for d in reference.dimensions}
+    steps = re.findall(r'<li class="step [^"]*"><h3>(.*?)</h3><p class="where">(.*?)</p>', page)
+    assert [html.unescape(title) for title, _ in steps] == [
+        titles[key] for key, _ in expected_plan]
+    for (_, where), (key, gap) in zip(steps, expected_plan, strict=True):
+        median = last.stats[key]["median"]
+        line = html.unescape(where)
+        if median is None:  # no one scored it: no level, no gap
+            continue
+        assert line.startswith(
+            f"Médiane {median}, niveau {reference.title(reference.level(median))}"), line
+        target = reference.title(targets.get(key))
+        if gap:
+            assert line.endswith(f"cible {target} : {gap} point{'s' if gap > 1 else ''} à "
+                                 "gagner"), line
+        elif gap == 0:
+            assert line.endswith(f"cible {target} atteinte"), line
+        else:
+            assert line.endswith("pas de cible"), line
+
+
+def assert_timeline_charts(reference: Reference, page: str, rounds: list[RoundFigures],
+                           targets: dict[str, str], titles: dict[str, str]) -> None:
+    """Each timeline chart draws, per round, the median (its dot and its number) and the band
+    from Q1 to Q3 where the computed figures put them on the chart's own scale (read from its
+    frame: 100 at the top, 0 at the foot), and the target's line at its level's minimum."""
+    figures = re.findall(r'<figure class="timeline-figure"><figcaption>(.*?)</figcaption>'
+                         r"(<svg.*?</svg>)</figure>", page)
+    assert len(figures) == len(titles)
+    minimum = {key: low for key, _, low in reference.levels}
+    for (caption, svg), (key, title) in zip(figures, titles.items(), strict=True):
+        target = targets.get(key)
+        assert html.unescape(caption) == title + (
+            f" · Cible {reference.title(target)} ({minimum[target]})" if target else "")
+        top, bottom = map(float, re.search(
+            r'<line class="frame" x1="[\d.]+" x2="[\d.]+" y1="([\d.]+)" y2="([\d.]+)"/>',
+            svg).groups())  # type: ignore[union-attr]
+
+        def y(score: Fraction, top: float = top, bottom: float = bottom) -> float:
+            return bottom - (bottom - top) * float(score) / 100
+
+        stats = [r.stats[key] for r in rounds if r.stats[key]["median"] is not None]
+        assert re.findall(r'<text class="value"[^>]*>(\d+)</text>', svg) == [
+            str(s["median"]) for s in stats]
+        dots = [float(v) for v in re.findall(r'<circle class="median" cx="[\d.]+" '
+                                             r'cy="([\d.]+)"', svg)]
+        assert dots == pytest.approx([y(Fraction(s["median"] or 0)) for s in stats], abs=0.06)
+        band = [float(v) for v in re.findall(r",([\d.]+)", re.search(
+            r'<polygon class="band" points="([^"]*)"', svg).group(1))]  # type: ignore[union-attr]
+        assert band == pytest.approx(
+            [y(Fraction(s["q3"] or 0)) for s in stats]
+            + [y(Fraction(s["q1"] or 0)) for s in reversed(stats)], abs=0.06)
+        aims = [float(v) for v in re.findall(r'<line class="target"[^>]* y1="([\d.]+)"', svg)]
+        assert aims == pytest.approx([y(minimum[target])] if target else [], abs=0.06)
 
 
 def _cell(value: int | None) -> str:

@@ -135,6 +135,32 @@ def test_one_attempt_exported_twice_counts_once_and_the_report_says_why(
            "p3-2026-Q3.json" in text
 
 
+def test_answers_unchanged_and_exported_again_for_a_new_round_count_in_both_rounds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The guide's next quarter: someone whose answers have not changed exports them again under
+    the new round's link; the attempt id is the same, the round is not."""
+    rng = random.Random(7)
+    paths = []
+    for person in range(3):
+        for number, name in enumerate(ROUNDS[:2]):
+            if person == 0 and number == 1:  # the same attempt, now exported for 2026-Q2
+                again = {**json.loads(paths[-1].read_text(encoding="utf-8")), "round": name,
+                         "exported_at": "2026-04-20T09:00:00.000Z"}
+                paths.append(write(tmp_path / f"p{person}-{name}.json", again))
+                continue
+            taken = moment(1 + 3 * number, 10 + person)
+            document = result_document(
+                ASSESSMENT, answers_at(rng, number), taken, attempt=f"a{person}{number}",
+                exported_at=taken, round=name, respondent=f"who{person}", lang="fr")
+            paths.append(write(tmp_path / f"p{person}-{name}.json", document))
+    out = tmp_path / "report"
+    assert aggregate(*paths, "-o", out, monkeypatch=monkeypatch) == 0
+    assert "6 attempt(s) from 6 file(s) in 2 rounds" in capsys.readouterr().err
+    rounds = ref.assert_report(REFERENCE, out, paths, {})
+    assert [r.participants for r in rounds] == [3, 3]
+
+
 def test_older_files_with_the_same_answers_may_be_one_attempt_and_say_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -168,6 +168,7 @@ def test_the_report_reads_on_a_phone_a_screen_and_paper(
                 " * t.getScreenCTM().a)")
             assert sizes
             assert min(sizes) >= 11 - 1e-6, (width, chart, min(sizes))
+        assert page.evaluate(SMALL_TEXT) == [], width  # nor any other text of the report
         if SHOTS:
             SHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SHOTS / f"team-report-{width}.png"), full_page=True)
@@ -178,7 +179,40 @@ def test_the_report_reads_on_a_phone_a_screen_and_paper(
     heads = {" ".join(cells.split()) for cells in page.locator("thead tr").all_inner_texts()}
     for number, sheet in enumerate(pages[:-1], start=1):  # no table's head alone at a foot
         assert " ".join(sheet[-1].split()) not in heads, f"page {number} ends with a table's head"
+    assert_rows_under_their_head(page, pages)
     context.close()
+
+
+SMALL_TEXT = """() => {
+  const small = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const text = walker.currentNode, element = text.parentElement;
+    if (!text.textContent.trim() || !element.getClientRects().length) continue;
+    const scale = element instanceof SVGGraphicsElement ? element.getScreenCTM().a : 1;
+    const size = parseFloat(getComputedStyle(element).fontSize) * scale;
+    if (size < 11 - 1e-6) small.push([text.textContent.trim().slice(0, 40), size]);
+  }
+  return small;
+}"""
+"""Every text of the page drawn smaller than 11 CSS px (an SVG's text at its drawn size)."""
+
+
+def assert_rows_under_their_head(page: Page, pages: list[list[str]]) -> None:
+    """No table split from its head: on each printed page, a row of a table (a line of the PDF
+    that is the row's text) comes under a line that starts the table's head on that page."""
+    tables = page.locator("table:has(thead)").evaluate_all(
+        "tables => tables.map(t => [t.tHead.rows[0].cells[0].innerText,"
+        " [...t.tBodies].flatMap(b => [...b.rows]).map(r => r.innerText)])")
+    assert tables
+    for first_head, rows in tables:
+        texts = {" ".join(row.split()) for row in rows}
+        for number, sheet in enumerate(pages, start=1):
+            lines = [" ".join(line.split()) for line in sheet]
+            found = [n for n, line in enumerate(lines) if line in texts]
+            if found:
+                assert any(line.startswith(first_head.strip()) for line in lines[:found[0]]), (
+                    f"page {number}: the row {lines[found[0]]!r} without its table's head")
 
 
 def test_a_reader_prints_their_evidence_with_their_answers(

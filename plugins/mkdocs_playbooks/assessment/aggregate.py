@@ -527,6 +527,9 @@ _STYLE = (
     "@media print{body{margin:0;max-width:none}thead{display:table-header-group}"
     "table,tr,figure,.question,.step,.advice{break-inside:avoid}"
     "h1,h2,h3,figcaption,.help{break-after:avoid}table{break-before:avoid}"
-    ".charts{display:block}.timeline-figure{display:inline-block;width:48%;"
+    # Two charts a line on paper; a page may end after any line of charts (not only before
+    # the last two, as the default widows of 2 would have it, leaving half a page blank).
+    ".charts{display:block;widows:1;orphans:1}"
+    ".timeline-figure{display:inline-block;width:48%;"
     "vertical-align:top}}"
 )

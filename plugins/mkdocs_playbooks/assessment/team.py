@@ -109,10 +109,11 @@ def _export_order(result: TakenResult) -> tuple[datetime.datetime, ...]:
 
 
 def _one_per_attempt(readable: list[TakenResult], notes: list[FileNote]) -> list[TakenResult]:
-    """One file per attempt id: its last export (the last given when two say the same time)."""
-    by_attempt: dict[str, list[TakenResult]] = {}
+    """One file per attempt id and round: its last export (the last given when two say the same
+    time). Answers left unchanged and exported again for a new round count in both rounds."""
+    by_attempt: dict[tuple[str | None, str], list[TakenResult]] = {}
     for result in readable:
-        by_attempt.setdefault(result.attempt, []).append(result)
+        by_attempt.setdefault((result.round, result.attempt), []).append(result)
     kept: list[TakenResult] = []
     for group in by_attempt.values():
         last = max(group, key=_export_order)  # of equals, the first given
@@ -121,7 +122,7 @@ def _one_per_attempt(readable: list[TakenResult], notes: list[FileNote]) -> list
                 continue
             same_time = other.exported_at == last.exported_at and other.taken_at == last.taken_at
             copy = same_time and other.answers == last.answers and \
-                other.evidence == last.evidence and other.round == last.round
+                other.evidence == last.evidence
             notes.append(FileNote(other.source, Why.COPY if copy else Why.SAME_ATTEMPT,
                                   last.source))
         kept.append(last)

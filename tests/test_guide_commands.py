@@ -25,6 +25,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import textwrap
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -64,7 +65,8 @@ def console_commands(page: Path) -> list[Command]:
     """The commands of the page's `console` blocks, in order."""
     commands: list[Command] = []
     block, inside = -1, False
-    for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, text in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+        line = text.lstrip()  # a block may be indented, as a step of a list
         if line.startswith("```"):
             inside = line.strip() == "```console" and not inside
             block += inside
@@ -287,8 +289,26 @@ def results_for(site: Path) -> None:
     for number, answers in enumerate(({"where-asked": "roughly", "delay": "days"},
                                       {"where-asked": "yes-listed", "delay": "hours"})):
         taken = datetime.datetime(2026, 11, number + 1, 10, tzinfo=datetime.UTC)
-        (site / "results" / f"result-{number}.json").write_text(
-            json.dumps(result_document(model, answers, taken)), encoding="utf-8")
+        (site / "results" / f"result-{number}.json").write_text(json.dumps(result_document(
+            model, answers, taken, attempt=f"a{number}")), encoding="utf-8")
+
+
+def team_folder(site: Path, targets: str) -> None:
+    """The guide's team (`teams/communication/`) on the demo: its `targets` file, a round of
+    results in its own folder (`2026-Q1/`) and a round beside the targets."""
+    model, problems = to_model(load_file(site / "playbooks" / "maturite-social-media.yml"))
+    assert isinstance(model, Assessment), problems
+    team = site / "teams" / "communication"
+    (team / "2026-Q1").mkdir(parents=True)
+    (team / "targets.yml").write_text(targets, encoding="utf-8")
+    for number, (folder, name) in enumerate(((team / "2026-Q1", "2026-Q1"), (team, "2026-Q2"))):
+        for person in range(2):
+            answers = {q.id: q.choices[(person + number) % len(q.choices)].id
+                       for d in model.dimensions for q in d.questions}
+            taken = datetime.datetime(2026, 1 + 3 * number, 10 + person, tzinfo=datetime.UTC)
+            (folder / f"p{person}.json").write_text(json.dumps(result_document(
+                model, answers, taken, attempt=f"a{number}{person}", round=name,
+                respondent=f"who{person}")), encoding="utf-8")
 
 
 class Sites:
@@ -311,6 +331,14 @@ class Sites:
         """A copy of the site the words `before` the block (the end of the text above it) say
         it runs in, made ready for it."""
         said = " ".join(before.split()[-60:])
+        if any("teams/communication" in command.text for command in commands):
+            shutil.copytree(self.tutorial.site, into)  # with the demo's playbooks beside its own
+            shutil.copytree(REPO / "playbooks", into / "playbooks", dirs_exist_ok=True)
+            targets = re.search(r"```yaml\n( *# teams/communication/targets\.yml\n.*?)\n *```",
+                                (GUIDE / "assessments.md").read_text(encoding="utf-8"), re.S)
+            assert targets is not None, "the guide's targets file"
+            team_folder(into, textwrap.dedent(targets.group(1)) + "\n")
+            return into
         if said.endswith("On the demo site of this repository:"):
             shutil.copytree(REPO, into, ignore=shutil.ignore_patterns(
                 ".git", ".venv", ".cache", "site", "node_modules", "tests", "benchmarks"))
@@ -371,7 +399,7 @@ def test_the_guides_commands_run_as_written(page: Path, sites: Sites, tmp_path: 
         made = [name for name in tracked if name.split("/")[0] in (
             "site", "site-facilitator", "public", ".cache") or name.startswith(
             ("docs/playbooks/", "docs/assessments/", "docs/assets/playbooks/"))
-            or name.endswith(("team-report.csv", "team-report.html"))]
+            or name.endswith(("team-report.csv", "team-plan.csv", "team-report.html"))]
         if made:
             wrong.append(f"{page.name}: git would commit what the commands made: {made[:5]}")
     assert wrong == []

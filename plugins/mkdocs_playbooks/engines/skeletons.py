@@ -62,6 +62,7 @@ public/
 .cache/
 # a team report (`playbooks aggregate`)
 team-report.csv
+team-plan.csv
 team-report.html
 # the pages `playbooks export` writes for site engines without plugins (Zensical)
 docs/playbooks/

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from mkdocs_playbooks.assessment.results import result_document
+from mkdocs_playbooks.assessment.results import RESULT_VERSION, result_document
 from mkdocs_playbooks.assessment.scoring import results
 from mkdocs_playbooks.assessment.share import encode, fingerprint
 from mkdocs_playbooks.core.loading import load_site
@@ -99,7 +99,7 @@ def test_page_exports_equal_the_python_reference(  # noqa: PLR0917 (fixtures)
     page.goto(server.url + path + encode(assessment, answers))
     document = json.loads(exported(page, "Exporter (JSON)", tmp_path))
     assert document["format"] == "mkdocs-playbooks/result"
-    assert document["version"] == 2
+    assert document["version"] == RESULT_VERSION
     assert document["complete"] is complete
     assert_same_document(assessment, answers, document)
     assert watched.errors == []
@@ -315,6 +315,8 @@ def test_keyboard_only(watched: Watched, demo_server: Server) -> None:
     page.keyboard.press("Space")
     page.keyboard.press("ArrowDown")
     expect(page.locator('input[name="pb-answer-veille"][value="ponctuel"]')).to_be_checked()
+    page.keyboard.press("Tab")  # to the question's evidence, then to the next question
+    expect(page.locator("#pb-q-veille .pb-evidence summary")).to_be_focused()
     page.keyboard.press("Tab")
     page.keyboard.press("Space")
     expect(page.locator("[data-pb-answered]")).to_contain_text("2 /")

@@ -99,7 +99,7 @@ def test_export_writes_every_page_and_the_assets(tmp_path: Path) -> None:
     assert (docs / "index.md").read_text() == (REPO / "docs" / "index.md").read_text()
     assert "12 file(s) checked: 0 error(s), 0 warning(s)" in result.stderr
     # one language (Zensical builds one): each translation has its page, as under one language
-    assert "wrote 14 page(s) and 2 asset(s) into docs" in result.stderr
+    assert "wrote 15 page(s) and 2 asset(s) into docs" in result.stderr
     assert (docs / "playbooks/real-time/index.md").is_file()
     # mkdocs.yml lacks them: the command prints them in its own format, on stdout alone, with
     # the nav the plugin makes (its pages listed: at most `nav_limit`), which replaces the site's
@@ -161,7 +161,7 @@ def test_hostile_text_stays_harmless_whatever_the_engine_does(tmp_path: Path) ->
     result = run("export", cwd=site)
     assert result.returncode == 0, result.stderr
     pages = sorted((site / "docs").rglob("*.md"))
-    assert len(pages) == 5  # index, progress, playbook, assessment, and the site's own index
+    assert len(pages) == 6  # index, progress, playbook, assessment, kit, the site's own index
     for path in pages:
         if path.parent == site / "docs":
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections.abc import Sequence
@@ -390,11 +391,11 @@ def _export(args: argparse.Namespace) -> int:
         _say("playbooks: nothing written")
         return EXIT_INVALID
     docs_dir = args.docs_dir if args.docs_dir is not None else engine.docs_dir
-    banner = ""
+    banner = None
     if settings.facilitator:  # the plugin's banner, first on each page as the plugin puts it
-        from ..output.pages.markup import with_banner
+        from ..output.pages.markup import page_banner
 
-        banner = with_banner("", strings_for(settings)("edition.banner"))
+        banner = functools.partial(page_banner, strings_for(settings))
     try:
         done = export(site_pages(site, settings), docs_dir, allow_html=engine.allow_html,
                       extensions=args.markdown_extension, banner=banner)

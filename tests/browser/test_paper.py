@@ -6,11 +6,16 @@ made for a pen."""
 
 from __future__ import annotations
 
-import pytest
-from playwright.sync_api import Page
+import json
+from pathlib import Path
 
+import pytest
+from playwright.sync_api import Page, expect
+
+from mkdocs_playbooks.assessment.paper import numbered_questions
 from mkdocs_playbooks.core.loading import load_site
 from mkdocs_playbooks.core.model import Assessment
+from mkdocs_playbooks.engines.cli import main
 from mkdocs_playbooks.engines.config import read_settings
 
 from ..conftest import REPO
@@ -25,7 +30,7 @@ from .printed import (
     printed,
     small_text,
 )
-from .test_assessment import answer_all
+from .test_assessment import answer_all, exported
 
 PAPERS = ("A4", "Letter")
 EDITIONS = ("participant", "facilitator")
@@ -142,3 +147,43 @@ def test_ones_own_results_print_with_whole_cards(
     cards = [kind for *_, kind in shown.whole if kind == ".pb-results .cards li"]
     assert len(cards) == len(ASSESSMENTS["fr"].dimensions)
     assert problems == []
+
+
+def test_a_typed_answer_sheet_meets_the_pages_results_in_one_team_report(
+    watched: Watched, demo_server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = watched.page
+    page.goto(demo_server.url + "/assessments/maturite-social-media/")
+    chosen = answer_all(page, 1)
+    page.get_by_role("button", name="Voir mes résultats").click()
+    results = tmp_path / "results"
+    results.mkdir()
+    on_screen = json.loads(exported(page, "Exporter (JSON)", results))
+    # two sheets typed from paper: the same answers as on screen, and the best answers
+    best = {q.id: q.choices[-1].id for q in numbered_questions(ASSESSMENTS["fr"])}
+    sheets = tmp_path / "sheets.csv"
+    sheets.write_text("sheet;date;" + ";".join(map(str, range(1, 24))) + "\n"
+                      + f"A;2026-12-03;{';'.join(numbers(chosen))}\n"
+                      + f"B;2026-12-03;{';'.join(numbers(best))}\n", encoding="utf-8")
+    monkeypatch.chdir(REPO)
+    assert main(["paper", str(sheets), "-o", str(results)]) == 0
+    typed = json.loads((results / "maturite-social-media-sheet-2.json").read_text())
+    assert {**typed, "taken_at": None} == {**on_screen, "taken_at": None}
+    files = sorted(results.glob("*.json"))
+    assert len(files) == 3
+    assert main(["aggregate", *map(str, files), "-o", str(tmp_path / "report")]) == 0
+    report = (tmp_path / "report" / "team-report.csv").read_text(encoding="utf-8-sig")
+    overall = report.splitlines()[-1].split(";")
+    assert (overall[0], overall[2]) == ("overall", "3")  # screen and paper, one report
+    page.goto((tmp_path / "report" / "team-report.html").as_uri())
+    expect(page.locator("body")).to_contain_text("3 participants")
+
+
+def numbers(answers: dict[str, str]) -> list[str]:
+    """The answer numbers a facilitator types for `answers`, as printed on the sheet."""
+    cells = []
+    for question in numbered_questions(ASSESSMENTS["fr"]):
+        ids = [choice.id for choice in question.choices]
+        chosen = answers.get(question.id, "")
+        cells.append("NA" if chosen == "na" else str(ids.index(chosen) + 1) if chosen else "")
+    return cells

@@ -64,6 +64,12 @@ def result_document(assessment: Assessment, answers: dict[str, str],
     }
 
 
+def result_text(document: dict[str, Any]) -> str:
+    """A result document as its file holds it: JSON, indented by two spaces, as the page's
+    export writes it."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
 def read_result(path: Path) -> TakenResult:
     """A result file's answers; `ResultError` says what is wrong, naming the file."""
     try:

@@ -1,8 +1,10 @@
-"""The `playbooks` command: validate, schema, new, init, aggregate, editions, csp, export."""
+"""The `playbooks` command: validate, schema, new, init, aggregate, paper, editions, csp,
+export."""
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import functools
 import json
 import sys
@@ -135,6 +137,31 @@ def _parser() -> argparse.ArgumentParser:
                            help="the site's configuration file (default: the first of "
                            "./properdocs.yml, ./mkdocs.yml, ./mkdocs.yaml)")
     aggregate.set_defaults(run=_aggregate)
+
+    paper = commands.add_parser(
+        "paper", help="result files from answer sheets filled on paper and typed as CSV",
+        description="Read SHEETS.csv, one row per answer sheet filled on paper: a `sheet` "
+        "label, an optional `date` (YYYY-MM-DD), and one column per question headed by its "
+        "number as printed, holding the number of the answer ticked, NA for not applicable, "
+        "or nothing. Write one result file per sheet into DIR, the same file the page's "
+        "Export button writes, for `playbooks aggregate` with the results exported on screen. "
+        "A problem in the file is told at its line and column: exit 1, nothing written. "
+        "--template FILE writes the empty file to fill instead.",
+    )
+    paper.add_argument("sheets", nargs="?", type=Path, metavar="SHEETS.csv",
+                       help="the typed answer sheets")
+    paper.add_argument("--template", type=Path, metavar="FILE",
+                       help="write the header row of an empty sheets file to FILE and stop")
+    paper.add_argument("--assessment", metavar="ID",
+                       help="the assessment of the sheets (default: the site's only one)")
+    paper.add_argument("-o", "--output", type=Path, default=Path(), metavar="DIR",
+                       help="folder for the result files (default: .)")
+    paper.add_argument("--date", type=datetime.date.fromisoformat, metavar="YYYY-MM-DD",
+                       help="the day of the sheets without a date (default: today)")
+    paper.add_argument("-f", "--config-file", type=Path, metavar="FILE",
+                       help="the site's configuration file (default: the first of "
+                       "./properdocs.yml, ./mkdocs.yml, ./mkdocs.yaml)")
+    paper.set_defaults(run=_paper)
 
     editions = commands.add_parser(
         "editions", help="build the participant and the facilitator editions side by side",
@@ -302,6 +329,50 @@ def _aggregate(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     _say(f"{len(collected.taken)} result(s): wrote {args.output / 'team-report.csv'} and "
          f"{args.output / 'team-report.html'}")
+    return EXIT_OK
+
+
+def _paper(args: argparse.Namespace) -> int:
+    from ..assessment.paper import SheetsError, read_sheets, sheet_result, template
+    from ..assessment.results import result_text
+
+    if (args.sheets is None) == (args.template is None):
+        _say("playbooks: error: give SHEETS.csv, or --template FILE for an empty one")
+        return EXIT_USAGE
+    settings = _settings(args.config_file)
+    site = load_site(settings) if settings.dir.is_dir() else None
+    originals = ([key for key in site.assessments if not site.is_translation(key)]
+                 if site is not None else [])
+    chosen = args.assessment or (originals[0] if len(originals) == 1 else None)
+    entry = site.assessments.get(chosen) if site is not None and chosen else None
+    if entry is None:
+        known = ", ".join(originals) or "none"
+        _say(f"playbooks: error: say which assessment with --assessment ID (the site's: {known})"
+             if chosen is None else f"playbooks: error: no assessment '{chosen}' in "
+             f"{shown_path(settings.dir, Path.cwd())} (the site's: {known})")
+        return EXIT_USAGE
+    words = strings_for(settings, entry.model.lang)
+    if args.template is not None:
+        args.template.write_text(template(entry.model, words.language), encoding="utf-8-sig")
+        _say(f"wrote {args.template}: one row per answer sheet below its header")
+        return EXIT_OK
+    try:
+        typed = read_sheets(args.sheets, entry.model, day=args.date or settings.today,
+                            na_mark=words("assessment.na_mark"))
+    except SheetsError as error:
+        _say(f"playbooks: error: {error}")
+        return EXIT_INVALID
+    for problem in typed.problems:
+        _say(problem)
+    if typed.problems:
+        _say("playbooks: nothing written")
+        return EXIT_INVALID
+    args.output.mkdir(parents=True, exist_ok=True)
+    for sheet in typed.sheets:
+        path = args.output / f"{entry.model.id}-sheet-{sheet.line}.json"
+        path.write_text(result_text(sheet_result(entry.model, sheet)), encoding="utf-8")
+        _say(f"{args.sheets}:{sheet.line}: {sheet.label}: {len(sheet.answers)} answer(s), "
+             f"wrote {path}")
     return EXIT_OK
 
 

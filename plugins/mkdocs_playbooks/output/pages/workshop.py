@@ -120,7 +120,7 @@ def _results_step(t: Strings, assessments: list[Entry[Assessment]]) -> str:
     """From the sheets and the browsers' exports to one team report: the commands."""
     first = assessments[0].model.id
     commands = "\n".join([
-        f"playbooks paper --template --assessment {first} -o sheets.csv",
+        f"playbooks paper --template sheets.csv --assessment {first}",
         "playbooks paper sheets.csv -o results/",
         'playbooks aggregate results/*.json -o report/ --team "…"'])
     return (f"<p>{esc(t('workshop.step_results_text'))}</p>"

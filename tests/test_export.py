@@ -109,7 +109,8 @@ def test_export_writes_every_page_and_the_assets(tmp_path: Path) -> None:
     assert printed["nav"][0] == {"Accueil": "index.md"}
     assert section[:3] == ["playbooks/index.md", "playbooks/progress/index.md",
                            "playbooks/animer-et-repondre/index.md"]
-    assert len(section) == 14
+    assert len(section) == 15
+    assert section[-1] == "playbooks/workshop/index.md"  # the kit, after the playbooks
     assert "add to mkdocs.yml (its nav replaced):" in result.stderr
     page = (docs / "playbooks" / "ecoute-sociale" / "index.md").read_text(encoding="utf-8")
     assert page.startswith('---\ntitle: "Écouter avant de publier"\n')
@@ -270,13 +271,14 @@ def test_zensical_toml_gives_the_options_the_folder_and_the_settings_to_add(
     assert result.stdout.startswith(f'[project]\nextra_css = ["{CSS_URI}"]\n'
                                     f'extra_javascript = ["{JS_URI}"]\nnav = ')
     nav = [{"Playbooks": ["playbooks/index.md", "playbooks/progress/index.md",
-                          "playbooks/a/index.md"]}]
+                          "playbooks/a/index.md", "playbooks/workshop/index.md"]}]
     assert tomllib.loads(result.stdout)["project"]["nav"] == nav
     (tmp_path / "zensical.toml").write_text(
         f'[project]\nsite_name = "S"\ndocs_dir = "pages"\nextra_css = ["{CSS_URI}"]\n'
         f'extra_javascript = ["{JS_URI}"]\nnot_in_nav = "/playbooks/**\\n/assessments/**"\n'
         'nav = [{ "Playbooks" = ["playbooks/index.md", "playbooks/progress/index.md", '
-        '"playbooks/a/index.md"] }]\n[project.markdown_extensions.toc]\n'
+        '"playbooks/a/index.md", "playbooks/workshop/index.md"] }]\n'
+        '[project.markdown_extensions.toc]\n'
         '[project.plugins.playbooks]\ndir = "contenu"\n', encoding="utf-8")
     result = run("export", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

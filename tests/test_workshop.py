@@ -7,13 +7,17 @@ import dataclasses
 import html
 import posixpath
 import re
+import shlex
+from pathlib import Path
 
 import pytest
 
 from mkdocs_playbooks.core.loading import load_site
 from mkdocs_playbooks.core.settings import Settings
+from mkdocs_playbooks.engines.cli import main
 from mkdocs_playbooks.engines.config import read_settings
 from mkdocs_playbooks.output.pages import WORKSHOP_URI, site_pages
+from mkdocs_playbooks.output.pages.markup import unheld
 
 from .conftest import REPO
 
@@ -23,7 +27,7 @@ SITE = load_site(SETTINGS)
 
 def kit(settings: Settings) -> str:
     pages = {page.uri: page for page in site_pages(SITE, settings)}
-    return pages[WORKSHOP_URI].markdown
+    return unheld(pages[WORKSHOP_URI].markdown)
 
 
 def in_language(language: str, *, facilitator: bool = False) -> Settings:
@@ -72,3 +76,26 @@ def test_the_kit_is_the_same_in_both_editions() -> None:
     """It holds no note: the facilitator edition prints it as the participants' does."""
     assert kit(in_language("fr", facilitator=True)) == kit(in_language("fr"))
     assert "data-pb-facilitator" not in kit(in_language("fr", facilitator=True))
+
+
+def test_the_kits_commands_run_as_written_on_the_demo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The team results' commands, template to team report, with one typed sheet between."""
+    page = html.unescape(kit(in_language("fr")))
+    block = re.search(r"<pre><code>(.*?)</code></pre>", page, re.DOTALL)
+    assert block is not None
+    commands = [shlex.split(line.replace("…", "Équipe")) for line in block.group(1).splitlines()]
+    assert [command[:2] for command in commands] == [["playbooks", "paper"]] * 2 + [
+        ["playbooks", "aggregate"]]
+    monkeypatch.chdir(REPO)
+    for n, command in enumerate(commands):
+        arguments = [str(tmp_path / a) if a.startswith(("sheets", "results", "report")) else a
+                     for a in command[1:]]
+        if n == 2:  # the shell's glob
+            arguments[1:2] = map(str, (tmp_path / "results").glob("*.json"))
+        assert main(arguments) == 0, command
+        if n == 0:
+            with (tmp_path / "sheets.csv").open("a", encoding="utf-8") as sheets:
+                sheets.write("A;2026-12-03;" + ";".join(["1"] * 23) + "\n")
+    assert (tmp_path / "report" / "team-report.html").is_file()

@@ -13,6 +13,7 @@ from ...core.site import Entry, Site
 from ..i18n import Strings, strings_for
 from .markup import (
     esc,
+    front_matter,
     heading,
     language_switch,
     listed,
@@ -28,7 +29,7 @@ def render_workshop(site: Site, settings: Settings) -> str:
     t = strings_for(settings)
     playbooks = listed(site, settings, site.playbooks)
     assessments = listed(site, settings, site.assessments)
-    parts = [f"# {plain(t('workshop.title'))}\n\n",
+    parts = [front_matter(), f"# {plain(t('workshop.title'))}\n\n",
              language_switch(site, settings, None, WORKSHOP_URI, playbook_uri), notices(t),
              f"{esc(t('workshop.intro'))}\n\n"]
     if not playbooks and not assessments:
@@ -121,7 +122,7 @@ def _results_step(t: Strings, assessments: list[Entry[Assessment]]) -> str:
     first = assessments[0].model.id
     commands = "\n".join([
         f"playbooks paper --template sheets.csv --assessment {first}",
-        "playbooks paper sheets.csv -o results/",
+        f"playbooks paper sheets.csv -o results/ --assessment {first}",
         'playbooks aggregate results/*.json -o report/ --team "…"'])
     return (f"<p>{esc(t('workshop.step_results_text'))}</p>"
             f"<pre><code>{esc(commands)}</code></pre>")

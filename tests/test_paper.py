@@ -73,13 +73,14 @@ def test_the_command_writes_result_files_the_team_report_reads(
     sheets = sheets_file(tmp_path / "sheets.csv", [["A", "2026-12-03", *numbers(low)],
                                                    ["B", "2026-12-03", *numbers(high)]])
     assert main(["paper", str(sheets), "-o", str(tmp_path / "results")]) == 0
-    files = sorted((tmp_path / "results").glob("*.json"))
-    assert [file.name for file in files] == ["maturite-social-media-sheet-2.json",
-                                             "maturite-social-media-sheet-3.json"]
+    typed = read_sheets(sheets, DEMO, day=DAY).sheets
+    files = [tmp_path / "results" / f"maturite-social-media-{sheet.attempt(DEMO)}.json"
+             for sheet in typed]
+    assert sorted(files) == sorted((tmp_path / "results").glob("*.json"))
     noon = datetime.datetime(2026, 12, 3, 12, tzinfo=datetime.UTC)
     assert json.loads(files[0].read_text()) == result_document(DEMO, low, noon)
     assert read_result(files[1]).answers == high
-    assert "A" not in json.dumps(json.loads(files[0].read_text())["answers"])  # no label kept
+    assert '"A"' not in files[0].read_text()  # the label is not kept
     assert main(["aggregate", *map(str, files), "-o", str(tmp_path / "report")]) == 0
     report = (tmp_path / "report" / "team-report.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.reader(report.splitlines(), delimiter=";"))
@@ -129,3 +130,46 @@ def test_the_template_is_written_for_the_sites_assessment(
     assert target.read_bytes().decode("utf-8-sig") == template(DEMO, "fr")
     assert main(["paper"]) == 2  # neither sheets nor --template
     assert main(["paper", "--assessment", "nope", "--template", str(target)]) == 2
+
+
+def test_a_sheet_typed_again_replaces_its_own_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    low = {q.id: q.choices[0].id for q in QUESTIONS}
+    first = sheets_file(tmp_path / "monday.csv", [["Équipe A", "2026-12-03", *numbers(low)],
+                                                  ["Équipe B", "2026-12-03", *numbers(low)]])
+    assert main(["paper", str(first), "-o", str(tmp_path / "results")]) == 0
+    fixed = dict(low, **{QUESTIONS[0].id: QUESTIONS[0].choices[1].id})
+    again = sheets_file(tmp_path / "fixed.csv", [["équipe a", "2026-12-03", *numbers(fixed)]])
+    assert main(["paper", str(again), "-o", str(tmp_path / "results")]) == 0
+    files = list((tmp_path / "results").glob("*.json"))
+    assert len(files) == 2  # A corrected in place, B kept
+    assert sorted(read_result(file).answers == fixed for file in files) == [False, True]
+    other_day = sheets_file(tmp_path / "later.csv", [["Équipe A", "2027-03-01", *numbers(low)]])
+    assert main(["paper", str(other_day), "-o", str(tmp_path / "results")]) == 0
+    assert len(list((tmp_path / "results").glob("*.json"))) == 3  # another attempt
+
+
+def test_two_rows_of_one_label_and_day_are_refused(tmp_path: Path) -> None:
+    path = sheets_file(tmp_path / "sheets.csv", [["A", "2026-12-03", *["1"] * 23],
+                                                 ["B", "", *["1"] * 23],
+                                                 ["a", "2026-12-03", *["2"] * 23]])
+    typed = read_sheets(path, DEMO, day=DAY)
+    assert typed.sheets == []
+    assert typed.problems == [f"{path}:4:1: error: the sheet 'a' of 2026-12-03 is on line 2 "
+                              "already (give each sheet of a day its own label, e.g. a name or "
+                              "a number)"]
+
+
+def test_output_that_cannot_be_written_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(REPO)
+    sheets = sheets_file(tmp_path / "sheets.csv", [["A", "", *["1"] * 23]])
+    a_file = tmp_path / "a-file"
+    a_file.write_text("")
+    assert main(["paper", str(sheets), "-o", str(a_file / "results")]) == 2
+    assert f"{a_file}: not a folder" in capsys.readouterr().err
+    assert main(["paper", "--template", str(tmp_path)]) == 2  # a folder, not a file
+    assert "cannot write it" in capsys.readouterr().err

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import hashlib
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -54,6 +55,13 @@ class Sheet:
     label: str
     day: datetime.date
     answers: dict[str, str]
+
+    def attempt(self, assessment: Assessment) -> str:
+        """The sheet's attempt id: the same for the same assessment, day and label, so that a
+        sheet typed again (a mistake corrected) replaces its earlier result in a team report
+        instead of counting twice. The label itself is not written into the result."""
+        key = "\n".join((assessment.id or "", self.day.isoformat(), self.label.casefold()))
+        return "paper-" + hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
 @dataclass(frozen=True)
@@ -101,6 +109,7 @@ def read_sheets(path: Path, assessment: Assessment, *, day: datetime.date,
     columns = reader.header(rows[0][1])
     sheets = [sheet for line, cells in rows[1:] if any(cell.strip() for cell in cells)
               for sheet in [reader.sheet(line, cells, columns)] if sheet is not None]
+    reader.same_sheets(sheets, columns.get(SHEET))
     if not reader.problems and not sheets:
         reader.problems.append(f"{shown}:2:1: error: no answer sheet below the header row "
                                "(one row per sheet)")
@@ -166,6 +175,18 @@ class _Reader:
         if len(self.problems) > found:
             return None
         return Sheet(line, label, day, answers)
+
+    def same_sheets(self, sheets: list[Sheet], column: int | None) -> None:
+        """Two rows of one label and day would be one attempt: the second is refused."""
+        first: dict[tuple[str, datetime.date], int] = {}
+        for sheet in sheets:
+            key = (sheet.label.casefold(), sheet.day)
+            if key in first:
+                self.problem(sheet.line, (column or 0) + 1,
+                             f"the sheet {sheet.label!r} of {sheet.day} is on line "
+                             f"{first[key]} already",
+                             "give each sheet of a day its own label, e.g. a name or a number")
+            first.setdefault(key, sheet.line)
 
     @staticmethod
     def cell(cells: list[str], index: int | None) -> str:

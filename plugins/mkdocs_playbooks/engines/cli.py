@@ -28,6 +28,9 @@ from .config import (
 from .skeletons import SkeletonError
 
 if TYPE_CHECKING:
+    from ..assessment.paper import Sheet
+    from ..core.model import Assessment
+    from ..core.site import Entry
     from .export import Exported
     from .site_config import EngineConfig
 
@@ -333,29 +336,20 @@ def _aggregate(args: argparse.Namespace) -> int:
 
 
 def _paper(args: argparse.Namespace) -> int:
-    from ..assessment.paper import SheetsError, read_sheets, sheet_result, template
-    from ..assessment.results import result_text
+    from ..assessment.paper import SheetsError, read_sheets, template
 
     if (args.sheets is None) == (args.template is None):
         _say("playbooks: error: give SHEETS.csv, or --template FILE for an empty one")
         return EXIT_USAGE
+    if args.sheets is not None and not _is_folder_to_write(args.output):
+        return EXIT_USAGE
     settings = _settings(args.config_file)
-    site = load_site(settings) if settings.dir.is_dir() else None
-    originals = ([key for key in site.assessments if not site.is_translation(key)]
-                 if site is not None else [])
-    chosen = args.assessment or (originals[0] if len(originals) == 1 else None)
-    entry = site.assessments.get(chosen) if site is not None and chosen else None
+    entry = _paper_assessment(settings, args.assessment)
     if entry is None:
-        known = ", ".join(originals) or "none"
-        _say(f"playbooks: error: say which assessment with --assessment ID (the site's: {known})"
-             if chosen is None else f"playbooks: error: no assessment '{chosen}' in "
-             f"{shown_path(settings.dir, Path.cwd())} (the site's: {known})")
         return EXIT_USAGE
     words = strings_for(settings, entry.model.lang)
     if args.template is not None:
-        args.template.write_text(template(entry.model, words.language), encoding="utf-8-sig")
-        _say(f"wrote {args.template}: one row per answer sheet below its header")
-        return EXIT_OK
+        return _write_template(args.template, template(entry.model, words.language))
     try:
         typed = read_sheets(args.sheets, entry.model, day=args.date or settings.today,
                             na_mark=words("assessment.na_mark"))
@@ -367,12 +361,52 @@ def _paper(args: argparse.Namespace) -> int:
     if typed.problems:
         _say("playbooks: nothing written")
         return EXIT_INVALID
-    args.output.mkdir(parents=True, exist_ok=True)
-    for sheet in typed.sheets:
-        path = args.output / f"{entry.model.id}-sheet-{sheet.line}.json"
-        path.write_text(result_text(sheet_result(entry.model, sheet)), encoding="utf-8")
-        _say(f"{args.sheets}:{sheet.line}: {sheet.label}: {len(sheet.answers)} answer(s), "
-             f"wrote {path}")
+    return _write_sheets(args, entry.model, typed.sheets)
+
+
+def _paper_assessment(settings: Settings, chosen: str | None) -> Entry[Assessment] | None:
+    """The assessment the sheets answer: `chosen`, else the site's only one (translations
+    aside); None, having said why, when there is none to take."""
+    site = load_site(settings) if settings.dir.is_dir() else None
+    originals = ([key for key in site.assessments if not site.is_translation(key)]
+                 if site is not None else [])
+    chosen = chosen or (originals[0] if len(originals) == 1 else None)
+    entry = site.assessments.get(chosen) if site is not None and chosen else None
+    if entry is None:
+        known = ", ".join(originals) or "none"
+        _say(f"playbooks: error: say which assessment with --assessment ID (the site's: {known})"
+             if chosen is None else f"playbooks: error: no assessment '{chosen}' in "
+             f"{shown_path(settings.dir, Path.cwd())} (the site's: {known})")
+    return entry
+
+
+def _write_template(target: Path, text: str) -> int:
+    try:
+        target.write_text(text, encoding="utf-8-sig")
+    except OSError as error:
+        _say(f"playbooks: error: {target}: cannot write it: {error.strerror} (name a file you "
+             "may write)")
+        return EXIT_USAGE
+    _say(f"wrote {target}: one row per answer sheet below its header")
+    return EXIT_OK
+
+
+def _write_sheets(args: argparse.Namespace, assessment: Assessment, sheets: list[Sheet]) -> int:
+    """One result file per sheet, named by its attempt: a sheet typed again replaces its own."""
+    from ..assessment.paper import sheet_result
+    from ..assessment.results import result_text
+
+    try:
+        args.output.mkdir(parents=True, exist_ok=True)
+        for sheet in sheets:
+            path = args.output / f"{assessment.id}-{sheet.attempt(assessment)}.json"
+            path.write_text(result_text(sheet_result(assessment, sheet)), encoding="utf-8")
+            _say(f"{args.sheets}:{sheet.line}: {sheet.label}: {len(sheet.answers)} answer(s), "
+                 f"wrote {path}")
+    except OSError as error:
+        _say(f"playbooks: error: {error.filename or args.output}: cannot write there: "
+             f"{error.strerror} (name a folder you may write with -o)")
+        return EXIT_USAGE
     return EXIT_OK
 
 

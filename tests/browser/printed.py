@@ -396,7 +396,10 @@ def broken_boxes(sheets: list[Sheet], shown: Layout) -> list[str]:
     cursor, problems = _Cursor(sheets), []
     for first, last, kind in shown.whole:
         if kind == "row":  # a cell's first word: its first line shares the row's top with others
-            start, end = cursor.find(first.split()[0]), cursor.find(last.split()[0], move=False)
+            # (the cursor moves on to the last cell: a word of the row's other cells, such as a
+            # playbook named like the next row's phase, is not taken for the next row's start)
+            start = cursor.find(first.split()[0])
+            end = cursor.find(last.split()[0], move=start is not None)
         else:
             start, end = cursor.find(_start(first)), cursor.find(_end(last), move=False)
         if start is None or end is None:

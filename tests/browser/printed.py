@@ -287,8 +287,9 @@ INTRODUCERS = ("h1, h2, h3, h4, h5, h6, .pb-label, .pb-duration, .pb-dimension-m
                "thead tr, legend, th[scope=rowgroup]")
 """What introduces what follows it: a sheet must not end with one."""
 WHOLE = (".pb-facilitator, .pb-question, .pb-sums, .pb-card, .pb-item, "
-         ".pb-results .cards li, .pb-recommendation, .md-typeset tr, .admonition")
-"""What must stay on one sheet: notes, questions, a dimension's boxes, cards, rows."""
+         ".pb-scores li, .pb-plan > li, .pb-recommendation, .md-typeset tr, .admonition")
+"""What must stay on one sheet: notes, questions, a dimension's boxes, cards, one's score
+lines and plan steps, rows."""
 _MARKER = re.compile(r"^(\d+[.)]|[•◦▪])$")
 """A list's or counter's marker that print adds before a line ("12.", "3)", "•")."""
 

@@ -1,8 +1,8 @@
 """A workshop on paper: the demo's pages printed by Chromium on A4 and US Letter, in both
 editions, and read back from the PDF (`printed`: where each line and box sits on each sheet):
 nothing that introduces what follows ends a sheet, split tables repeat their header, notes,
-questions, cards, score lines and rows stay whole, text is 10 pt at least, and the answer sheet's boxes are
-made for a pen."""
+questions, cards, score lines and rows stay whole, text is 10 pt at least, and the answer sheet's
+boxes are made for a pen."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ itself), so the facilitator edition prints it as the participants' does."""
 from __future__ import annotations
 
 from ...core.model import Assessment, Playbook
-from ...core.settings import Settings
+from ...core.settings import PageSettings
 from ...core.site import Entry, Site
 from ..i18n import Strings, strings_for
 from .markup import (
@@ -24,13 +24,13 @@ from .markup import (
 from .urls import WORKSHOP_URI, assessment_uri, playbook_uri, relative_link
 
 
-def render_workshop(site: Site, settings: Settings) -> str:
+def render_workshop(site: Site, settings: PageSettings) -> str:
     """The Markdown of the workshop kit, in the page's language."""
     t = strings_for(settings)
     playbooks = listed(site, settings, site.playbooks)
     assessments = listed(site, settings, site.assessments)
     parts = [front_matter(), f"# {plain(t('workshop.title'))}\n\n",
-             language_switch(site, settings, None, WORKSHOP_URI, playbook_uri), notices(t),
+             language_switch(settings, None, WORKSHOP_URI, playbook_uri), notices(t),
              f"{esc(t('workshop.intro'))}\n\n"]
     if not playbooks and not assessments:
         parts.append(f"{esc(t('index.empty'))}\n\n")
@@ -62,7 +62,7 @@ def _counts(t: Strings, assessment: Assessment) -> dict[str, str]:
             "dimensions": t.plural("workshop.dimensions", len(assessment.dimensions))}
 
 
-def _to_print(site: Site, settings: Settings, t: Strings, playbooks: list[Entry[Playbook]],
+def _to_print(site: Site, settings: PageSettings, t: Strings, playbooks: list[Entry[Playbook]],
               assessments: list[Entry[Assessment]]) -> str:
     """A table: each document to print, for whom, from which edition, how many copies."""
     both, participant, facilitator = (t("workshop.edition_both"),
@@ -97,7 +97,7 @@ def _to_print(site: Site, settings: Settings, t: Strings, playbooks: list[Entry[
             f"<tbody>{body}</tbody></table></div>\n\n<p>{esc(t('workshop.print_help'))}</p>\n\n")
 
 
-def _steps(site: Site, settings: Settings, t: Strings, playbooks: list[Entry[Playbook]],
+def _steps(site: Site, settings: PageSettings, t: Strings, playbooks: list[Entry[Playbook]],
            assessments: list[Entry[Assessment]]) -> str:
     """The workshop's steps in order, each with what it takes."""
     steps = [(t("workshop.step_prepare"), esc(t("workshop.step_prepare_text")))]
@@ -128,7 +128,7 @@ def _results_step(t: Strings, assessments: list[Entry[Assessment]]) -> str:
             f"<pre><code>{esc(commands)}</code></pre>")
 
 
-def _agenda(site: Site, settings: Settings, t: Strings,
+def _agenda(site: Site, settings: PageSettings, t: Strings,
             playbooks: list[Entry[Playbook]]) -> str:
     """Every play by phase of the framework, with its playbook and its duration."""
     rows: list[str] = []

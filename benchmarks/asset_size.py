@@ -22,7 +22,8 @@ only what an answer changed, the paper kit's print choices and the language link
 stylesheet's logical properties for right-to-left pages, then from 13.5 KB for the results at a
 glance (every dimension's score on one scale, the plan ranked by need, a result export imported,
 each assessment's result on the progress page, the CSV in the page's language), then from 14 KB
-for the team loop (attempt ids, rounds, evidence on answers): see RESULTS.md."""
+for the team loop (attempt ids, rounds, evidence on answers) and print a trainer hands out
+(page breaks, 10 pt text, an answer sheet for a pen): see RESULTS.md."""
 
 
 def gzipped_size(text: str) -> int:

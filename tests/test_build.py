@@ -3,6 +3,7 @@ content says under an option is read in process (`in_process.rendered_pages`), w
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -251,6 +252,14 @@ def test_both_editions_in_one_go_and_the_facilitator_one_cannot_be_mistaken(
     assert "Note secrète" not in participant.read_text()
     assert "pb-edition-banner" not in participant.read_text()
     assert "Note secrète pour l'animateur." in facilitator.read_text()
-    for page in (simple_site / "out" / "facilitator").rglob("*.html"):  # docs pages too
-        assert "Édition animateur : ces pages contiennent des notes" in page.read_text(), page
+    # the warning on the pages with notes; on every other page (docs pages and the 404 page
+    # too), a line that says it is the participants' page, shown on screen only
+    warning = "Édition animateur : ces pages contiennent des notes"
+    same = "identique dans l'édition"
+    for page in (simple_site / "out" / "facilitator").rglob("*.html"):
+        text = page.read_text()
+        notes = "data-pb-facilitator" in text
+        assert (warning in text) == notes, page
+        assert (same in html.unescape(text)) == (not notes), page
+    assert warning in facilitator.read_text()
     assert "edition: participant" not in (simple_site / "mkdocs.yml").read_text()  # untouched

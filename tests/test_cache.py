@@ -80,7 +80,7 @@ def test_second_build_of_unchanged_playbooks_takes_everything_from_the_cache(
     assert total(store.misses) == 0
     # Each file parsed, each playbook's Markdown and the index and progress pages, each page's
     # HTML (rendered and sanitised: no Markdown converted):
-    assert dict(store.hits) == {"parse": 4, "markdown": 3 + 2, "rendered": 6}
+    assert dict(store.hits) == {"parse": 4, "markdown": 3 + 2, "rendered": 7}
     assert second == first
     # Once the pages are made, the cache holds none of the site's documents (the build frees
     # them: at 10,000 playbooks, hundreds of MiB).
@@ -156,7 +156,7 @@ def test_a_build_the_next_day_makes_again_only_the_pages_whose_review_fell_due(
     next_day, store = quick.build(cache=True, name="next-day")
     assert store is not None
     assert dict(store.misses) == {}  # nothing shows the day: every page from the cache
-    assert dict(store.hits) == {"parse": 4, "markdown": 5, "rendered": 6}
+    assert dict(store.hits) == {"parse": 4, "markdown": 5, "rendered": 7}
     assert next_day == quick.build(cache=False, name="next-day-uncached")[0]
     # revue.yml (reviewed 2026-01-10, every 6 months) is due from 2026-07-10:
     quick.options["today"] = datetime.date(2026, 7, 11)
@@ -229,7 +229,7 @@ def test_a_damaged_or_foreign_entry_is_made_again_and_said_once_without_failing_
     quick.build(cache=True, name="first")
     target = tmp_path / "written-by-the-cache"
     found = entries(quick.cache_folder)
-    assert len(found) == 4 + 5 + 6
+    assert len(found) == 4 + 5 + 7  # the kit page's HTML too
     for path in found:
         damage(path, target)
     with cache_messages() as messages:
@@ -240,7 +240,7 @@ def test_a_damaged_or_foreign_entry_is_made_again_and_said_once_without_failing_
     assert len(store.ignored) == len(found)
     assert len(messages) == 1  # one message for the build, however many entries
     assert messages[0].levelno == logging.INFO  # not a warning: `--strict` passes
-    assert "15 cache entries were not used and made again" in messages[0].getMessage()
+    assert "16 cache entries were not used and made again" in messages[0].getMessage()
     if damage is made_a_folder:
         return  # a folder it did not make: the cache leaves it there
     again, store = quick.build(cache=True, name="repaired")
@@ -279,10 +279,10 @@ def test_forged_pages_are_not_published(quick: Project, kind: str) -> None:
     or snippets' includes): used only when signed with the site's own secret."""
     uncached, _ = quick.build(cache=False, name="uncached")
     quick.build(cache=True, name="first")
-    assert forge(quick.cache_folder, kind, FORGED[kind]) == {"markdown": 5, "rendered": 6}[kind]
+    assert forge(quick.cache_folder, kind, FORGED[kind]) == {"markdown": 5, "rendered": 7}[kind]
     cached, store = quick.build(cache=True, name="forged")
     assert store is not None
-    assert store.misses[kind] == {"markdown": 5, "rendered": 6}[kind]
+    assert store.misses[kind] == {"markdown": 5, "rendered": 7}[kind]
     assert not any(b"alert" in page for page in cached.values())
     assert cached == uncached
 

@@ -126,7 +126,7 @@ def test_init_writes_the_schema_and_skeletons_point_at_it(tmp_path: Path) -> Non
 def test_help_lists_every_command() -> None:
     result = run("--help", cwd=REPO)
     listed = set(re.findall(r"^    ([a-z]+)\b", result.stdout, re.MULTILINE))
-    assert listed == {"validate", "schema", "new", "init", "aggregate", "editions", "csp",
+    assert listed == {"validate", "schema", "new", "init", "aggregate", "paper", "editions", "csp",
                       "export"}
 
 

@@ -99,7 +99,7 @@ def test_export_writes_every_page_and_the_assets(tmp_path: Path) -> None:
     assert (docs / "index.md").read_text() == (REPO / "docs" / "index.md").read_text()
     assert "12 file(s) checked: 0 error(s), 0 warning(s)" in result.stderr
     # one language (Zensical builds one): each translation has its page, as under one language
-    assert "wrote 14 page(s) and 2 asset(s) into docs" in result.stderr
+    assert "wrote 15 page(s) and 2 asset(s) into docs" in result.stderr
     assert (docs / "playbooks/real-time/index.md").is_file()
     # mkdocs.yml lacks them: the command prints them in its own format, on stdout alone, with
     # the nav the plugin makes (its pages listed: at most `nav_limit`), which replaces the site's
@@ -109,7 +109,8 @@ def test_export_writes_every_page_and_the_assets(tmp_path: Path) -> None:
     assert printed["nav"][0] == {"Accueil": "index.md"}
     assert section[:3] == ["playbooks/index.md", "playbooks/progress/index.md",
                            "playbooks/animer-et-repondre/index.md"]
-    assert len(section) == 14
+    assert len(section) == 15
+    assert section[-1] == "playbooks/workshop/index.md"  # the kit, after the playbooks
     assert "add to mkdocs.yml (its nav replaced):" in result.stderr
     page = (docs / "playbooks" / "ecoute-sociale" / "index.md").read_text(encoding="utf-8")
     assert page.startswith('---\ntitle: "Écouter avant de publier"\n')
@@ -161,7 +162,7 @@ def test_hostile_text_stays_harmless_whatever_the_engine_does(tmp_path: Path) ->
     result = run("export", cwd=site)
     assert result.returncode == 0, result.stderr
     pages = sorted((site / "docs").rglob("*.md"))
-    assert len(pages) == 5  # index, progress, playbook, assessment, and the site's own index
+    assert len(pages) == 6  # index, progress, playbook, assessment, kit, the site's own index
     for path in pages:
         if path.parent == site / "docs":
             continue
@@ -270,13 +271,14 @@ def test_zensical_toml_gives_the_options_the_folder_and_the_settings_to_add(
     assert result.stdout.startswith(f'[project]\nextra_css = ["{CSS_URI}"]\n'
                                     f'extra_javascript = ["{JS_URI}"]\nnav = ')
     nav = [{"Playbooks": ["playbooks/index.md", "playbooks/progress/index.md",
-                          "playbooks/a/index.md"]}]
+                          "playbooks/a/index.md", "playbooks/workshop/index.md"]}]
     assert tomllib.loads(result.stdout)["project"]["nav"] == nav
     (tmp_path / "zensical.toml").write_text(
         f'[project]\nsite_name = "S"\ndocs_dir = "pages"\nextra_css = ["{CSS_URI}"]\n'
         f'extra_javascript = ["{JS_URI}"]\nnot_in_nav = "/playbooks/**\\n/assessments/**"\n'
         'nav = [{ "Playbooks" = ["playbooks/index.md", "playbooks/progress/index.md", '
-        '"playbooks/a/index.md"] }]\n[project.markdown_extensions.toc]\n'
+        '"playbooks/a/index.md", "playbooks/workshop/index.md"] }]\n'
+        '[project.markdown_extensions.toc]\n'
         '[project.plugins.playbooks]\ndir = "contenu"\n', encoding="utf-8")
     result = run("export", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

@@ -81,7 +81,8 @@ def test_the_progress_pages_stay_out_of_the_search_index(paginated: Path) -> Non
 def settings_for(root: Path, size: int) -> tuple[list[str], list[str]]:
     """The paths of the index's pages and of the progress pages with a page size of `size`."""
     settings = dataclasses.replace(default_settings(root), listing_page_size=size)
-    uris = [page.uri for page in site_pages(load_site(settings), settings) if page.source is None]
+    uris = [page.uri for page in site_pages(load_site(settings), settings)
+            if page.source is None and page.uri != "playbooks/workshop/index.md"]
     return ([uri for uri in uris if not uri.startswith("playbooks/progress/")],
             [uri for uri in uris if uri.startswith("playbooks/progress/")])
 

@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_playbooks.engines import rendered
 from mkdocs_playbooks.engines.rendered import RenderInputs, render_inputs, render_page
+from mkdocs_playbooks.output.pages import WORKSHOP_URI
 
 from .conftest import REPO, playbook, write_site
 
@@ -90,7 +91,7 @@ def test_pages_are_rendered_as_mkdocs_renders_them(source: Path | None, tmp_path
     inputs = render_inputs(config, files, sanitise=False)
     assert inputs is not None
     assert len(plugin.generated) >= 3
-    for uri in plugin.generated:
+    for uri in sorted(plugin.generated, key=lambda uri: uri != WORKSHOP_URI):  # playbook last
         page = files.get_file_from_path(uri).page
         assert isinstance(page, rendered.StoredRenderPage)
         page.read_source(config)
@@ -153,7 +154,8 @@ def test_a_warm_build_converts_no_generated_page_and_warns_again(
     assert any("contains an absolute link '/absolu/'" in text for text in warm)
     assert any("does not contain an anchor '#nulle-part'" in text for text in warm)
     assert conversions.count == len(EDGES_DOCS)  # the docs' pages only
-    assert converted_cold == len(EDGES_DOCS) + 3  # and the index, the progress page, the playbook
+    # and the index, the progress page, the playbook, the workshop kit
+    assert converted_cold == len(EDGES_DOCS) + 4
     # Anything a page's HTML depends on, changed, makes it again: here, where files are.
     (site / "docs" / "autre.md").write_text("# Autre\n", encoding="utf-8")
     conversions.count = 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -24,7 +25,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from ..conftest import REPO, build
+from ..conftest import ENV, REPO, build
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -120,6 +121,19 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     server = Server(site)  # first, so the site can be built for its address
     result = build(REPO, "-d", str(site), env={"SITE_URL": server.url + "/"})
     assert result.result.returncode == 0, result.result.stderr
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def editions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """Both editions of the demo, `playbooks editions` as a trainer runs it; serves the root."""
+    root = tmp_path_factory.mktemp("editions")
+    server = Server(root)
+    command = [str(Path(sys.executable).parent / "playbooks"), "editions", "-d", str(root)]
+    done = subprocess.run(command, cwd=REPO, env={**ENV, "SITE_URL": server.url + "/"},
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
     yield server
     server.close()
 

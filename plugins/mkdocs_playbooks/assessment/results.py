@@ -150,6 +150,12 @@ def _shown(shown: Results) -> dict[str, Any]:
     }
 
 
+def result_text(document: dict[str, Any]) -> str:
+    """A result document as its file holds it: JSON, indented by two spaces, as the page's
+    export writes it."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
 def read_result(path: Path) -> TakenResult:
     """A result file's attempt; `ResultError` says what is wrong, naming the file."""
     data = _read_json(path)

@@ -15,8 +15,9 @@ from .problems import Problem
 from .settings import PhaseDef
 from .validate import slugify
 
-RESERVED_IDS = frozenset({"progress"})
-"""Ids taken by pages of the plugin (`playbooks/progress/`, see `output.pages.urls`)."""
+RESERVED_IDS = frozenset({"progress", "workshop"})
+"""Ids taken by pages of the plugin (`playbooks/progress/`, `playbooks/workshop/`, see
+`output.pages.urls`)."""
 
 T = TypeVar("T", Playbook, Assessment)
 

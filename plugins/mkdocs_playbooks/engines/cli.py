@@ -1,8 +1,11 @@
-"""The `playbooks` command: validate, schema, new, init, aggregate, editions, csp, export."""
+"""The `playbooks` command: validate, schema, new, init, aggregate, paper, editions, csp,
+export."""
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import functools
 import json
 import sys
 from collections.abc import Sequence
@@ -25,8 +28,10 @@ from .config import (
 from .skeletons import SkeletonError
 
 if TYPE_CHECKING:
+    from ..assessment.paper import Sheet
     from ..assessment.targets import Targets
     from ..core.model import Assessment
+    from ..core.site import Entry
     from .export import Exported
     from .site_config import EngineConfig
 
@@ -147,6 +152,8 @@ def _parser() -> argparse.ArgumentParser:
                            "./properdocs.yml, ./mkdocs.yml, ./mkdocs.yaml)")
     aggregate.set_defaults(run=_aggregate)
 
+    _add_paper(commands)
+
     editions = commands.add_parser(
         "editions", help="build the participant and the facilitator editions side by side",
         description="Build the site twice, into DIR/participant/ and DIR/facilitator/, the "
@@ -194,6 +201,37 @@ def _parser() -> argparse.ArgumentParser:
                         "Python-Markdown extension (e.g. admonition); repeat for more")
     export.set_defaults(run=_export)
     return parser
+
+
+def _add_paper(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The `paper` command's arguments."""
+    paper = commands.add_parser(
+        "paper", help="result files from answer sheets filled on paper and typed as CSV",
+        description="Read SHEETS.csv, one row per answer sheet filled on paper: a `sheet` "
+        "label, an optional `date` (YYYY-MM-DD), and one column per question headed by its "
+        "number as printed, holding the number of the answer ticked, NA for not applicable, "
+        "or nothing. Write one result file per sheet into DIR, the same file the page's "
+        "Export button writes, for `playbooks aggregate` with the results exported on screen. "
+        "A problem in the file is told at its line and column: exit 1, nothing written. "
+        "--template FILE writes the empty file to fill instead.",
+    )
+    paper.add_argument("sheets", nargs="?", type=Path, metavar="SHEETS.csv",
+                       help="the typed answer sheets")
+    paper.add_argument("--template", type=Path, metavar="FILE",
+                       help="write the header row of an empty sheets file to FILE and stop")
+    paper.add_argument("--assessment", metavar="ID",
+                       help="the assessment of the sheets (default: the site's only one)")
+    paper.add_argument("-o", "--output", type=Path, default=Path(), metavar="DIR",
+                       help="folder for the result files (default: .)")
+    paper.add_argument("--date", type=datetime.date.fromisoformat, metavar="YYYY-MM-DD",
+                       help="the day of the sheets without a date (default: today)")
+    paper.add_argument("--round", metavar="NAME",
+                       help="the round (campaign) of the sheets, as the page's round field "
+                       "names it, e.g. 2026-Q1")
+    paper.add_argument("-f", "--config-file", type=Path, metavar="FILE",
+                       help="the site's configuration file (default: the first of "
+                       "./properdocs.yml, ./mkdocs.yml, ./mkdocs.yaml)")
+    paper.set_defaults(run=_paper)
 
 
 def _settings(config_file: Path | None, *, quiet: bool = False) -> Settings:
@@ -358,6 +396,95 @@ def _targets(args: argparse.Namespace, assessment: Assessment) -> Targets | None
     if args.targets is None:
         _say(f"playbooks: note: the team's targets from {path}")
     return Targets({**chosen.levels, **found.levels}, found.team, found.path, chosen.option)
+def _paper(args: argparse.Namespace) -> int:
+    from ..assessment.paper import SheetsError, read_sheets, template
+
+    if (args.sheets is None) == (args.template is None):
+        _say("playbooks: error: give SHEETS.csv, or --template FILE for an empty one")
+        return EXIT_USAGE
+    if args.sheets is not None and not _is_folder_to_write(args.output):
+        return EXIT_USAGE
+    if args.round is not None and not _is_round(args.round):
+        return EXIT_USAGE
+    settings = _settings(args.config_file)
+    entry = _paper_assessment(settings, args.assessment)
+    if entry is None:
+        return EXIT_USAGE
+    words = strings_for(settings, entry.model.lang)
+    if args.template is not None:
+        return _write_template(args.template, template(entry.model, words.language))
+    try:
+        typed = read_sheets(args.sheets, entry.model, day=args.date or settings.today,
+                            na_mark=words("assessment.na_mark"))
+    except SheetsError as error:
+        _say(f"playbooks: error: {error}")
+        return EXIT_INVALID
+    for problem in typed.problems:
+        _say(problem)
+    if typed.problems:
+        _say("playbooks: nothing written")
+        return EXIT_INVALID
+    return _write_sheets(args, entry.model, typed.sheets)
+
+
+def _paper_assessment(settings: Settings, chosen: str | None) -> Entry[Assessment] | None:
+    """The assessment the sheets answer: `chosen`, else the site's only one (translations
+    aside); None, having said why, when there is none to take."""
+    site = load_site(settings) if settings.dir.is_dir() else None
+    originals = ([key for key in site.assessments if not site.is_translation(key)]
+                 if site is not None else [])
+    chosen = chosen or (originals[0] if len(originals) == 1 else None)
+    entry = site.assessments.get(chosen) if site is not None and chosen else None
+    if entry is None:
+        known = ", ".join(originals) or "none"
+        _say(f"playbooks: error: say which assessment with --assessment ID (the site's: {known})"
+             if chosen is None else f"playbooks: error: no assessment '{chosen}' in "
+             f"{shown_path(settings.dir, Path.cwd())} (the site's: {known})")
+    return entry
+
+
+def _is_round(name: str) -> bool:
+    """Whether `name` can name a round in a result file; says why not."""
+    from ..assessment.results import clean_round
+    from ..core.model import MAX_ROUND_CHARS
+
+    if "\n" in name or "\r" in name or not 0 < len(clean_round(name)) <= MAX_ROUND_CHARS:
+        _say(f"playbooks: error: --round must be a name of 1 to {MAX_ROUND_CHARS} characters on "
+             "one line, e.g. 2026-Q1")
+        return False
+    return True
+
+
+def _write_template(target: Path, text: str) -> int:
+    try:
+        target.write_text(text, encoding="utf-8-sig")
+    except OSError as error:
+        _say(f"playbooks: error: {target}: cannot write it: {error.strerror} (name a file you "
+             "may write)")
+        return EXIT_USAGE
+    _say(f"wrote {target}: one row per answer sheet below its header")
+    return EXIT_OK
+
+
+def _write_sheets(args: argparse.Namespace, assessment: Assessment, sheets: list[Sheet]) -> int:
+    """One result file per sheet, named by its attempt: a sheet typed again replaces its own."""
+    from ..assessment.paper import sheet_result
+    from ..assessment.results import clean_round, result_text
+
+    round_name = clean_round(args.round) if args.round is not None else None
+    try:
+        args.output.mkdir(parents=True, exist_ok=True)
+        for sheet in sheets:
+            path = args.output / f"{assessment.id}-{sheet.attempt(assessment)}.json"
+            document = sheet_result(assessment, sheet, round=round_name)
+            path.write_text(result_text(document), encoding="utf-8")
+            _say(f"{args.sheets}:{sheet.line}: {sheet.label}: {len(sheet.answers)} answer(s), "
+                 f"wrote {path}")
+    except OSError as error:
+        _say(f"playbooks: error: {error.filename or args.output}: cannot write there: "
+             f"{error.strerror} (name a folder you may write with -o)")
+        return EXIT_USAGE
+    return EXIT_OK
 
 
 def _first_assessment(paths: list[Path]) -> tuple[str | None, str]:
@@ -446,11 +573,11 @@ def _export(args: argparse.Namespace) -> int:
         _say("playbooks: nothing written")
         return EXIT_INVALID
     docs_dir = args.docs_dir if args.docs_dir is not None else engine.docs_dir
-    banner = ""
+    banner = None
     if settings.facilitator:  # the plugin's banner, first on each page as the plugin puts it
-        from ..output.pages.markup import with_banner
+        from ..output.pages.markup import page_banner
 
-        banner = with_banner("", strings_for(settings)("edition.banner"))
+        banner = functools.partial(page_banner, strings_for(settings))
     try:
         done = export(site_pages(site, settings), docs_dir, allow_html=engine.allow_html,
                       extensions=args.markdown_extension, banner=banner)

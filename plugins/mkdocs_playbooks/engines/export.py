@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
@@ -77,13 +77,15 @@ class Exported:
 
 
 def export(pages: Iterable[MarkdownPage], docs_dir: Path, *, allow_html: bool = False,
-           extensions: Sequence[str] = (), banner: str = "") -> Exported:
+           extensions: Sequence[str] = (),
+           banner: Callable[[str], str] | None = None) -> Exported:
     """Write `pages` and the assets into `docs_dir`, replacing what an earlier export wrote.
 
     Everything is written into a temporary folder beside `docs_dir` first, then each folder of
     `OWNED` is moved into place: a failure leaves the docs folder as it was. A folder of `OWNED`
     that an export did not write (no `MARKER` in it) is never touched: `ExportError`. `banner`
-    (HTML) goes first on every page, as the plugin puts the facilitator edition's.
+    gives the HTML that goes first on a page from its Markdown, as the plugin puts the facilitator
+    edition's (`edition_banner`).
     """
     renderer = _Renderer(extensions, banner)  # an unknown extension fails here, before any writing
     try:
@@ -150,8 +152,9 @@ class _Renderer:
     """Renders pages as the plugin's build does (Markdown, then sanitising), into Markdown that an
     engine passes through: raw HTML blocks, and the top headings as Markdown headings."""
 
-    def __init__(self, extensions: Sequence[str], banner: str = "") -> None:
-        self.banner = [banner] if banner else []
+    def __init__(self, extensions: Sequence[str],
+                 banner: Callable[[str], str] | None = None) -> None:
+        self.banner = banner
         for name in extensions:
             _check_extension(name)
         names = list(dict.fromkeys([*EXTENSIONS, *extensions]))
@@ -171,14 +174,17 @@ class _Renderer:
         clean = sanitize(self.markdown.convert(body)).replace("{", "&#123;")
         self.listed = set(_toc_ids(getattr(self.markdown, "toc_tokens", [])))
         blocks = self._blocks(clean, _parse(clean), 0, len(clean))
-        return front + "\n\n".join([*self.banner, *blocks]) + "\n"
+        return front + "\n\n".join([*self._banner(body), *blocks]) + "\n"
 
     def as_is(self, text: str) -> str:
         """A page's Markdown as the plugin hands it over (`allow_html`), with the banner. The
         engine reads the author's Markdown itself then: only the front matter keeps mkdocs-macros
         off it (`allow_html` trusts every author with scripts anyway)."""
         front, body = split_front_matter(unheld(text))
-        return front + "\n\n".join([*self.banner, body])
+        return front + "\n\n".join([*self._banner(body), body])
+
+    def _banner(self, body: str) -> list[str]:
+        return [self.banner(body)] if self.banner is not None else []
 
     def _blocks(self, html: str, nodes: list[_Node], start: int, end: int) -> list[str]:
         blocks: list[str] = []

@@ -30,7 +30,14 @@ from ..output.assets import CSS_URI, JS_URI, script_bundle, stylesheet
 from ..output.i18n import strings_for
 from ..output.links import check_links
 from ..output.pages import INDEX_URI, MarkdownPage, site_pages
-from ..output.pages.markup import in_language_html, title_text, untranslated, with_banner
+from ..output.pages.markup import (
+    edition_banner,
+    holds_facilitator_notes,
+    in_language_html,
+    title_text,
+    untranslated,
+    with_banner,
+)
 from ..output.problem_pages import pages_with_problems
 from ..output.sanitize import sanitize_stored
 from . import nav as nav_layout
@@ -364,7 +371,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     def _banner(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.settings.facilitator:
             return output
-        return with_banner(output, strings_for(self.settings)("edition.banner"))
+        banner = edition_banner(strings_for(self.settings),
+                                notes=holds_facilitator_notes(output))
+        return with_banner(output, banner)
 
     # Last: the page is written next, and nothing reads its HTML after that.
     @event_priority(-100)
@@ -378,19 +387,22 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         return with_alternate_tags(output, alternate_tags(page, self.build))
 
     on_post_page = CombinedEvent(_banner, _alternates, _forget_content)
-    """Default priority: in the facilitator edition, a banner on every page, so that it cannot be
-    mistaken for the participants' site (it prints on every sheet too); on a site built by
-    language, where the page is in each language, for the header's selector. -100, last: free a
+    """Default priority: in the facilitator edition, a banner on every page that holds
+    facilitator notes, printed at the top of every sheet, and on screen only a line on every other
+    page saying it is the participants' own: the edition cannot be mistaken for theirs, and a
+    trainer prints handouts from it; on a site built by language, where the page is in each
+    language, for the header's selector. -100, last: free a
     generated page's HTML once the page is made (the search index has its own copy of the text):
     otherwise every page's HTML stays in memory to the end of the build."""
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
-        """Default priority: the banner on the theme's own pages too (the 404 page)."""
+        """Default priority: the edition's line on the theme's own pages too (the 404 page)."""
         if not self.settings.facilitator or not template_name.endswith(".html"):
             return output_content
-        return with_banner(output_content, strings_for(self.settings)("edition.banner"))
+        return with_banner(output_content,
+                           edition_banner(strings_for(self.settings), notes=False))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Default priority: remember what this successful build wrote, for `--dirty` rebuilds;

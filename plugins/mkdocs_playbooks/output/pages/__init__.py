@@ -19,10 +19,18 @@ from .assessment import render_assessment
 from .listing import listing_title, render_index, render_progress
 from .markup import PAGES, E, listed, page_id
 from .playbook import render_playbook
-from .urls import INDEX_URI, PROGRESS_URI, assessment_uri, listing_page_uri, playbook_uri
+from .urls import (
+    INDEX_URI,
+    PROGRESS_URI,
+    WORKSHOP_URI,
+    assessment_uri,
+    listing_page_uri,
+    playbook_uri,
+)
+from .workshop import render_workshop
 
-__all__ = ["INDEX_URI", "PROGRESS_URI", "MarkdownPage", "render_assessment", "render_index",
-           "render_playbook", "render_progress", "site_pages"]
+__all__ = ["INDEX_URI", "PROGRESS_URI", "WORKSHOP_URI", "MarkdownPage", "render_assessment",
+           "render_index", "render_playbook", "render_progress", "render_workshop", "site_pages"]
 
 
 @dataclass(frozen=True)
@@ -43,7 +51,7 @@ class MarkdownPage:
 def site_pages(site: Site, settings: PageSettings, cache: Cache | None = None
                ) -> Iterator[MarkdownPage]:
     """Every page of `site`: the index, the progress page (each in one or more pages), each
-    playbook, each assessment.
+    playbook, each assessment, the workshop kit.
 
     `cache` keeps the pages of the index, of the progress page and of each playbook, each under a
     key derived from what it shows (`core.cache.through`).
@@ -65,6 +73,7 @@ def site_pages(site: Site, settings: PageSettings, cache: Cache | None = None
         yield MarkdownPage(assessment_uri(page_id(site, settings, assessment.id)),
                            assessment.model.title,
                            render_assessment(assessment, site, settings), assessment.path)
+    yield MarkdownPage(WORKSHOP_URI, t("workshop.title"), render_workshop(site, settings), None)
 
 
 def _page_settings(settings: PageSettings) -> PageSettings:

@@ -191,84 +191,106 @@ def _questionnaire(assessment: Assessment, site: Site, t: Strings) -> str:
 
 
 def _answer_sheet(assessment: Assessment, t: Strings) -> str:
-    """The paper answer sheet, printed after the questionnaire (never shown on screen): a box for
-    each question's points, each dimension's subtotals, the overall score, how to compute them
-    (`scoring.results`, by hand) and the levels. Questions are numbered as printed."""
+    """The paper answer sheet, printed after the questionnaire (never shown on screen), read in
+    the order it is filled: who and when, the steps, then for each question a box for the
+    number of the answer ticked and one for its points, each dimension's subtotals, the overall
+    score and the levels (`scoring.results`, by hand). Questions are numbered as printed; the
+    boxes are for a pen, the level's as wide as the longest level's title. The answer numbers
+    are what `playbooks paper` reads back."""
     number = 0
     sections = []
+    level_box = _level_box(assessment)
     for dimension in assessment.dimensions:
         rows = []
         for question in dimension.questions:
             number += 1
             rows.append(_sheet_row(number, question, t))
         sections.append(
-            f'<tbody><tr><th colspan="6" scope="rowgroup">{esc(dimension.title)} · '
+            f'<tbody><tr><th colspan="7" scope="rowgroup">{esc(dimension.title)} · '
             f'{esc(t("assessment.weight"))} {t.number(dimension.weight)}</th></tr>{"".join(rows)}'
-            f'<tr><td class="pb-text" colspan="6">{_subtotals(t)}</td></tr></tbody>')
+            f'<tr><td class="pb-text" colspan="7">{_subtotals(t, level_box)}</td></tr></tbody>')
     head = "".join(f"<th>{esc(t(key))}</th>" for key in (
-        "assessment.number", "assessment.question", "assessment.points", "assessment.best",
-        "assessment.weight", "assessment.your_points"))
+        "assessment.number", "assessment.question", "assessment.sheet_answer",
+        "assessment.points", "assessment.best", "assessment.weight", "assessment.your_points"))
     table = (f'<table class="pb-sheet-table"><thead><tr>{head}</tr></thead>'
              f'{"".join(sections)}</table>')
+    fill = {"na": t("assessment.na_mark"), "a": t("assessment.sum_points"),
+            "b": t("assessment.sum_weights"), "score": t("assessment.dimension_score")}
+    steps = "".join(f"<li>{esc(t(key, **fill))}</li>" for key in (
+        "assessment.sheet_step_tick", "assessment.sheet_step_write",
+        "assessment.sheet_step_dimension", "assessment.sheet_step_overall"))
     return (
         f'<section class="pb-answer-sheet">'
         f'<p class="pb-label">{esc(t("assessment.sheet"))} · {esc(assessment.title)}</p>'
-        f'<p>{esc(t("assessment.sheet_name"))} {_LINE * 3} {esc(t("assessment.sheet_date"))} '
-        f"{_LINE}</p>"
-        f'<p>{esc(t("assessment.sheet_help"))}</p>{table}'
-        f'{_overall_sheet(assessment, t)}{_levels_sheet(assessment, t)}</section>\n\n'
+        f'<p class="pb-sums">{_box(t("assessment.sheet_name"), "pb-box-name")}'
+        f'{_box(t("assessment.sheet_date"), "pb-box-date")}</p>'
+        f'<ol class="pb-sheet-steps">{steps}</ol>{_levels_sheet(assessment, t)}{table}'
+        f'{_overall_sheet(assessment, t, level_box)}{_how_sheet(assessment, t)}</section>\n\n'
     )
 
 
-_LINE = "_" * 16
-"""A line to write on (in the answer sheet's text, so it needs no style)."""
-
-
 def _sheet_row(number: int, question: Question, t: Strings) -> str:
-    points = " · ".join(f"{n}) {t.number(choice.score)}" for n, choice
+    points = " · ".join(f"{n})&nbsp;{t.number(choice.score)}" for n, choice
                         in enumerate(question.choices, start=1))
     best = max(choice.score for choice in question.choices)
     text = esc(" ".join(question.text.split()))
     return (f'<tr><td>{number}</td><td class="pb-text">{text}</td>'
-            f"<td>{points}</td><td>{t.number(best)}</td><td>{t.number(question.weight)}</td>"
-            '<td class="pb-box"></td></tr>')
+            f'<td><span class="pb-box"></span></td><td class="pb-points">{points}</td>'
+            f"<td>{t.number(best)}</td><td>{t.number(question.weight)}</td>"
+            '<td><span class="pb-box"></span></td></tr>')
 
 
-def _box(label: str) -> str:
-    return f'<span class="pb-sum">{esc(label)} <span class="pb-box"></span></span>'
+def _level_box(assessment: Assessment) -> str:
+    """A box to write a level in, as wide as the widest level title (every title laid in the
+    same place, unseen: the box takes the width of the widest, at a hand's size)."""
+    titles = "".join(f"<span>{esc(level.title)}</span>" for level in assessment.levels)
+    return f'<span class="pb-box pb-box-level"><span class="pb-sizer" aria-hidden="true">' \
+           f"{titles}</span></span>"
 
 
-def _subtotals(t: Words) -> str:
-    keys = ("assessment.sum_points", "assessment.sum_weights", "assessment.dimension_score",
-            "assessment.level")
-    return " &emsp; ".join(_box(t(key)) for key in keys)
+def _box(label: str, kind: str = "", box: str = "") -> str:
+    """A labelled box to write in (`box`: its HTML, when it is not a plain box)."""
+    shown = box or f'<span class="pb-box {kind}"></span>'
+    return f'<span class="pb-sum"><span class="pb-sum-label">{esc(label)}</span> {shown}</span>'
 
 
-def _overall_sheet(assessment: Assessment, t: Strings) -> str:
+def _subtotals(t: Strings, level_box: str) -> str:
+    """A dimension's boxes, in the order they are computed (the steps give the formulas)."""
+    keys = ("assessment.a", "assessment.b", "assessment.score")
+    return (f'<span class="pb-sums">{"".join(_box(t(key)) for key in keys)}'
+            f'{_box(t("assessment.level"), box=level_box)}</span>')
+
+
+def _overall_sheet(assessment: Assessment, t: Strings, level_box: str) -> str:
     rows = "".join(f'<tr><td class="pb-text">{esc(d.title)}</td><td>{t.number(d.weight)}</td>'
-                   '<td class="pb-box"></td>'
-                   '<td class="pb-box"></td></tr>' for d in assessment.dimensions)
+                   '<td><span class="pb-box"></span></td>'
+                   '<td><span class="pb-box"></span></td></tr>' for d in assessment.dimensions)
     return (
+        f'<div class="pb-sheet-overall">'
         f'<p class="pb-label">{esc(t("assessment.overall_row"))}</p><table class="pb-sheet-table">'
         f'<thead><tr><th>{esc(t("assessment.dimension"))}</th>'
         f'<th>{esc(t("assessment.weight"))}</th><th>{esc(t("assessment.score"))}</th>'
         f'<th>{esc(t("assessment.weighted_score"))}</th></tr></thead><tbody>{rows}</tbody>'
-        f'<tfoot><tr><td class="pb-text" colspan="4">{_box(t("assessment.overall_score"))}'
-        f' &emsp; {_box(t("assessment.level"))}</td></tr></tfoot></table>'
+        f'</table><p class="pb-sums">{_box(t("assessment.overall_score"))}'
+        f'{_box(t("assessment.level"), box=level_box)}</p></div>'
     )
 
 
 def _levels_sheet(assessment: Assessment, t: Strings) -> str:
-    levels = "".join(f"<tr><td>{esc(level.title)}</td>"
-                     f'<td>{esc(t("assessment.level_from", min=t.number(level.min)))}</td></tr>'
-                     for level in assessment.levels)
+    """The levels, one column each, above the questions: where each score's level is read."""
+    titles = "".join(f"<th>{esc(level.title)}</th>" for level in assessment.levels)
+    minimums = "".join(f'<td>{esc(t("assessment.level_from", min=t.number(level.min)))}</td>'
+                       for level in assessment.levels)
+    return (f'<table class="pb-sheet-table pb-sheet-levels"><caption class="pb-label">'
+            f'{esc(t("assessment.levels"))}</caption><thead><tr>{titles}</tr></thead>'
+            f"<tbody><tr>{minimums}</tr></tbody></table>")
+
+
+def _how_sheet(assessment: Assessment, t: Strings) -> str:
+    """The rule, in full, for whoever checks the sums."""
     complete = t("assessment.sheet_complete", percent=t.number(assessment.complete_at))
-    return (
-        f'<div class="pb-sheet-how"><p class="pb-label">{esc(t("assessment.grid"))}</p>'
-        f'<p>{esc(t("assessment.grid_help"))} {esc(complete)}</p>'
-        f'<p class="pb-label">{esc(t("assessment.levels"))}</p>'
-        f'<table class="pb-sheet-table"><tbody>{levels}</tbody></table></div>'
-    )
+    return (f'<div class="pb-sheet-how"><p class="pb-label">{esc(t("assessment.grid"))}</p>'
+            f'<p>{esc(t("assessment.grid_help"))} {esc(complete)}</p></div>')
 
 
 def _levels(assessment: Assessment, t: Strings) -> str:

@@ -33,6 +33,7 @@ from .markup import (
 from .urls import (
     INDEX_URI,
     PROGRESS_URI,
+    WORKSHOP_URI,
     assessment_uri,
     listing_page_uri,
     playbook_uri,
@@ -101,6 +102,8 @@ def index_page(part: ListingPart, settings: PageSettings) -> str:
         parts.append(f"{esc(t('index.empty'))}\n\n")
     else:
         parts.append(progress_link(t, relative_link(here, PROGRESS_URI)))
+        parts.append(f"[{plain(t('workshop.link'))}]({relative_link(here, WORKSHOP_URI)})"
+                     "\n\n")
     parts.extend(_card(view, settings, here) for view in part.playbooks)
     if part.assessments:
         parts.append(heading(2, t("index.assessments"), "pb-assessments"))

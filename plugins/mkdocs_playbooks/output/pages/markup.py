@@ -329,10 +329,34 @@ _ARTICLE = re.compile(r"<article\b[^>]*>")
 _BODY = re.compile(r"<body\b[^>]*>")
 
 
-def with_banner(page_html: str, text: str) -> str:
-    """`page_html` with the edition banner first in its article (else its body)."""
-    banner = (f'<div class="pb-edition-banner admonition warning" role="note" '
-              f'data-pb-edition="facilitator"><p>{html.escape(text)}</p></div>')
+FACILITATOR_NOTES = "data-pb-facilitator"
+"""The attribute of a facilitator note's box: a page that holds one holds notes (an author's own
+`data-pb-*` attribute is renamed, see `authored`, so none can pose as one)."""
+
+
+def holds_facilitator_notes(page: str) -> bool:
+    """Whether a page (its Markdown or its HTML) holds a facilitator note."""
+    return FACILITATOR_NOTES in page
+
+
+def edition_banner(t: Words, *, notes: bool) -> str:
+    """The facilitator edition's banner: on a page that holds notes, a warning printed at the
+    top of every sheet; on any other page, a line on screen only saying that the page is the
+    participants' own, to print for them (their edition has the same page)."""
+    if notes:
+        return (f'<div class="pb-edition-banner admonition warning" role="note" '
+                f'data-pb-edition="facilitator"><p>{html.escape(t("edition.banner"))}</p></div>')
+    return (f'<p class="pb-edition-note" role="note" data-pb-edition="facilitator">'
+            f'{html.escape(t("edition.no_notes"))}</p>')
+
+
+def page_banner(t: Words, page: str) -> str:
+    """The edition's banner for a page, from its Markdown or HTML."""
+    return edition_banner(t, notes=holds_facilitator_notes(page))
+
+
+def with_banner(page_html: str, banner: str) -> str:
+    """`page_html` with `banner` (see `edition_banner`) first in its article (else its body)."""
     start = _ARTICLE.search(page_html) or _BODY.search(page_html)
     if start is None:
         return banner + page_html

@@ -7,6 +7,7 @@ from ...core.settings import PageSettings
 from ...core.site import DocumentView, phase_title
 from ..i18n import Strings, strings_for
 from .markup import (
+    FACILITATOR_NOTES,
     Words,
     block,
     esc,
@@ -71,7 +72,9 @@ def _play(playbook_id: str, play: Play, t: Strings, facilitator: bool) -> str:
     if play.how:
         parts.append(block("pb-how", play.how, t("play.how")))
     if facilitator and play.facilitator:
-        parts.append(block("pb-facilitator", play.facilitator, t("play.facilitator")))
+        note = block("pb-facilitator", play.facilitator, t("play.facilitator"))
+        parts.append(note.replace('class="pb-facilitator"',
+                                  f'class="pb-facilitator" {FACILITATOR_NOTES}', 1))
     if play.checklist:
         parts.append(_checklist(playbook_id, play, t))
     if play.metrics:

@@ -8,6 +8,8 @@ PLAYBOOKS_DIR = "playbooks"
 ASSESSMENTS_DIR = "assessments"
 INDEX_URI = f"{PLAYBOOKS_DIR}/index.md"
 PROGRESS_URI = f"{PLAYBOOKS_DIR}/progress/index.md"
+WORKSHOP_URI = f"{PLAYBOOKS_DIR}/workshop/index.md"
+"""The workshop kit (`output.pages.workshop`)."""
 
 
 def listing_page_uri(first: str, number: int) -> str:

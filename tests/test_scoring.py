@@ -127,7 +127,7 @@ def test_shown_numbers_are_whole_and_the_level_follows_the_shown_number() -> Non
 
 
 def test_rounding_is_half_up_and_ignores_float_noise() -> None:
-    assert [scoring.shown(v) for v in (39.99999999999999, 89.5, 89.49999999999, 0.49, 100.0)] \
+    assert [scoring.rounded(v) for v in (39.99999999999999, 89.5, 89.49999999999, 0.49, 100.0)] \
         == [40, 90, 90, 0, 100]
 
 

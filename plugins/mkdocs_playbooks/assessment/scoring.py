@@ -83,8 +83,8 @@ class Results:
     questions: int
 
 
-def shown(value: float) -> int:
-    """The rounding rule: half up to a whole number, float noise aside."""
+def rounded(value: float) -> int:
+    """The rounding rule: half up to a whole number, float noise aside (the script's `rounded`)."""
     return math.floor(value + 0.5 + 1e-9)
 
 
@@ -105,15 +105,15 @@ def results(assessment: Assessment, answers: Answers) -> Results:
         na = sum(answers.get(q.id) == NOT_APPLICABLE and q.allow_na
                  for q in dimension.questions)
         complete = 100 * answered >= assessment.complete_at * len(dimension.questions)
-        rounded = None if value is None else shown(value)
+        whole = None if value is None else rounded(value)
         dimensions[dimension.id] = DimensionResult(
-            rounded, level_of(assessment.levels, rounded) if complete else None,
+            whole, level_of(assessment.levels, whole) if complete else None,
             answered, na, len(dimension.questions), complete, value)
-        if rounded is not None:
-            weighted_total += dimension.weight * rounded
+        if whole is not None:
+            weighted_total += dimension.weight * whole
             weight_total += dimension.weight
     complete = all(d.complete for d in dimensions.values())
-    overall = shown(weighted_total / weight_total) if weight_total else None
+    overall = rounded(weighted_total / weight_total) if weight_total else None
     return Results(
         dimensions, overall, level_of(assessment.levels, overall) if complete else None,
         complete, sum(d.answered for d in dimensions.values()),

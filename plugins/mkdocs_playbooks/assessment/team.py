@@ -24,7 +24,7 @@ from pathlib import Path
 from ..core.model import NOT_APPLICABLE, Assessment, Dimension, Level
 from ..core.site import Entry, LinkedRecommendation
 from .results import ResultError, TakenResult, read_result
-from .scoring import Results, level_of, points_missing, results, shown
+from .scoring import Results, level_of, points_missing, results, rounded
 from .targets import Targets
 
 # ---------------------------------------------------------------------------------------------
@@ -211,13 +211,13 @@ def figure(scores: Sequence[int], name: str) -> int | None:
     if name == "max":
         return ordered[-1]
     if name == "mean":
-        return shown(statistics.fmean(ordered))
+        return rounded(statistics.fmean(ordered))
     if name == "median":
-        return shown(statistics.median(ordered))
+        return rounded(statistics.median(ordered))
     if len(ordered) == 1:
         return ordered[0]
     q1, _, q3 = statistics.quantiles(ordered, n=4, method="inclusive")
-    return shown(q1 if name == "q1" else q3)
+    return rounded(q1 if name == "q1" else q3)
 
 
 @dataclass(frozen=True)

@@ -158,12 +158,14 @@ function renderAssessment(doc) {
 }
 
 // The focus on the results' title, brought to the top of the screen with what is above it that
-// the reader must see (a notice: shared results, storage refused).
+// the reader must see (a notice: shared results, storage refused). The page scrolls up to them,
+// which shows Material's "Back to top" over the title; one pixel down, a frame later, hides it.
 function focusResults() {
   const title = $("[data-pb-results] h2");
   if (!title) return;
   title.focus({ preventScroll: true });
   ($$("[data-pb-notice]").find((n) => !n.hidden) ?? title).scrollIntoView({ block: "start" });
+  window.requestAnimationFrame(() => window.scrollBy(0, 1));
 }
 
 function saveAnswer(radio) {

@@ -74,20 +74,20 @@ def _to_print(site: Site, settings: PageSettings, t: Strings, playbooks: list[En
         link = _link(assessment.title,
                      assessment_uri(page_id(site, settings, sheet.id)))
         what = esc(t("workshop.questionnaire", **_counts(t, assessment)))
-        rows.append((f"{link}: {what}", t("workshop.participants"), both,
+        rows.append((t("workshop.item", label=link, items=what), t("workshop.participants"), both,
                      t("workshop.one_each")))
     if playbooks:
         links = ", ".join(_link(entry.model.title, playbook_uri(page_id(site, settings, entry.id)))
                           for entry in playbooks)
-        rows.append((f"{esc(t('workshop.handouts'))}: {links}", t("workshop.participants"),
-                     participant, t("workshop.one_each")))
+        rows.append((t("workshop.item", label=esc(t("workshop.handouts")), items=links),
+                     t("workshop.participants"), participant, t("workshop.one_each")))
     noted = [(entry, _notes(entry.model)) for entry in playbooks if _notes(entry.model)]
     if noted:
         links = ", ".join(
             f"{_link(entry.model.title, playbook_uri(page_id(site, settings, entry.id)))} "
             f"({esc(t.plural('workshop.notes', notes))})" for entry, notes in noted)
-        rows.append((f"{esc(t('workshop.with_notes'))}: {links}", t("workshop.facilitator"),
-                     facilitator, t("workshop.one")))
+        rows.append((t("workshop.item", label=esc(t("workshop.with_notes")), items=links),
+                     t("workshop.facilitator"), facilitator, t("workshop.one")))
     rows.append((esc(t("workshop.this_kit")), t("workshop.facilitator"), both, t("workshop.one")))
     head = "".join(f"<th>{esc(t(key))}</th>" for key in (
         "workshop.document", "workshop.for", "workshop.edition", "workshop.copies"))

@@ -275,10 +275,14 @@ def test_a_change_draws_again_only_what_it_changed_and_the_same_as_a_fresh_page(
     page.locator("[data-pb-target]").select_option("engagement")
     expect(page.locator("[data-pb-plan] li").first).to_contain_text("Niveau visé Engagement")
     assert kept() == ["scores", "radar"]
+    series = page.locator("[data-pb-radar] svg polygon.pb-series-0")
+    before = series.get_attribute("points")
     question = DEMO.dimensions[0].questions[0]
     answer(page, question.id, question.choices[-1].id)  # another score: the scores drawn again
     expect(page.locator(pieces["scores"])).not_to_have_attribute("data-seen", "scores")
-    assert kept() == []
+    # the radar is moved in place: its chart kept, the reader's series given its new points
+    expect(series).not_to_have_attribute("points", before or "")
+    assert kept() == ["radar"]
     drawn = page.locator(RESULTS).inner_text()
     page.reload()  # the same answers, every part drawn from scratch
     expect(page.locator(RESULTS)).to_be_visible()

@@ -7,6 +7,8 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,3 +128,14 @@ def simple_site(tmp_path: Path) -> Path:
         "alpha.yml": playbook("Alpha", "alpha"),
         "beta.yml": playbook("Beta", "beta"),
     })
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 60) -> bool:
+    """Whether `condition` came true within `seconds`, asked again until then: a state waited
+    on (a server up, a rebuild done), never a fixed pause."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.3)
+    return False

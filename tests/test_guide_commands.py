@@ -26,7 +26,6 @@ import socket
 import subprocess
 import sys
 import textwrap
-import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +37,7 @@ from mkdocs_playbooks.core.loader import load_file
 from mkdocs_playbooks.core.model import Assessment
 from mkdocs_playbooks.core.validate import to_model
 
-from .conftest import ENV, REPO
+from .conftest import ENV, REPO, wait_for
 
 pytestmark = pytest.mark.guide_commands
 
@@ -119,16 +118,16 @@ def serves(command: str, site: Path) -> None:
         port = sock.getsockname()[1]
     process = subprocess.Popen(["bash", "-c", f"exec {command} -a 127.0.0.1:{port}"], cwd=site,
                                env=RUN_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    def answers() -> bool:
+        assert process.poll() is None, f"{command} stopped"
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/playbooks/", timeout=5):
+                return True
+        except OSError:
+            return False
+
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/playbooks/", timeout=5):
-                    return
-            except OSError:
-                assert process.poll() is None, f"{command} stopped"
-                time.sleep(0.3)
-        raise AssertionError(f"{command} served nothing in 120 s")
+        assert wait_for(answers, 120), f"{command} served nothing in 120 s"
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -5,16 +5,15 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 import pytest
 
-from .conftest import ENV, playbook, write_site
+from .conftest import ENV, playbook, wait_for, write_site
 from .test_languages import THREE_LANGUAGES, i18n_site
 from .test_translations import ORIGINAL, TRANSLATION
 
@@ -33,15 +32,6 @@ def fetch(url: str) -> tuple[int, str]:
         return error.code, ""
     except (urllib.error.URLError, ConnectionError, TimeoutError):  # not up, or rebuilding
         return 0, ""
-
-
-def wait_for(condition: Callable[[], bool], seconds: float = 60) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.3)
-    return False
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/mypy
 
 # The quick loop: lint, types, unit, golden, build and Node tests; no browser, no wheel, no run of
-# the guide's commands, and the broken inputs through `playbooks validate` only, not `mkdocs
+# the guide's commands, no Zensical build of the whole demo, and the broken inputs through `playbooks validate` only, not `mkdocs
 # build` each (times measured in CONTRIBUTING)
 check: lint
 	scripts/install-yaml-language-server

@@ -92,14 +92,16 @@ def test_the_command_writes_result_files_the_team_report_reads(
     assert "2 attempt(s) from 2 file(s)" in capsys.readouterr().err
 
 
+# what a result file may not hold as its round (aggregate refuses it there), refused at once
+@pytest.mark.parametrize("name", ["x" * 81, "   ", "2026\u2028Q1", "\x1b[31mQ1", "Q1\tQ2"])
 def test_a_round_that_cannot_name_one_is_refused_before_anything_is_written(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
     monkeypatch.chdir(REPO)
     low = {q.id: q.choices[0].id for q in QUESTIONS}
     sheets = sheets_file(tmp_path / "sheets.csv", [["A", "2026-12-03", *numbers(low)]])
     assert main(["paper", str(sheets), "-o", str(tmp_path / "results"),
-                 "--round", "x" * 81]) == 2
+                 "--round", name]) == 2
     assert "--round must be a name of 1 to 80 characters" in capsys.readouterr().err
     assert not (tmp_path / "results").exists()
 

@@ -247,14 +247,23 @@ def clean_round(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+def round_name(value: object) -> str | None:
+    """`value` as a round's name (`clean_round`), or None when it cannot name one: text of 1 to
+    `MAX_ROUND_CHARS` characters on one line. The one rule of result files and of the commands."""
+    if not isinstance(value, str) or _NOT_ONE_LINE.search(value):
+        return None
+    name = clean_round(value)
+    return name if 0 < len(name) <= MAX_ROUND_CHARS else None
+
+
 def _round(path: Path, value: Any) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str) or _NOT_ONE_LINE.search(value) or \
-            not 0 < len(clean_round(value)) <= MAX_ROUND_CHARS:
+    name = round_name(value)
+    if name is None:
         raise ResultError(f"{path}: \"round\" must be a name of 1 to {MAX_ROUND_CHARS} "
                           "characters on one line, e.g. \"2026-Q1\"")
-    return clean_round(value)
+    return name
 
 
 def _evidence(path: Path, value: Any, answers: Mapping[str, str]) -> dict[str, str]:

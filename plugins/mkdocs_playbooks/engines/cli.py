@@ -445,10 +445,10 @@ def _paper_assessment(settings: Settings, chosen: str | None) -> Entry[Assessmen
 
 def _is_round(name: str) -> bool:
     """Whether `name` can name a round in a result file; says why not."""
-    from ..assessment.results import clean_round
+    from ..assessment.results import round_name
     from ..core.model import MAX_ROUND_CHARS
 
-    if "\n" in name or "\r" in name or not 0 < len(clean_round(name)) <= MAX_ROUND_CHARS:
+    if round_name(name) is None:
         _say(f"playbooks: error: --round must be a name of 1 to {MAX_ROUND_CHARS} characters on "
              "one line, e.g. 2026-Q1")
         return False
@@ -469,14 +469,14 @@ def _write_template(target: Path, text: str) -> int:
 def _write_sheets(args: argparse.Namespace, assessment: Assessment, sheets: list[Sheet]) -> int:
     """One result file per sheet, named by its attempt: a sheet typed again replaces its own."""
     from ..assessment.paper import sheet_result
-    from ..assessment.results import clean_round, result_text
+    from ..assessment.results import result_text, round_name
 
-    round_name = clean_round(args.round) if args.round is not None else None
+    chosen_round = round_name(args.round) if args.round is not None else None
     try:
         args.output.mkdir(parents=True, exist_ok=True)
         for sheet in sheets:
             path = args.output / f"{assessment.id}-{sheet.attempt(assessment)}.json"
-            document = sheet_result(assessment, sheet, round=round_name)
+            document = sheet_result(assessment, sheet, round=chosen_round)
             path.write_text(result_text(document), encoding="utf-8")
             _say(f"{args.sheets}:{sheet.line}: {sheet.label}: {len(sheet.answers)} answer(s), "
                  f"wrote {path}")

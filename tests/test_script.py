@@ -29,9 +29,11 @@ def test_node_tests_of_the_script_pass_and_cover_the_logic_that_needs_no_page(
     tmp_path: Path,
 ) -> None:
     assert shutil.which("node"), "no `node` on PATH: the script's tests need Node 20 or later"
-    run = run_node_tests(tmp_path)
+    coverage, answers = tmp_path / "coverage", tmp_path / "answers"
+    answers.mkdir()
+    run = run_node_tests(coverage, answers)
     assert run.returncode == 0, run.stdout[-20_000:] + run.stderr[-5_000:]
-    rows = shares(tmp_path)
+    rows = shares(coverage)
     tested, logic = sum(row.tested for row in rows), sum(row.logic for row in rows)
     assert tested >= LOGIC_UNDER_NODE * logic, report(rows)
 

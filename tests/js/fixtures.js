@@ -2,6 +2,7 @@
 // uses, a seeded random generator, the worked example of tests/test_scoring.py as page data, answers.
 "use strict";
 
+const crypto = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
@@ -43,12 +44,21 @@ function part(name, given = {}, loaded = new Map()) {
   return loaded.get(name);
 }
 
-// The standard output of the Python of env PYTHON (the one with the package) run in the repository.
+// The standard output of the Python of env PYTHON (the one with the package) run in the repository;
+// kept for the rest of the run in the folder of env PYTHON_ANSWERS when given (tests/test_script.py
+// gives a new one to each run): a second of Python's start-up and imports per call, else.
 function python(...args) {
+  const kept = process.env.PYTHON_ANSWERS &&
+    path.join(process.env.PYTHON_ANSWERS, `${crypto.createHash("sha256").update(JSON.stringify(args)).digest("hex")}.txt`);
+  if (kept && fs.existsSync(kept)) return fs.readFileSync(kept, "utf8");
   const options = { cwd: REPO, encoding: "utf8", maxBuffer: 1 << 28 };
   const run = spawnSync(process.env.PYTHON || "python3", args, options);
   if (run.error) throw run.error;
   if (run.status !== 0) throw new Error(`python ${args.join(" ")} failed (${run.status}):\n${run.stderr}`);
+  if (kept) {
+    fs.writeFileSync(`${kept}.${process.pid}`, run.stdout);
+    fs.renameSync(`${kept}.${process.pid}`, kept); // whole or absent, for a file run at the same time
+  }
   return run.stdout;
 }
 

@@ -399,9 +399,11 @@ def _runs(at: int, ranges: list[tuple[int, int, int]]) -> bool:
     return any(count > 0 for size, count in inner if size == min(size for size, _ in inner))
 
 
-def run_node_tests(coverage: Path) -> subprocess.CompletedProcess[str]:
-    """`node --test tests/js/`, with V8's coverage written into `coverage`."""
-    env = {**os.environ, "PYTHON": sys.executable, "NODE_V8_COVERAGE": str(coverage)}
+def run_node_tests(coverage: Path, answers: Path) -> subprocess.CompletedProcess[str]:
+    """`node --test tests/js/`, with V8's coverage written into `coverage` and what the tests ask
+    Python kept in `answers` for the run (fixtures.js's `python`)."""
+    env = {**os.environ, "PYTHON": sys.executable, "NODE_V8_COVERAGE": str(coverage),
+           "PYTHON_ANSWERS": str(answers)}
     return subprocess.run(["node", "--test", "--test-reporter=spec", "tests/js/"], cwd=REPO,
                           env=env, capture_output=True, text=True, timeout=300, check=False)
 
@@ -442,11 +444,11 @@ def report(rows: list[Share]) -> str:
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        run = run_node_tests(Path(folder))
+    with tempfile.TemporaryDirectory() as coverage, tempfile.TemporaryDirectory() as answers:
+        run = run_node_tests(Path(coverage), Path(answers))
         if run.returncode != 0:
             sys.exit(run.stdout[-5000:] + run.stderr[-5000:])
-        print(report(shares(Path(folder))))
+        print(report(shares(Path(coverage))))
 
 
 if __name__ == "__main__":

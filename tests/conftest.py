@@ -1,4 +1,5 @@
-"""Shared helpers: small fixture sites built by the real MkDocs in a subprocess."""
+"""Shared helpers: small fixture sites built by the real MkDocs, in process or in a process of
+its own."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from .in_process import Ran, run_mkdocs
 
 REPO = Path(__file__).resolve().parent.parent
 # The cache signs its pages with a secret of the user's (`core.cache.secret_file`): the tests,
@@ -53,7 +56,7 @@ phases:
 @dataclass
 class Build:
     root: Path
-    result: subprocess.CompletedProcess[str]
+    result: Ran | subprocess.CompletedProcess[str]
 
     @property
     def site(self) -> Path:
@@ -88,14 +91,17 @@ def write_site(
 def mkdocs(
     root: Path, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
+    """`mkdocs ARGS` in a process of its own: for a test whose subject is the process."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args], cwd=root, env={**ENV, **(env or {})},
         capture_output=True, text=True, timeout=300, check=False,
     )
 
 
-def build(root: Path, *args: str, env: dict[str, str] | None = None) -> Build:
-    return Build(root, mkdocs(root, "build", "--strict", *args, env=env))
+def build(root: Path, *args: str) -> Build:
+    """`mkdocs build --strict ARGS` of the site at `root`, in process (`mkdocs` runs it in a
+    process of its own, for the tests whose subject is the process)."""
+    return Build(root, run_mkdocs("build", "--strict", *args, cwd=root))
 
 
 def playbook(title: str, playbook_id: str) -> str:

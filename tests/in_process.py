@@ -9,19 +9,25 @@ work (authors' text held from other plugins and put back, snippets' escapes, san
 leaves out is what a build adds around the content (the theme's template, the search index, the
 files written), which the tests that build a site still check.
 
-`run_command` runs the `playbooks` command in process, as `python -m` runs it.
+`run_command` runs the `playbooks` command in process, as `python -m` runs it; `run_mkdocs` the
+`mkdocs` command (a site built in process costs its build, not a second of Python starting and
+importing MkDocs, Material and the plugin again).
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
-from collections.abc import Mapping, Sequence
+import logging
+import os
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.__main__ import cli as mkdocs_cli
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import get_files
@@ -125,3 +131,49 @@ def run_command(*args: str, cwd: Path) -> Ran:
         except SystemExit as exit_:  # argparse: usage errors and --help
             status = exit_.code if isinstance(exit_.code, int) else int(exit_.code is not None)
     return Ran(status, out.getvalue(), err.getvalue())
+
+
+def run_mkdocs(*args: str, cwd: Path) -> Ran:
+    """`mkdocs ARGS` run in `cwd`, in process, as `python -m mkdocs` runs it: its exit status and
+    what it printed (its log included), everything it changes of the process put back after."""
+    out, err = io.StringIO(), io.StringIO()
+    with (contextlib.chdir(cwd), _environment({"NO_MKDOCS_2_WARNING": "1"}), _loggers_kept(),
+          warnings.catch_warnings(), contextlib.redirect_stdout(out),
+          contextlib.redirect_stderr(err)):
+        try:
+            mkdocs_cli.main(list(args), prog_name="mkdocs")
+            status = 0
+        except SystemExit as exit_:
+            status = exit_.code if isinstance(exit_.code, int) else int(exit_.code is not None)
+    return Ran(status, out.getvalue(), err.getvalue())
+
+
+@contextlib.contextmanager
+def _environment(values: Mapping[str, str]) -> Iterator[None]:
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+@contextlib.contextmanager
+def _loggers_kept() -> Iterator[None]:
+    """MkDocs' command stops its logger's messages from reaching the root (where pytest's
+    `caplog` listens), sets its level and adds a handler and filters: all put back after."""
+    loggers = [logging.getLogger(name) for name in ("mkdocs", "mkdocs.commands.build")]
+    kept = [(logger, logger.level, logger.propagate, list(logger.handlers), list(logger.filters))
+            for logger in loggers]
+    try:
+        yield
+    finally:
+        for logger, level, propagate, handlers, filters in kept:
+            logger.setLevel(level)
+            logger.propagate = propagate
+            logger.handlers[:] = handlers
+            logger.filters[:] = filters

@@ -3,8 +3,6 @@ plugin makes under MkDocs: the same items, sections and places, and `not_in_nav`
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -18,7 +16,8 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_playbooks.engines.site_nav import NOT_IN_NAV, arranged, as_toml, not_in_nav
 
-from .conftest import ENV, playbook, write_site
+from .conftest import playbook, write_site
+from .in_process import Ran, run_command
 
 PLAYBOOKS = {f"{name}.yml": playbook(name.title(), name) for name in ("alpha", "beta", "gamma")}
 DOCS = {"index.md": "# Home\n", "guide/a.md": "# A\n", "guide/b.md": "# B\n", "z.md": "# Z\n"}
@@ -26,10 +25,8 @@ PAGES = {"playbooks/index.md": "Playbooks", "playbooks/progress/index.md": "Prog
          "playbooks/alpha/index.md": "Alpha", "playbooks/beta/index.md": "Beta"}
 
 
-def export(root: Path) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([sys.executable, "-m", "mkdocs_playbooks.engines.cli", "export"],
-                            cwd=root, env=ENV, capture_output=True, text=True, timeout=120,
-                            check=False)
+def export(root: Path) -> Ran:
+    result = run_command("export", cwd=root)
     assert result.returncode == 0, result.stderr
     return result
 

@@ -98,10 +98,11 @@ def mkdocs(
     )
 
 
-def build(root: Path, *args: str) -> Build:
-    """`mkdocs build --strict ARGS` of the site at `root`, in process (`mkdocs` runs it in a
-    process of its own, for the tests whose subject is the process)."""
-    return Build(root, run_mkdocs("build", "--strict", *args, cwd=root))
+def build(root: Path, *args: str, env: dict[str, str] | None = None) -> Build:
+    """`mkdocs build --strict ARGS` of the site at `root`, in process, with the variables `env`
+    added to the environment (`mkdocs` runs it in a process of its own, for the tests whose
+    subject is the process)."""
+    return Build(root, run_mkdocs("build", "--strict", *args, cwd=root, env=env))
 
 
 def playbook(title: str, playbook_id: str) -> str:

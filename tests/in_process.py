@@ -133,11 +133,13 @@ def run_command(*args: str, cwd: Path) -> Ran:
     return Ran(status, out.getvalue(), err.getvalue())
 
 
-def run_mkdocs(*args: str, cwd: Path) -> Ran:
-    """`mkdocs ARGS` run in `cwd`, in process, as `python -m mkdocs` runs it: its exit status and
-    what it printed (its log included), everything it changes of the process put back after."""
+def run_mkdocs(*args: str, cwd: Path, env: Mapping[str, str] | None = None) -> Ran:
+    """`mkdocs ARGS` run in `cwd` with the variables `env` added to the environment, in process,
+    as `python -m mkdocs` runs it: its exit status and what it printed (its log included),
+    everything it changes of the process put back after."""
     out, err = io.StringIO(), io.StringIO()
-    with (contextlib.chdir(cwd), _environment({"NO_MKDOCS_2_WARNING": "1"}), _loggers_kept(),
+    variables = {"NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    with (contextlib.chdir(cwd), _environment(variables), _loggers_kept(),
           warnings.catch_warnings(), contextlib.redirect_stdout(out),
           contextlib.redirect_stderr(err)):
         try:

@@ -155,12 +155,13 @@ class Check:
 
     def line(self) -> str:
         target = f"≤ {self.target:.2f}×" if self.target is not None else ""
+        digits = 3 if self.verdict == "FAIL" and round(self.value, 2) <= (self.target or 0) else 2
         spread = (f"({self.spread[0]:.2f}-{self.spread[1]:.2f})" if self.spread is not None
                   else "")
         if self.wall is None:
-            values = f"{self.value:6.2f}× {spread:11} {'':12}"
+            values = f"{self.value:6.{digits}f}× {spread:11} {'':12}"
         else:
-            values = f"{self.value:6.2f}× {spread:11} {self.wall:6.2f}× wall"
+            values = f"{self.value:6.{digits}f}× {spread:11} {self.wall:6.2f}× wall"
         return f"{self.name:58} {values}  {target:8}  {self.verdict}"
 
 

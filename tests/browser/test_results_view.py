@@ -226,7 +226,8 @@ def test_two_attempts_tell_what_changed(watched: Watched, demo_server: Server) -
 EVENTS = """window.__events = [];
 for (const name of ['tick', 'answer', 'results']) {
   document.addEventListener('playbooks:' + name, (e) => window.__events.push([name, e.detail]));
-}"""
+}
+document.addEventListener('playbooks:results', (e) => { window.__once = e.detail === e.detail; });"""
 
 
 def test_events_tell_the_site_what_the_reader_did(browser: Browser, demo_server: Server) -> None:
@@ -251,6 +252,7 @@ def test_events_tell_the_site_what_the_reader_did(browser: Browser, demo_server:
     assert document["answers"] == {"veille": "continu"}
     assert document["complete"] is False
     assert len([e for e in events if e[0] == "results"]) == 1  # once per set of answers
+    assert page.evaluate("window.__once") is True  # made when first read, then the same
     context.close()
 
 

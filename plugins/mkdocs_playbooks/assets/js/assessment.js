@@ -50,7 +50,7 @@ function setupAssessment() {
 function drawnElements(spec) {
   const radios = new Map();
   for (const r of $$("input[data-pb-answer]")) radios.set(r.dataset.pbAnswer, [...radios.get(r.dataset.pbAnswer) ?? [], r]);
-  return { radios, checked: new Map(), all: true, one: "", history: "", answered: $("[data-pb-answered]"),
+  return { radios, checked: new Map(), all: true, answered: $("[data-pb-answered]"),
     counts: spec.dimensions.map((d) => $(`[data-pb-count-of="${d.id}"]`)), current: $("[data-pb-current]"),
     target: $("[data-pb-target]"), results: $("[data-pb-results]"), pickers: $$("[data-pb-compare]"),
     round: $("[data-pb-round]"), notes: $$("[data-pb-evidence]").map((field) => [field.dataset.pbEvidence, field,
@@ -62,6 +62,10 @@ function drawnElements(spec) {
 function followPage() {
   if ($("[data-pb-spec]") !== assessment.source) setupAssessment();
 }
+
+// Whether what the piece `name` was drawn from is `from` (the same: not drawn again); `from` is
+// remembered. Each piece: `one` (one dimension at a time, and which), `noted`, `history`.
+const alreadyDrawn = (name, from) => assessment.drawn[name] === (assessment.drawn[name] = from);
 
 const ownSheet = (doc) => sheet(doc, assessment.spec.id); // to change it
 const mySheet = (doc) => sheetIn(doc, assessment.spec.id); // to read it
@@ -81,9 +85,7 @@ function renderCounts(spec, r) {
 
 // One dimension at a time, or all: the current one is marked, and alone shown in the first case.
 function renderOne() {
-  const drawn = `${assessment.one} ${assessment.current}`;
-  if (assessment.drawn.one === drawn) return;
-  assessment.drawn.one = drawn;
+  if (alreadyDrawn("one", `${assessment.one} ${assessment.current}`)) return;
   $("[data-pb-questionnaire]").classList.toggle("pb-one", assessment.one);
   $("[data-pb-action=one]").setAttribute("aria-pressed", String(assessment.one));
   for (const section of $$("[data-pb-part]")) section.classList.toggle("pb-current", section.dataset.pbPart === assessment.current);
@@ -123,11 +125,12 @@ function showValue(field, value) {
 
 // Each answer's evidence: in its field (opened where there is some), and where it prints.
 function renderEvidence(mine, answers) {
+  if (alreadyDrawn("noted", JSON.stringify([mine.evidence, Object.keys(answers)]))) return;
   for (const [question, field, print] of assessment.drawn.notes) {
     const text = mine.evidence?.[question]?.text ?? "";
     showValue(field, text);
     if (text) field.closest("details").open = true;
-    if (print && print.textContent !== text) print.textContent = text;
+    if (print) print.textContent = text;
     if (print) print.hidden = !text || answers[question] === undefined;
   }
 }
@@ -142,19 +145,20 @@ function attemptNow(doc, answers) {
 function renderAssessment(doc) {
   const { spec, drawn } = assessment;
   const answers = answersNow(doc);
+  const r = results(spec, answers); // scored once an answer: the counts and the results share it
   renderAnswers(answers);
-  renderCounts(spec, results(spec, answers));
+  renderCounts(spec, r);
   renderOne();
   const mine = mySheet(doc);
   drawn.target.value = mine.target ?? "";
   showValue(drawn.round, mine.round ?? "");
   renderEvidence(mine, answers);
   drawn.results.hidden = !(assessment.shared || mine.shown);
-  if (!drawn.results.hidden) renderResults(spec, answers, mine.target, assessment.view, () => attemptNow(doc, answers));
+  if (!drawn.results.hidden) renderResults(spec, r, answers, mine.target, assessment.view, () => attemptNow(doc, answers));
   const history = () => historyKey(mine.attempts, drawn.pickers.map((p) => p.value));
-  if (drawn.history === history()) return;
+  if (alreadyDrawn("history", history())) return;
   renderHistory(spec, mine.attempts);
-  drawn.history = history();
+  drawn.history = history(); // the pickers' choice, when filled anew
 }
 
 // The focus on the results' title, brought to the top of the screen with what is above it that
@@ -173,7 +177,8 @@ function saveAnswer(radio) {
   assessment.current = radio.closest("[data-pb-part]")?.dataset.pbPart ?? assessment.current;
   if (assessment.shared) assessment.shared[question] = radio.value;
   else store.update((doc) => { ownSheet(doc).answers[question] = { choice: radio.value, at: now() }; });
-  emit("answer", { assessment: assessment.spec.id, question, choice: radio.value, shared: Boolean(assessment.shared) });
+  emit("answer", () => ({ assessment: assessment.spec.id, question, choice: radio.value,
+    shared: Boolean(assessment.shared) }));
 }
 
 function saveTarget(select) { // "" when none: a change, as any other, that other tabs keep

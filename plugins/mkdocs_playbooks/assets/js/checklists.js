@@ -68,7 +68,7 @@ function saveTick(box) {
   if (!list) return false;
   const playbook = list.dataset.pbPlaybook;
   store.update((doc) => { ticks(doc, playbook)[box.dataset.pbItem] = { done: box.checked, at: now() }; });
-  emit("tick", { playbook, item: box.dataset.pbItem, done: box.checked });
+  emit("tick", () => ({ playbook, item: box.dataset.pbItem, done: box.checked }));
   return true;
 }
 

@@ -39,7 +39,10 @@ function download(name, type, text) {
   setTimeout(() => URL.revokeObjectURL(link.href), 0);
 }
 
-// A `playbooks:<name>` event on the document, for the site's own scripts (see the guide).
-const emit = (name, detail) => document.dispatchEvent(new CustomEvent(`playbooks:${name}`, { detail }));
+// A `playbooks:<name>` event on the document, for the site's own scripts (see the guide). Its
+// `detail` is what `detail()` gives when a listener reads it: made only if a site listens (a
+// result document costs an answer more than all it draws, and most sites never listen).
+const emit = (name, detail) => document.dispatchEvent(
+  Object.defineProperty(new CustomEvent(`playbooks:${name}`), "detail", { get: detail }));
 
 const confirmed = (button) => window.confirm(button.dataset.pbConfirm);

@@ -10,12 +10,16 @@
 // uses assessment.js: exportAnswers, shareLink, clearAnswers
 // uses languages.js: pointLanguages
 
-function render() {
+// `answer`: after an answer, which changes no checklist nor what shows with the script (not looked
+// for in the whole page on each answer, then).
+function render(answer) {
   const doc = store.read();
-  renderProgress(doc);
+  if (!answer) {
+    renderProgress(doc);
+    for (const node of $$("[data-pb-needs-script]")) node.hidden = false;
+    for (const node of $$("[data-pb-without-script]")) node.hidden = true;
+  }
   if (assessment.spec) renderAssessment(doc);
-  for (const node of $$("[data-pb-needs-script]")) node.hidden = false;
-  for (const node of $$("[data-pb-without-script]")) node.hidden = true;
   if (store.problem()) showNotice(store.problem());
 }
 
@@ -53,15 +57,16 @@ const actions = {
 function onChange(target) {
   followPage();
   if (target.matches("[data-pb-import]")) {
-    importProgress(target).then(render);
+    importProgress(target).then(render); // it resolves to nothing: everything is drawn
     return;
   }
   const ticked = target.matches("input[data-pb-item]") && saveTick(target);
-  if (assessment.spec && target.matches("input[data-pb-answer]")) saveAnswer(target);
+  const answer = assessment.spec && target.matches("input[data-pb-answer]");
+  if (answer) saveAnswer(target);
   if (assessment.spec && target.matches("[data-pb-target]")) saveTarget(target);
   if (assessment.spec && target.matches("[data-pb-round]")) saveRound(target);
   if (assessment.spec && target.matches("[data-pb-evidence]")) saveEvidence(target);
-  render(); // after any change: an author's radio named as one of ours unchecks ours
+  render(answer); // after any change: an author's radio named as one of ours unchecks ours
   if (ticked) announceTick(target);
 }
 
@@ -70,7 +75,7 @@ document.addEventListener("change", (event) => {
 });
 document.addEventListener("click", (event) => {
   const button = event.target instanceof Element && event.target.closest("[data-pb-action]");
-  const action = button && Object.prototype.hasOwnProperty.call(actions, button.dataset.pbAction)
+  const action = button && Object.hasOwn(actions, button.dataset.pbAction)
     && actions[button.dataset.pbAction];
   if (!action) return;
   followPage();

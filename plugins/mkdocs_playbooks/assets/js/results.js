@@ -89,9 +89,9 @@ function redraw(pieces, name, data, draw) {
   return nodes;
 }
 
-// `attemptOf()`: the attempt the answers are (attempt.js's `exportedAttempt`), for the site's event.
-function renderResults(spec, answers, targetId, view, attemptOf) {
-  const r = results(spec, answers);
+// `r`: the results of `answers`; `attemptOf()`: the attempt they are (attempt.js's
+// `exportedAttempt`), for the site's event.
+function renderResults(spec, r, answers, targetId, view, attemptOf) {
   const target = levelById(spec, targetId);
   const box = $("[data-pb-results]");
   const body = $("[data-pb-results-body]", box);
@@ -105,16 +105,18 @@ function renderResults(spec, answers, targetId, view, attemptOf) {
   ];
   if (!body.firstChild) body.replaceChildren(...drawn.flat());
   if (changed(pieces, " chart", from.chart)) drawChart(spec, $("[data-pb-radar]", box), r);
-  if (changed(pieces, " plan", from.plan)) {
+  if (changed(pieces, " plan", from.plan)) { // and the calculation, drawn from the same numbers
     const steps = plan(spec, r, target, view.advice);
     $("[data-pb-plan]", box).replaceChildren(...steps);
     $("[data-pb-plan-box]", box).hidden = !steps.length;
+    $("[data-pb-calc]", box).replaceChildren(calculation(spec, r, target));
   }
-  if (changed(pieces, " calc", from.plan)) $("[data-pb-calc]", box).replaceChildren(calculation(spec, r, target));
   const said = drawn[0][0].textContent;
   if (view.said !== said) $("[data-pb-live]").textContent = view.said = said;
   const key = JSON.stringify(answers);
-  if (view.sent !== key) emit("results", resultDocument(spec, answers, { ...attemptOf(), exported_at: now() }));
+  let made; // once, however many times listeners read it
+  if (view.sent !== key) emit("results", () => (made ??= resultDocument(spec, answers,
+    { ...attemptOf(), exported_at: now() })));
   view.sent = key;
 }
 

@@ -227,7 +227,8 @@ EVENTS = """window.__events = [];
 for (const name of ['tick', 'answer', 'results']) {
   document.addEventListener('playbooks:' + name, (e) => window.__events.push([name, e.detail]));
 }
-document.addEventListener('playbooks:results', (e) => { window.__once = e.detail === e.detail; });"""
+document.addEventListener('playbooks:results', (e) => {
+  window.__once = e.detail === e.detail; });"""
 
 
 def test_events_tell_the_site_what_the_reader_did(browser: Browser, demo_server: Server) -> None:

@@ -166,3 +166,29 @@ def test_the_exported_pages_carry_the_plugins_nav_not_every_page(tmp_path: Path)
     assert 'href="../"' in page  # the index, in the nav
     assert 'href="../beta/"' not in page
     assert 'href="../../assessments/' not in page
+
+
+def test_the_workshop_kits_lists_are_left_out_of_the_search_index(tmp_path: Path) -> None:
+    """The kit names every playbook and every play, which their own pages hold: in the search
+    index they only repeated them, and at 3,000 playbooks made one section longer than
+    Zensical's index takes (32,768 token positions: the build failed). Its own text stays."""
+    site = write_site(tmp_path, {f"{name}.yml": playbook(name.title(), name)
+                                 for name in ("alpha", "beta")}, docs={"index.md": "# Home\n"})
+    mkdocs = build(site, "-d", str(tmp_path / "mkdocs"))  # first: the plugin refuses docs/
+    assert mkdocs.result.returncode == 0, mkdocs.result.stderr
+    material = indexed(json.loads((tmp_path / "mkdocs" / "search" / "search_index.json")
+                                  .read_text(encoding="utf-8")))
+    result = export_and_build(site)
+    assert result.returncode == 0, result.stderr
+    zensical = indexed(json.loads((site / "site" / "search.json").read_text(encoding="utf-8")))
+    for index in (material, zensical):
+        assert "Imprimez une page depuis le navigateur" in index  # the kit's own text
+        assert "Premier jeu" not in index and "Alpha" not in index
+
+
+def indexed(index: dict[str, list[dict[str, str]]]) -> str:
+    """The text of the kit's sections in a search index (Zensical's `items`, Material's
+    `docs`)."""
+    entries = index.get("items") or index.get("docs") or []
+    return "\n".join(entry["title"] + " " + entry["text"] for entry in entries
+                     if entry["location"].startswith("playbooks/workshop/"))

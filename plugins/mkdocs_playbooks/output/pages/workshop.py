@@ -93,7 +93,7 @@ def _to_print(site: Site, settings: PageSettings, t: Strings, playbooks: list[En
         "workshop.document", "workshop.for", "workshop.edition", "workshop.copies"))
     body = "".join(f"<tr><td>{what}</td><td>{esc(who)}</td><td>{esc(edition)}</td>"
                    f"<td>{esc(copies)}</td></tr>" for what, who, edition, copies in rows)
-    return (f'<div class="pb-kit pb-table"><table><thead><tr>{head}</tr></thead>'
+    return (f'<div class="pb-kit pb-table" data-search-exclude><table><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>\n\n<p>{esc(t('workshop.print_help'))}</p>\n\n")
 
 
@@ -146,5 +146,5 @@ def _agenda(site: Site, settings: PageSettings, t: Strings,
                     for play in section.plays)
     head = "".join(f"<th>{esc(t(key))}</th>" for key in (
         "workshop.phase", "workshop.playbook", "workshop.play", "play.duration"))
-    return (f'<div class="pb-kit pb-table"><table><thead><tr>{head}</tr></thead>'
+    return (f'<div class="pb-kit pb-table" data-search-exclude><table><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div>')

@@ -23,6 +23,10 @@ from .markup import (
 )
 from .urls import WORKSHOP_URI, assessment_uri, playbook_uri, relative_link
 
+_TABLE = '<div class="pb-kit pb-table" data-search-exclude><table>'
+"""The kit's tables: out of the search index, as every playbook and play they name has its own
+page there (and at thousands of them one section would outgrow Zensical's index)."""
+
 
 def render_workshop(site: Site, settings: PageSettings) -> str:
     """The Markdown of the workshop kit, in the page's language."""
@@ -93,8 +97,8 @@ def _to_print(site: Site, settings: PageSettings, t: Strings, playbooks: list[En
         "workshop.document", "workshop.for", "workshop.edition", "workshop.copies"))
     body = "".join(f"<tr><td>{what}</td><td>{esc(who)}</td><td>{esc(edition)}</td>"
                    f"<td>{esc(copies)}</td></tr>" for what, who, edition, copies in rows)
-    return (f'<div class="pb-kit pb-table" data-search-exclude><table><thead><tr>{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table></div>\n\n<p>{esc(t('workshop.print_help'))}</p>\n\n")
+    return (f"{_TABLE}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>\n\n"
+            f"<p>{esc(t('workshop.print_help'))}</p>\n\n")
 
 
 def _steps(site: Site, settings: PageSettings, t: Strings, playbooks: list[Entry[Playbook]],
@@ -146,5 +150,4 @@ def _agenda(site: Site, settings: PageSettings, t: Strings,
                     for play in section.plays)
     head = "".join(f"<th>{esc(t(key))}</th>" for key in (
         "workshop.phase", "workshop.playbook", "workshop.play", "play.duration"))
-    return (f'<div class="pb-kit pb-table" data-search-exclude><table><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>')
+    return f'{_TABLE}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'

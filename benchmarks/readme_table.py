@@ -93,6 +93,8 @@ class Section:
     date: str
     command: str
     runs: str
+    load: str
+    """The 1-minute load average before and after the run."""
 
 
 def read_section(results: str, name: str) -> Section:
@@ -107,10 +109,13 @@ def read_section(results: str, name: str) -> Section:
     if not ratios:
         raise SystemExit(f"section {name!r} has no ratio lines: was it written by run.py?")
     date = re.search(r"^Date: (.+?);", text, re.MULTILINE)
+    load = re.search(r"load average before the run: ([\d.]+) \(1 min\).*?after: ([\d.]+) \(1 min\)",
+                     text)
     command = re.search(r"^Command: `(.+?)`", text, re.MULTILINE)
     runs = re.search(r"^Builds \((\d+) of each", text, re.MULTILINE)
     return Section(name, ratios, date.group(1) if date else "?",
-                   command.group(1) if command else "?", runs.group(1) if runs else "?")
+                   command.group(1) if command else "?", runs.group(1) if runs else "?",
+                   f"{load.group(1)} → {load.group(2)}" if load else "?")
 
 
 def parse_ratio(line: str) -> Ratio | None:
@@ -144,7 +149,8 @@ def table(sections: list[Section]) -> str:
         target = f"≤ {targets[name]:.2f}×" if name in targets else ""
         lines.append("| " + " | ".join([words, *cells, target]) + " |")
     sources = "; ".join(
-        f"`{s.name}`: {s.date}, {s.runs} round{'' if s.runs == '1' else 's'}, `{s.command}`"
+        f"`{s.name}`: {s.date}, load {s.load}, {s.runs} round{'' if s.runs == '1' else 's'}, "
+        f"`{s.command}`"
         for s in sections)
     return ("\n".join(lines) + "\n\nThe median of the rounds' ratios (each round's builds run one "
             "after the other), the lowest and highest round, and the same ratio in wall time; ✓/✗: "

@@ -15,7 +15,8 @@ def recorded(name: str, checks: list[Check], rounds: int = 3) -> str:
     """A section of the results file as `run.py` writes it, with these ratio lines."""
     lines = "\n".join(check.line() for check in checks)
     return (f"<!-- {name}:start -->\n## Build benchmarks\n\n"
-            "Date: 2026-12-03 17:03 UTC; load average before the run: 1.5 (1 min)\n"
+            "Date: 2026-12-03 17:03 UTC; load average before the run: 1.5 (1 min) / 2.0 (5 min), "
+            "after: 3.25 (1 min) / 2.5 (5 min).\n"
             f"Command: `python benchmarks/run.py --sizes 1000 --runs {rounds} --section {name}`\n\n"
             f"Builds ({rounds} of each, alternating in a rotating order):\n\n"
             f"Ratios: the median of the rounds' ratios:\n\n```text\n{lines}\n```\n"
@@ -56,7 +57,8 @@ def test_the_table_has_a_column_per_n_and_the_sections_sources() -> None:
             "| not measured | not measurable |  |") in rows
     assert not any(row.startswith("| Zensical on the exported site / on hand-written pages, CPU")
                    for row in rows)  # measured in neither section
-    assert "`run-3000`: 2026-12-03 17:03 UTC, 2 rounds, `python benchmarks/run.py" in table
+    assert ("`run-3000`: 2026-12-03 17:03 UTC, load 1.5 → 3.25, 2 rounds, "
+            "`python benchmarks/run.py --sizes 1000 --runs 2") in table
 
 
 def test_a_miss_hidden_by_rounding_is_shown_as_a_miss() -> None:

@@ -605,6 +605,26 @@ def test_entries_round_trip_and_leave_no_temporary_file(tmp_path: Path) -> None:
         key_of(_shown, "a", "b")]
 
 
+def test_a_temporary_file_left_under_this_process_and_key_does_not_stop_writing(
+    tmp_path: Path,
+) -> None:
+    """Entries are written to a temporary file named by the process and the key: one left by an
+    interrupted process of the same id is not in the way."""
+    kind = text_kind("text")
+    secrets = Secrets(None, b"k" * 32)
+    left = tmp_path / "cache" / "text" / f".tmp-playbooks-{os.getpid()}-{key_of(_shown, 'a', 'b')}"
+    left.parent.mkdir(parents=True)
+    left.write_bytes(b"")
+    (tmp_path / "cache" / MARKER).write_text("mkdocs-playbooks", encoding="utf-8")
+    store = Cache(tmp_path / "cache", secrets=secrets)
+    store.through(kind, _shown, "a", "b")
+    store.flush()
+    assert store.writable
+    again = Cache(tmp_path / "cache", secrets=secrets)
+    assert again.through(kind, _shown, "a", "b") == "a b"
+    assert dict(again.hits) == {"text": 1}
+
+
 def test_serve_keeps_the_last_builds_pages_in_memory() -> None:
     memory = Memory()
     kind = text_kind("pages", in_memory=True)

@@ -195,3 +195,42 @@ def test_only_the_html_rendered_is_taken_as_sanitised_and_only_once(tmp_path: Pa
     assert rendered.is_sanitised(page, page.content)
     assert page.sanitised is None
     assert not rendered.is_sanitised(page, page.content)
+
+
+def test_an_entry_holds_the_html_as_it_is_after_a_line_of_json() -> None:
+    """The HTML is not escaped into JSON (most of the cost of writing and reading an entry); any
+    newline of the HTML or the title stays where it was, and a payload of another form is
+    refused."""
+    page = rendered.Rendered(
+        content='<p id="a">un\n{"deux": 2}\n</p>\n', toc_tokens=[{"name": "T\nitre"}],
+        title="T\nitre\u2028", anchors=["a"], links={"x.md": {"a": "b"}},
+        messages=[("mkdocs.structure.pages", logging.WARNING, "lien\ncassé")])
+    payload = rendered._encode(page)
+    assert payload.endswith(b"\n" + page.content.encode())
+    assert rendered._decode(payload, ()) == page
+    as_one_json = rendered.json.dumps(dataclasses.asdict(page)).encode()
+    with pytest.raises(ValueError, match="not a rendered page"):
+        rendered._decode(as_one_json, ())
+    with pytest.raises(ValueError, match="not a rendered page"):
+        rendered._decode(payload.replace(b'"title"', b'"titre"', 1), ())
+
+
+def test_markdowns_own_extensions_do_not_list_every_installed_distribution(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Listing the distributions of every installed module costs a quarter of a second: only
+    extensions from other distributions need it (their versions are in the key)."""
+    rendered._versions.cache_clear()
+
+    def refused() -> None:
+        raise AssertionError("packages_distributions called")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(rendered.importlib.metadata, "packages_distributions", refused)
+        names = rendered._libraries(("attr_list", "md_in_html", "toc",
+                                     "markdown.extensions.abbr"), "{}")
+    assert [name for name, _version in names] == ["Markdown", "mkdocs"]
+    rendered._versions.cache_clear()
+    names = rendered._libraries(("attr_list", "pymdownx.superfences"), "{}")
+    assert [name for name, _version in names] == ["Markdown", "mkdocs", "pymdown-extensions"]
+    rendered._versions.cache_clear()

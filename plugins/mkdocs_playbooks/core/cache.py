@@ -507,16 +507,11 @@ class Cache:
 
     def _write(self, path: Path, entry: bytes) -> None:
         try:
-            path.parent.mkdir(exist_ok=True)
-            descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=TEMPORARY_PREFIX)
-            temporary = Path(name)
             try:
-                with os.fdopen(descriptor, "wb") as stream:
-                    stream.write(entry)
-                temporary.replace(path)
-            except BaseException:
-                temporary.unlink(missing_ok=True)
-                raise
+                _write_atomically(path, entry)
+            except FileNotFoundError:  # the kind's first entry: its folder is made now
+                path.parent.mkdir(exist_ok=True)
+                _write_atomically(path, entry)
         except IsADirectoryError:  # a folder in the place of this entry: only it is lost
             return
         except OSError as error:
@@ -604,6 +599,25 @@ def through(cache: Cache | None, kind: Kind[V], make: Callable[P, V], *args: P.a
     if cache is None:
         return make(*args, **kwargs)
     return cache.through(kind, make, *args, **kwargs)
+
+
+def _write_atomically(path: Path, entry: bytes) -> None:
+    """`entry` as the file `path`, whole or not at all: written to a temporary file of this
+    process beside it, then renamed (a name made of the process and the key, rather than
+    `tempfile.mkstemp`'s random one, which cost as much as the writing on a cold build)."""
+    temporary = path.with_name(f"{TEMPORARY_PREFIX}{os.getpid()}-{path.name}")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # left by a process of the same id that was interrupted
+        descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=TEMPORARY_PREFIX)
+        temporary = Path(name)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(entry)
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def _tag(kind: Kind[Any], key: str, payload: bytes, secret: bytes) -> bytes:

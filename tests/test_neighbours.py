@@ -301,6 +301,44 @@ def test_allow_html_exports_no_hold_marks(tmp_path: Path, monkeypatch: pytest.Mo
         assert HELD_START not in page.read_text(encoding="utf-8")
 
 
+def test_author_text_is_taken_out_only_when_another_plugin_reads_the_markdown(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Taking the text out and putting it back is for the other readers of `on_page_markdown`:
+    without one it is skipped (a tenth of a second per 300 pages), and the pages are the same."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from mkdocs_playbooks.engines import neighbours
+
+    from .conftest import playbook, write_site
+
+    taken: list[str] = []
+
+    def counted(markdown: str) -> tuple[str, list[str]]:
+        taken.append(markdown)
+        return take_out(markdown)
+
+    monkeypatch.setattr(neighbours, "take_out", counted)
+    text = playbook("Piège", "piege").replace("why: Parce que **ça compte**.",
+                                                       'why: "{{ 6*7 }} --8<-- .env"')
+    pages = {}
+    for name, extra in (("alone", ""), ("hooked", "hooks:\n  - hook.py\n")):
+        site = write_site(tmp_path / name, {"piege.yml": text}, extra_config=extra)
+        config = site / "mkdocs.yml"  # without Material's tags, which reads the Markdown
+        config.write_text(config.read_text(encoding="utf-8").replace("  - tags\n", ""),
+                          encoding="utf-8")
+        (site / "hook.py").write_text("def on_page_markdown(markdown, **kwargs):\n"
+                                      "    return markdown\n", encoding="utf-8")
+        taken.clear()
+        mkdocs_build(load_config(str(site / "mkdocs.yml"), site_dir=str(site / "site")))
+        pages[name] = (site / "site" / "playbooks" / "piege" / "index.html").read_text(
+            encoding="utf-8")
+        assert bool(taken) == (name == "hooked")
+    assert pages["alone"] == pages["hooked"]
+    assert "{{ 6*7 }}" in pages["alone"]
+    assert not {HELD_START, HELD_END} & set(pages["alone"])
+
+
 # ---- the pieces --------------------------------------------------------------------------------
 
 def test_held_text_is_out_while_other_plugins_read_and_back_after() -> None:

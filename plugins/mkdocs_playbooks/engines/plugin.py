@@ -35,6 +35,7 @@ from ..output.pages.markup import (
     holds_facilitator_notes,
     in_language_html,
     title_text,
+    unheld,
     untranslated,
     with_banner,
 )
@@ -108,6 +109,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         reported at their YAML line."""
         self.held: list[str] = []
         """The author text taken out of the page being read by other plugins (`neighbours`)."""
+        self.others_read_markdown = True
+        """Whether another plugin or hook reads pages' Markdown (`on_page_markdown`), set in
+        `on_pre_build`: if none does, the author text is not taken out and put back."""
         self.snippets: neighbours.SnippetReader | None = None
         """pymdownx.snippets' reader when the build's Markdown runs it, made in `on_pre_build`."""
         self.fences = neighbours.FenceGuard()
@@ -201,6 +205,9 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
             self.cache.flush()
         # After every plugin's `on_config`, which may add extensions and fences:
         self.snippets = neighbours.snippet_reader(config.markdown_extensions, config.mdx_configs)
+        self.others_read_markdown = any(
+            getattr(method, "__self__", None) is not self
+            for method in config.plugins.events.get("page_markdown", []))
         self.fences.wrap(config.mdx_configs)
 
     def _memory(self) -> Memory | None:
@@ -289,7 +296,7 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
     @event_priority(200)
     def _hold_author_text(self, markdown: str, *, page: Page, config: MkDocsConfig,
                           files: Files) -> str:
-        if page.file.src_uri not in self.generated:
+        if page.file.src_uri not in self.generated or not self.others_read_markdown:
             return markdown
         markdown, self.held = neighbours.take_out(markdown)
         return markdown
@@ -301,7 +308,10 @@ class PlaybooksPlugin(BasePlugin[PlaybooksConfig]):
         if page.file.src_uri not in self.generated:
             return markdown
         free_markdown(page)  # the page holds its Markdown: one copy is enough
-        markdown, missing = neighbours.put_back(markdown, self.held)
+        if self.others_read_markdown:
+            markdown, missing = neighbours.put_back(markdown, self.held)
+        else:  # nobody else read it: the marks go, as `put_back` takes them off
+            markdown, missing = unheld(markdown), 0
         self.held = []
         if missing:
             log.warning(f"playbooks: another plugin removed {missing} piece(s) of the playbooks' "

@@ -10,7 +10,8 @@ pydantic models); anything else (a path, a site, a closure) is refused with `Typ
 nothing a value depends on can be left out of its key.
 
 **Data only.** An entry is a file holding a format line (`MAGIC`), a tag and a payload of text,
-JSON, or a line of JSON then text: nothing in it is ever run. Each kind says how much a well-formed entry may be trusted:
+JSON, or a line of JSON then text: nothing in it is ever run. Each kind says how much a
+well-formed entry may be trusted:
 
 - a *checked* kind decodes its payload through a validation (a parsed file goes through the
   content model and the file checks again): a forged entry is no more than a file could say;

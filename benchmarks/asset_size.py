@@ -1,4 +1,4 @@
-"""Size of the plugin's JS + CSS as shipped, raw and gzipped (budget: 15 KB gzip together).
+"""Size of the plugin's JS + CSS as shipped, raw and gzipped (budget: 17 KB gzip together).
 
 The script is served as one bundle of the parts in `assets/js/` (see
 `mkdocs_playbooks.output.assets`); each part's own size is printed too, to show where the bytes
@@ -14,7 +14,7 @@ import gzip
 
 from mkdocs_playbooks.output.assets import SCRIPT_DIR, script_bundle, script_parts, stylesheet
 
-BUDGET = 16 * 1024
+BUDGET = 17 * 1024
 """Raised from 10 KB for the results view of the self-assessment (cards, action plan, history,
 one dimension at a time, calculation shown), then from 12 KB for a questionnaire that redraws
 only what an answer changed, the paper kit's print choices and the language links, then from

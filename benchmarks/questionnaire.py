@@ -7,11 +7,15 @@ dimensions, serves it on 127.0.0.1 and opens it in Debian's Chromium (`/usr/bin/
 driven by Playwright). In the page, every question is answered by a click on one of its radios,
 and each answer's `change` event is timed with `performance.now()` from a capturing listener on
 `window` (before the script's listener on `document`) to a bubbling one on `window` (after it):
-the script's own work for that answer, storage included, the browser's later style and layout
-not. Twice: results hidden (a first answer set), then results shown (each answer changed again
-once the results are asked for). Prints the median, 90th percentile and maximum per answer, and
-the target (≤ 1 ms); writes them into RESULTS.md between `<!-- questionnaire:start -->` and
-`<!-- questionnaire:end -->`. A benchmark, not a test: nothing asserts a time.
+the script's own work for that answer before the page shows it; not the browser's later style
+and layout, nor the answer's storage write, which the script puts off until the page has shown
+the answer (`storage.js`): that write is timed apart, as the script makes it (the whole progress
+document as stored, turned into JSON and stored), once per answer. The run stops if the page's
+script throws while answering. Twice: results hidden (a first answer set), then results shown
+(each answer changed again once the results are asked for). Prints the median, 90th percentile
+and maximum per answer, and the target (≤ 1 ms); writes them into RESULTS.md between
+`<!-- questionnaire:start -->` and `<!-- questionnaire:end -->`. A benchmark, not a test:
+nothing asserts a time.
 
 `--profile FILE.cpuprofile` also records the answers with the results shown in Chromium's
 sampling profiler (CDP `Profiler`, every 50 µs; the first round only), writes the profile (open
@@ -42,6 +46,8 @@ except ImportError:  # run as `python benchmarks/questionnaire.py`
 
 CHROMIUM = "/usr/bin/chromium"
 TARGET_MS = 1.0
+PUT_OFF = "its write, put off"
+"""The answer's storage write, timed apart: the script makes it once the page shows the answer."""
 DIMENSIONS = 10
 
 ANSWER_ALL = """
@@ -61,6 +67,24 @@ async (round) => {
   }
   window.removeEventListener("change", before, true);
   window.removeEventListener("change", after);
+  return times;
+}
+"""
+
+WRITE_AGAIN = """
+(count) => {
+  // The write storage.js puts off after an answer, made here as it makes it: the whole progress
+  // document (as stored once every answer is in) turned into JSON and stored under its key.
+  const key = Object.keys(localStorage).find((name) => name.endsWith(".mkdocs-playbooks"));
+  const doc = JSON.parse(localStorage.getItem(key));
+  const answer = Object.values(Object.values(doc.assessments)[0].answers)[0];
+  const times = [];
+  for (let n = 0; n < count; n += 1) {
+    answer.at = new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(); // a change, as an answer's
+    const start = performance.now();
+    localStorage.setItem(key, JSON.stringify(doc));
+    times.push(performance.now() - start);
+  }
   return times;
 }
 """
@@ -108,13 +132,15 @@ def measure(site: Path, rounds: int, profile: Path | None = None) -> dict[str, l
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/assessments/maturite/"
-    times: dict[str, list[float]] = {"results hidden": [], "results shown": []}
+    times: dict[str, list[float]] = {"results hidden": [], "results shown": [], PUT_OFF: []}
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM,
                                                  args=["--no-sandbox", "--disable-gpu"])
             for round_ in range(rounds):
                 page = browser.new_page()
+                thrown: list[str] = []  # an answer cut short by an error is no answer timed
+                page.on("pageerror", lambda error, thrown=thrown: thrown.append(str(error)))
                 page.goto(url)
                 page.wait_for_selector("[data-pb-answered]")
                 page.evaluate("localStorage.clear()")
@@ -124,10 +150,14 @@ def measure(site: Path, rounds: int, profile: Path | None = None) -> dict[str, l
                 page.click("[data-pb-action=results]")
                 page.wait_for_selector("[data-pb-results]:not([hidden])")
                 if profile is not None and round_ == 0:
-                    times["results shown"] += _profiled_answers(page, round_ + 1, profile)
+                    shown = _profiled_answers(page, round_ + 1, profile)
                 else:
-                    times["results shown"] += _answers(page, round_ + 1)
+                    shown = _answers(page, round_ + 1)
+                times["results shown"] += shown
+                times[PUT_OFF] += page.evaluate(WRITE_AGAIN, len(shown))
                 page.close()
+                if thrown:
+                    raise SystemExit(f"the page's script threw while answering: {thrown[0]}")
             browser.close()
     finally:
         server.shutdown()
@@ -174,15 +204,16 @@ def self_times(profile: dict[str, Any], answers: int, top: int = 25) -> str:
 
 
 def report(times: dict[str, list[float]], questions: int, rounds: int) -> str:
-    lines = [f"{'answers':15} {'count':>5} {'median ms':>9} {'p90 ms':>7} {'max ms':>7} "
+    lines = [f"{'answers':18} {'count':>5} {'median ms':>9} {'p90 ms':>7} {'max ms':>7} "
              f"{'total ms':>8}  target"]
     for name, values in times.items():
         ordered = sorted(values)
         median = statistics.median(ordered)
         p90 = ordered[int(0.9 * (len(ordered) - 1))]
         verdict = "PASS" if median <= TARGET_MS else "FAIL"
-        lines.append(f"{name:15} {len(values):5} {median:9.3f} {p90:7.3f} {ordered[-1]:7.3f} "
-                     f"{sum(values) / rounds:8.1f}  median ≤ {TARGET_MS:.0f} ms {verdict}")
+        target = "" if name == PUT_OFF else f"median ≤ {TARGET_MS:.0f} ms {verdict}"
+        lines.append(f"{name:18} {len(values):5} {median:9.3f} {p90:7.3f} {ordered[-1]:7.3f} "
+                     f"{sum(values) / rounds:8.1f}  {target}".rstrip())
     return (
         "## Questionnaire: the script's time per answer in Chromium\n\n"
         f"One assessment of {questions} questions in {DIMENSIONS} dimensions; every question "

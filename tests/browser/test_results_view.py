@@ -257,6 +257,15 @@ def test_events_tell_the_site_what_the_reader_did(browser: Browser, demo_server:
     context.close()
 
 
+PIECES = {"overall": "[data-pb-results-body] .pb-overall",
+          "scores": "[data-pb-results-body] .pb-scores li", "radar": "[data-pb-radar] svg",
+          "plan": "[data-pb-plan] > li", "calc": "[data-pb-calc] tbody tr"}
+MARK_JS = """(pieces) => Object.values(pieces).forEach((selector) =>
+    document.querySelectorAll(selector).forEach((node, k) => { node.dataset.seen = k; }))"""
+KEPT_JS = """(pieces) => Object.fromEntries(Object.entries(pieces).map(([name, selector]) =>
+    [name, [...document.querySelectorAll(selector)].map((node) => "seen" in node.dataset)]))"""
+
+
 def test_a_change_draws_again_only_what_it_changed_and_the_same_as_a_fresh_page(
     watched: Watched, demo_server: Server
 ) -> None:
@@ -264,28 +273,37 @@ def test_a_change_draws_again_only_what_it_changed_and_the_same_as_a_fresh_page(
     page.goto(demo_server.url + PAGE)
     answer_all(page, 1)
     take(page)
-    pieces = {"scores": "[data-pb-results-body] .pb-scores", "radar": "[data-pb-radar] svg",
-              "overall": "[data-pb-results-body] .pb-overall", "plan": "[data-pb-plan] li"}
-    expect(page.locator(pieces["scores"])).to_be_visible()
-    page.evaluate("""(pieces) => Object.entries(pieces).forEach(([name, selector]) => {
-        document.querySelector(selector).dataset.seen = name; })""", pieces)
-
-    def kept() -> list[str]:
-        return [name for name, selector in pieces.items()
-                if page.locator(selector).first.get_attribute("data-seen") == name]
-
-    # a target changes the goals (the overall's, the plan's), not the scores nor the radar
+    expect(page.locator(PIECES["scores"]).first).to_be_visible()
+    rows = len(DEMO.dimensions)
+    page.evaluate(MARK_JS, PIECES)
+    # a target changes the goals (the overall's, every step of the plan, the overall gap), not the
+    # scores nor the radar
     page.locator("[data-pb-target]").select_option("engagement")
     expect(page.locator("[data-pb-plan] li").first).to_contain_text("Niveau visé Engagement")
-    assert kept() == ["scores", "radar"]
+    kept = page.evaluate(KEPT_JS, PIECES)
+    assert kept["overall"] == [False]
+    assert kept["radar"] == [True]
+    assert kept["scores"] == [True] * rows
+    assert not any(kept["plan"])
+    assert kept["calc"][-1] is False
+    page.evaluate(MARK_JS, PIECES)
     series = page.locator("[data-pb-radar] svg polygon.pb-series-0")
     before = series.get_attribute("points")
-    question = DEMO.dimensions[0].questions[0]
-    answer(page, question.id, question.choices[-1].id)  # another score: the scores drawn again
-    expect(page.locator(pieces["scores"])).not_to_have_attribute("data-seen", "scores")
+    changed = DEMO.dimensions[0]
+    question = changed.questions[0]
+    answer(page, question.id, question.choices[-1].id)  # another score in one dimension
+    # its line, its step and its row drawn again (with the overall row), the others kept
+    line = page.locator(PIECES["scores"]).filter(has_text=changed.title)
+    expect(line).not_to_have_attribute("data-seen", re.compile(".*"))
+    kept = page.evaluate(KEPT_JS, PIECES)
+    titles = page.locator(PIECES["scores"] + " > span:first-child").all_inner_texts()
+    assert kept["scores"] == [title != changed.title for title in titles]
+    steps = page.locator(PIECES["plan"] + " h4").all_inner_texts()
+    assert kept["plan"] == [title != changed.title for title in steps]
+    assert kept["calc"] == [k not in (0, rows) for k in range(rows + 1)]
     # the radar is moved in place: its chart kept, the reader's series given its new points
     expect(series).not_to_have_attribute("points", before or "")
-    assert kept() == ["radar"]
+    assert kept["radar"] == [True]
     drawn = page.locator(RESULTS).inner_text()
     page.reload()  # the same answers, every part drawn from scratch
     expect(page.locator(RESULTS)).to_be_visible()

@@ -50,7 +50,8 @@ function fakePage({ protocol = "http:", material = false } = {}) {
   return { listeners, context };
 }
 
-const BOUND = ["document:change", "document:click", "window:storage"];
+const BOUND = ["window:pagehide", "window:visibilitychange", // storage.js: a write put off, done
+  "document:change", "document:click", "window:storage"];
 
 test("the bundle runs in its own scope and starts once the page is ready", () => {
   const { listeners, context } = fakePage();

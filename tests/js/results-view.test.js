@@ -34,9 +34,8 @@ test("a piece is drawn again only when what it is drawn from changed", () => {
   assert.equal(changed(pieces, "card", [1, "a"]), false);
   assert.equal(changed(pieces, "other", [1, "a"]), true); // each piece on its own
   assert.equal(changed(pieces, "card", [2, "a"]), true);
-  pieces.get("card")[1] = ["nodes"];
-  assert.equal(changed(pieces, "card", [3, "a"]), true);
-  assert.deepEqual(pieces.get("card")[1], ["nodes"]); // its nodes kept, to be replaced
+  assert.equal(changed(pieces, "card", [2, "a"]), false); // what it was last drawn from is remembered
+  assert.equal(changed(pieces, "other", [1, "a"]), false);
 });
 
 test("the overall line: score and level; while partial, how much is answered, not the score; before any answer, so", () => {

@@ -34,13 +34,23 @@ function browser() {
           broadcast(key, null);
         },
       };
+      // The page's frames and timers are held (`tab.timers`) until a test runs them (`tab.later`).
+      Object.assign(tab, { timers: [], on: {}, notices: [] });
       const page = { localStorage, HTMLScriptElement: class {}, document: { currentScript: null },
-        location: { href: "https://example.org/site/playbooks/x/" }, __md_scope: undefined, ...globals };
+        location: { href: "https://example.org/site/playbooks/x/" }, __md_scope: undefined,
+        window: { addEventListener: (type, listener) => { tab.on[type] = listener; },
+          requestAnimationFrame: (run) => tab.timers.push(run) },
+        setTimeout: (run) => tab.timers.push(run), showNotice: (name) => tab.notices.push(name), ...globals };
       const loaded = new Map();
       tab.store = part("storage.js", page, loaded).store;
       Object.assign(tab, part("progress-doc.js", page, loaded)); // the tab's own, as in its page
       tab.tick = (playbook, item, done = true) =>
         tab.store.update((doc) => { tab.ticks(doc, playbook)[item] = { done, at: new Date().toISOString() }; });
+      // A reader's answer: written once the page has shown it (`tab.later()`), or as the page hides.
+      tab.answer = (question, choice) => tab.store.update((doc) => {
+        tab.sheet(doc, "s").answers[question] = { choice, at: new Date().toISOString() };
+      }, true);
+      tab.later = () => { while (tab.timers.length) for (const run of tab.timers.splice(0)) run(); }; // frame, then task
       tabs.push(tab);
       return tab;
     },
@@ -180,4 +190,78 @@ test("an import that brings nothing writes nothing; one that brings something is
   assert.equal(notice, "imported");
   assert.equal(stored(tab).playbooks.p.items.i.done, true);
   assert.deepEqual(Object.keys(stored(tab).assessments), []);
+});
+
+const answered = (doc) => Object.keys(doc.assessments.s?.answers ?? {}).sort();
+
+test("an answer is written once the page has shown it; the tab reads it meanwhile, the first one too", () => {
+  const world = browser();
+  const [tab] = [world.open(), world.open()]; // each write reaches the other's queue
+  assert.equal(tab.answer("q1", "x"), true);
+  assert.equal(tab.copy.has(KEY), false); // nothing stored yet: not taken for an erased document
+  assert.deepEqual(answered(tab.store.read()), ["q1"]);
+  tab.answer("q2", "y");
+  assert.equal(tab.timers.length, 1); // two answers in one task: one write
+  assert.deepEqual(answered(tab.store.read()), ["q1", "q2"]);
+  tab.later();
+  assert.deepEqual(answered(stored(tab)), ["q1", "q2"]);
+  assert.equal(world.queue.length, 1);
+  tab.answer("q3", "z");
+  tab.tick("p", "i"); // a write now takes the answer put off with it; its timer then writes nothing
+  tab.later();
+  assert.deepEqual(answered(stored(tab)), ["q1", "q2", "q3"]);
+  assert.equal(world.queue.length, 2);
+});
+
+test("an answer put off is written as the page is left or hidden, before its timer runs", () => {
+  for (const event of ["pagehide", "visibilitychange"]) {
+    const world = browser();
+    const [tab] = [world.open(), world.open()];
+    tab.answer("q1", "x");
+    tab.on[event]();
+    assert.deepEqual(answered(stored(tab)), ["q1"], event);
+    tab.later();
+    tab.on[event]();
+    assert.equal(world.queue.length, 1, event); // written once
+  }
+});
+
+test("answers put off in two tabs, their writes and copies in any order, are all kept", () => {
+  for (let seed = 1; seed <= 8; seed += 1) {
+    const rng = random(seed);
+    const world = browser();
+    const [a, b] = [world.open(), world.open()];
+    const questions = [];
+    for (let n = 0; n < 20; n += 1) {
+      for (const [name, tab] of [["a", a], ["b", b]]) {
+        tab.answer(`q-${name}-${n}`, "x");
+        questions.push(`q-${name}-${n}`);
+        if (rng.next() < 0.5) tab.later();
+        while (world.queue.length && rng.next() < 0.4) world.deliver(rng.below(world.queue.length));
+      }
+    }
+    a.later();
+    b.later();
+    world.settle(rng);
+    assert.deepEqual(answered(stored(a)), questions.sort(), `seed ${seed}`);
+    assert.deepEqual(stored(b), stored(a), `seed ${seed}`);
+  }
+});
+
+test("a reset after an answer put off erases it; a refused write put off says so", () => {
+  const world = browser();
+  const tab = world.open();
+  tab.answer("q1", "x");
+  tab.store.reset();
+  tab.later();
+  assert.equal(tab.copy.has(KEY), false);
+  assert.deepEqual(answered(tab.store.read()), []);
+  tab.copy.set = () => { throw new Error("QuotaExceededError"); };
+  assert.equal(tab.answer("q2", "y"), true);
+  assert.deepEqual(tab.notices, []);
+  tab.later();
+  assert.equal(tab.store.problem(), "unavailable");
+  assert.deepEqual(tab.notices, ["unavailable"]);
+  assert.deepEqual(answered(tab.store.read()), ["q2"]);
+  assert.equal(tab.answer("q3", "z"), false); // from now on, kept in the page only
 });

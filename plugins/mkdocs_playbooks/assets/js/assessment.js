@@ -64,16 +64,19 @@ function followPage() {
 }
 
 // Whether what the piece `name` was drawn from is `from` (the same: not drawn again); `from` is
-// remembered. Each piece: `one` (one dimension at a time, and which), `noted`, `history`.
+// remembered. Each piece: `one` (one dimension at a time, and which), `noted`, `history`, `counted`.
 const alreadyDrawn = (name, from) => assessment.drawn[name] === (assessment.drawn[name] = from);
 
 const ownSheet = (doc) => sheet(doc, assessment.spec.id); // to change it
 const mySheet = (doc) => sheetIn(doc, assessment.spec.id); // to read it
 const answersNow = (doc) => assessment.shared ?? answersOf(mySheet(doc)); // a share link's, or the reader's
 
-// How many questions are answered: in all (with a bar), in each dimension, in the current one.
+// How many questions are answered: in all (with a bar), in each dimension, in the current one
+// (not drawn again for an answer changed: the counts stay).
 function renderCounts(spec, r) {
   const { answered, counts, current } = assessment.drawn;
+  const counted = spec.dimensions.map((d) => r.dimensions[d.id].answered);
+  if (alreadyDrawn("counted", `${assessment.current} ${counted}`)) return;
   answered.textContent = t(spec, "answered", { answered: r.answered }, r.questions);
   answered.parentNode.style.setProperty("--pb-done", String(r.answered / r.questions));
   for (const [k, d] of spec.dimensions.entries()) {
@@ -176,7 +179,7 @@ function saveAnswer(radio) {
   const question = radio.dataset.pbAnswer;
   assessment.current = radio.closest("[data-pb-part]")?.dataset.pbPart ?? assessment.current;
   if (assessment.shared) assessment.shared[question] = radio.value;
-  else store.update((doc) => { ownSheet(doc).answers[question] = { choice: radio.value, at: now() }; });
+  else store.update((doc) => { ownSheet(doc).answers[question] = { choice: radio.value, at: now() }; }, true);
   emit("answer", () => ({ assessment: assessment.spec.id, question, choice: radio.value,
     shared: Boolean(assessment.shared) }));
 }

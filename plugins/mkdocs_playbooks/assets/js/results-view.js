@@ -11,7 +11,7 @@
 // gives: scoreLines, chartData, drawnFrom
 
 // A results view's memory: `advice` (dimension and level → its advice on the page), `pieces` (each
-// piece's name → what it was drawn from, and its nodes), and, kept from `previous` (the same page
+// piece's name → what it was drawn from), and, kept from `previous` (the same page
 // drawn again), what was last announced (`said`) and sent to the site (`sent`: the answers, as JSON).
 const resultsView = (advice, previous) => ({ advice, pieces: new Map(),
   said: previous?.said ?? "", sent: previous?.sent ?? "" });
@@ -22,8 +22,8 @@ const sendResultsAgain = (view) => { view.sent = ""; };
 // Whether the piece `name` is drawn from other `data` than last time; `data` is remembered.
 function changed(pieces, name, data) {
   const key = JSON.stringify(data), was = pieces.get(name);
-  pieces.set(name, [key, was?.[1]]);
-  return was?.[0] !== key;
+  pieces.set(name, key);
+  return was !== key;
 }
 
 // The overall line: the score and level; while partial, how many questions are answered (the
@@ -60,13 +60,14 @@ const chartData = (spec, list) => ({
 
 // What each piece of the results is drawn from: the overall, the list of scores (in the order of
 // need, which the target sways), the chart, and the plan and the calculation (neither shows how
-// many questions are answered).
+// many questions are answered); and the score lines themselves (`scoreLines`), made once.
 function drawnFrom(spec, r, targetId) {
   const x = (d) => r.dimensions[d.id];
   const numbers = (y) => [y.score, y.exact, y.level, y.complete, y.needed, y.points, y.weights];
+  const lines = scoreLines(spec, r, levelById(spec, targetId));
   return {
     overall: r.level ? [r.score, r.level, targetId] : [r.score, r.answered, spec.dimensions.map((d) => x(d).needed)],
-    scores: scoreLines(spec, r, levelById(spec, targetId)).map((line) => [line.d.id, line.text]),
+    scores: lines.map((line) => [line.d.id, line.text]), lines,
     chart: spec.dimensions.map((d) => x(d).score),
     plan: [...spec.dimensions.map((d) => numbers(x(d))), numbers(r), targetId],
   };

@@ -12,7 +12,7 @@
 // uses scoring.js: results, resultDocument, levelById
 // uses radar.js: radarSvg, radarSeriesPoints
 // uses plan.js: goalText, planOrder, calculationRows
-// uses results-view.js: changed, overallText, soFarText, leftToAnswer, scoreLines, chartData
+// uses results-view.js: changed, overallText, soFarText, leftToAnswer, chartData
 // uses results-view.js: drawnFrom
 // uses history.js: attemptText, attemptsKey, defaultPick, changesSince, comparison
 // uses result-file.js: resultFile
@@ -22,11 +22,22 @@
 const meaning = (id) => $(`[data-pb-describes="${id}"]`)?.cloneNode(true) ?? "";
 const goto = (d, text) => make("a", { href: `#${d.id}`, "data-pb-action": "goto", "data-pb-goto": d.id }, text);
 
+const tableRow = ([head, ...cells]) => make("tr", {}, make("th", { scope: "row" }, head),
+  ...cells.map((c) => make("td", {}, c)));
+
 function table(heads, rows) {
   return make("div", { class: "pb-table" }, make("table", {},
     make("thead", {}, make("tr", {}, ...heads.map((h) => make("th", { scope: "col" }, h)))),
-    make("tbody", {}, ...rows.map(([head, ...cells]) =>
-      make("tr", {}, make("th", { scope: "row" }, head), ...cells.map((c) => make("td", {}, c)))))));
+    make("tbody", {}, ...rows.map(tableRow))));
+}
+
+// The children of `box` made `items` ([key, draw] each), in order: a child drawn from the same key
+// is kept (an answer changes one dimension: its line is drawn again, the others are moved at most).
+function keyed(box, items) {
+  const had = new Map([...box.children].map((node) => [node.pbKey, node]));
+  const nodes = items.map(([key, draw]) => had.get(key) ?? Object.assign(draw(), { pbKey: key }));
+  for (const node of had.values()) if (!nodes.includes(node)) node.remove();
+  nodes.forEach((node, k) => box.children[k] !== node && box.insertBefore(node, box.children[k] ?? null));
 }
 
 const chart = (spec, list) => radarSvg(spec.constants.radar, chartData(spec, list));
@@ -52,67 +63,61 @@ function overall(spec, r, target) {
 }
 
 // Every dimension's score, the weakest first: a bar each, on a track of the same length (the
-// list's width), as long as the score is of 100.
-function scores(spec, r, target) {
-  const lines = scoreLines(spec, r, target);
-  return make("div", {}, ...lines.length ? [make("p", { class: "pb-label" }, spec.strings.scores),
-    make("ul", { class: "pb-scores" }, ...lines.map(({ d, text, length, partial }) => {
-      const bar = make("span");
-      bar.style.width = length;
-      return make("li", { class: partial ? "pb-partial" : "" }, make("span", {}, d.title),
-        make("span", { class: "pb-next" }, text), make("span", { class: "pb-meter", "aria-hidden": "true" }, bar));
-    }))] : []);
+// list's width), as long as the score is of 100. `box`: the list's, hidden while none has a score;
+// `lines`: results-view.js's `scoreLines`.
+function scores(box, lines) {
+  box.hidden = !lines.length;
+  keyed(box.lastChild, lines.map(({ d, text, length, partial }) => [`${d.id} ${text} ${length} ${partial}`, () => {
+    const bar = make("span");
+    bar.style.width = length;
+    return make("li", { class: partial ? "pb-partial" : "" }, make("span", {}, d.title),
+      make("span", { class: "pb-next" }, text), make("span", { class: "pb-meter", "aria-hidden": "true" }, bar));
+  }]));
 }
 
 // The steps of the plan: each dimension with a level, ranked by need, with its goal and advice.
 const plan = (spec, r, target, advice) => planOrder(spec, r, target).map((d) => {
-  const x = r.dimensions[d.id];
-  return make("li", { "data-pb-dimension": d.id }, make("h4", {}, d.title), goalLine(spec, x, target),
-    advice.get(`${d.id} ${x.level}`) ?? make("p", {}, spec.strings.no_advice));
+  const x = r.dimensions[d.id], text = goalText(spec, x, target);
+  return [`${d.id} ${x.level} ${text}`, () => make("li", { "data-pb-dimension": d.id }, make("h4", {}, d.title),
+    make("p", { class: "pb-next" }, text), advice.get(`${d.id} ${x.level}`) ?? make("p", {}, spec.strings.no_advice))];
 });
 
-const calculation = (spec, r, target) => table(
-  [spec.strings.dimension, spec.strings.calculation, spec.strings.level, spec.strings.gap],
-  calculationRows(spec, r, target));
-
-// Each piece is drawn again only when what it is drawn from (`data`) changed: an answer that
-// changes no score redraws none of the scores. `pieces`: each one's data and nodes.
-function redraw(pieces, name, data, draw) {
-  const old = pieces.get(name)?.[1];
-  if (!changed(pieces, name, data)) return old;
-  const nodes = [draw()].flat().map((n) => (typeof n === "string" ? document.createTextNode(n) : n));
-  if (old) {
-    old[0].before(...nodes);
-    for (const n of old) n.remove();
-  }
-  pieces.get(name)[1] = nodes;
-  return nodes;
+// The calculation's table (made once in `box`), its rows drawn again only where their numbers changed.
+function calculation(spec, box, r, target) {
+  const s = spec.strings;
+  box.firstChild ?? box.append(table([s.dimension, s.calculation, s.level, s.gap], []));
+  keyed($("tbody", box), calculationRows(spec, r, target)
+    .map((cells, k) => [k + JSON.stringify(cells), () => tableRow(cells)]));
 }
+
+// The results view's elements, found once a page.
+const elements = (view) => (view.at ??= Object.fromEntries(
+  ["results", "results-body", "radar", "plan", "plan-box", "calc", "live"].map((name) => [name, $(`[data-pb-${name}]`)])));
 
 // `r`: the results of `answers`; `attemptOf()`: the attempt they are (attempt.js's
 // `exportedAttempt`), for the site's event.
 function renderResults(spec, r, answers, targetId, view, attemptOf) {
   const target = levelById(spec, targetId);
-  const box = $("[data-pb-results]");
-  const body = $("[data-pb-results-body]", box);
-  const pieces = view.pieces;
-  if (!body.firstChild) pieces.clear(); // a page drawn anew: every piece is drawn
-  box.classList.toggle("pb-partial", !r.complete);
+  const at = elements(view), body = at["results-body"];
+  const pieces = view.pieces; // each piece is drawn again only when what it is drawn from changed
+  if (!body.firstChild) { // a page drawn anew: every piece is drawn
+    pieces.clear();
+    body.append(make("div"), // the overall, then the list of scores
+      make("div", {}, make("p", { class: "pb-label" }, spec.strings.scores), make("ul", { class: "pb-scores" })));
+  }
+  at.results.classList.toggle("pb-partial", !r.complete);
   const from = drawnFrom(spec, r, targetId);
-  const drawn = [
-    redraw(pieces, "", from.overall, () => overall(spec, r, target)),
-    redraw(pieces, " scores", from.scores, () => scores(spec, r, target)),
-  ];
-  if (!body.firstChild) body.replaceChildren(...drawn.flat());
-  if (changed(pieces, " chart", from.chart)) drawChart(spec, $("[data-pb-radar]", box), r);
+  if (changed(pieces, "", from.overall)) body.firstChild.replaceChildren(...overall(spec, r, target));
+  if (changed(pieces, " scores", from.scores)) scores(body.lastChild, from.lines);
+  if (changed(pieces, " chart", from.chart)) drawChart(spec, at.radar, r);
   if (changed(pieces, " plan", from.plan)) { // and the calculation, drawn from the same numbers
     const steps = plan(spec, r, target, view.advice);
-    $("[data-pb-plan]", box).replaceChildren(...steps);
-    $("[data-pb-plan-box]", box).hidden = !steps.length;
-    $("[data-pb-calc]", box).replaceChildren(calculation(spec, r, target));
+    keyed(at.plan, steps);
+    at["plan-box"].hidden = !steps.length;
+    calculation(spec, at.calc, r, target);
   }
-  const said = drawn[0][0].textContent;
-  if (view.said !== said) $("[data-pb-live]").textContent = view.said = said;
+  const said = body.firstChild.firstChild.textContent;
+  if (view.said !== said) at.live.textContent = view.said = said;
   const key = JSON.stringify(answers);
   let made; // once, however many times listeners read it
   if (view.sent !== key) emit("results", () => (made ??= resultDocument(spec, answers,

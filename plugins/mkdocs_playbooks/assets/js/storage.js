@@ -4,7 +4,10 @@
 // wins), and on another tab's write merges it again and writes it back when that write lost some.
 // When storage cannot be used (blocked, full, or holding a document this version cannot read,
 // which is left untouched), changes live in this page only and `problem()` names the notice.
+// A reader's answer is written once the page has shown it (its results drawn first: the write does
+// not hold the answer back), and at once if the page is hidden or left before that.
 //
+// uses dom.js: showNotice
 // uses progress-doc.js: emptyProgress, parseProgress, mergeProgress
 // gives: store
 
@@ -20,6 +23,7 @@ const store = (() => {
   let problem = null; // "unavailable" or "unreadable"
   let lost = false; // whether the last read found stored less than this tab holds
   let same = null; // the stored text that `known` holds as it is: read again, it is not parsed
+  let pending = 0; // a write put off (its frame), which `known` holds and storage not yet
 
   function read() {
     if (problem) return known;
@@ -30,7 +34,7 @@ const store = (() => {
       problem = "unavailable";
       return known;
     }
-    if (text !== null && text === same) {
+    if (text === same) { // as this tab wrote it (or nothing stored, as when this tab began)
       lost = false;
       return known;
     }
@@ -46,6 +50,7 @@ const store = (() => {
   }
 
   function write() {
+    pending = 0; // a write put off is this one: its timer finds nothing to do
     try {
       const text = JSON.stringify(known);
       localStorage.setItem(key, text);
@@ -57,13 +62,21 @@ const store = (() => {
     }
   }
 
-  // Applies `change` to the document and saves it; false when it lives in this page only.
-  function update(change) {
+  // Applies `change` to the document and saves it; false when it lives in this page only. `soon`:
+  // saved in a task of its own after the next frame is drawn, or as the page is hidden or left.
+  function update(change, soon) {
     change(read());
-    return !problem && write();
+    if (soon) pending ||= window.requestAnimationFrame(() => setTimeout(flush));
+    return !problem && (soon || write());
   }
 
+  // The write put off, done; a refused one says so (nothing else draws again to show it).
+  const flush = () => pending && !problem && !write() && showNotice(problem);
+  window.addEventListener("pagehide", flush);
+  window.addEventListener("visibilitychange", flush); // a phone's tab put away may never be shown again
+
   function reset() {
+    pending = 0; // erased: no write of the old document after it
     known = emptyProgress();
     same = null;
     try {

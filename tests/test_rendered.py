@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files, get_files
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
-from mkdocs_playbooks.engines import rendered
+from mkdocs_playbooks.engines import extensions, rendered
 from mkdocs_playbooks.engines.rendered import RenderInputs, render_inputs, render_page
 from mkdocs_playbooks.output.pages import WORKSHOP_URI
 
@@ -220,17 +220,17 @@ def test_markdowns_own_extensions_do_not_list_every_installed_distribution(
 ) -> None:
     """Listing the distributions of every installed module costs a quarter of a second: only
     extensions from other distributions need it (their versions are in the key)."""
-    rendered._versions.cache_clear()
+    extensions.versions.cache_clear()
 
     def refused() -> None:
         raise AssertionError("packages_distributions called")
 
     with monkeypatch.context() as patched:
-        patched.setattr(rendered.importlib.metadata, "packages_distributions", refused)
-        names = rendered._libraries(("attr_list", "md_in_html", "toc",
+        patched.setattr(extensions.importlib.metadata, "packages_distributions", refused)
+        names = extensions.libraries(("attr_list", "md_in_html", "toc",
                                      "markdown.extensions.abbr"), "{}")
     assert [name for name, _version in names] == ["Markdown", "mkdocs"]
-    rendered._versions.cache_clear()
-    names = rendered._libraries(("attr_list", "pymdownx.superfences"), "{}")
+    extensions.versions.cache_clear()
+    names = extensions.libraries(("attr_list", "pymdownx.superfences"), "{}")
     assert [name for name, _version in names] == ["Markdown", "mkdocs", "pymdown-extensions"]
-    rendered._versions.cache_clear()
+    extensions.versions.cache_clear()

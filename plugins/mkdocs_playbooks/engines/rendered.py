@@ -23,8 +23,6 @@ import dataclasses
 import functools
 import html
 import importlib
-import importlib.metadata
-import importlib.util
 import json
 import logging
 import re
@@ -43,11 +41,9 @@ from mkdocs.structure.toc import get_toc
 
 from ..core.cache import Cache, Kind, through
 from ..output.sanitize import sanitize
+from .extensions import libraries, reads_files
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
-
-READS_FILES = frozenset({"pymdownx.snippets", "markdown_include.include", "mdx_include"})
-"""Extensions that read files while converting: what they read is in no key."""
 
 _ID = re.compile(r'\sid="([^"]*)"')
 
@@ -126,7 +122,7 @@ def render_inputs(config: MkDocsConfig, files: Files, *, sanitise: bool) -> Rend
     if not all(isinstance(name, str) for name in extensions):
         log.debug("playbooks: a Markdown extension is given as an object: pages not cached")
         return None
-    if READS_FILES & set(extensions):
+    if reads_files(extensions):
         log.debug("playbooks: a Markdown extension reads files: pages not cached")
         return None
     try:
@@ -137,7 +133,7 @@ def render_inputs(config: MkDocsConfig, files: Files, *, sanitise: bool) -> Rend
     links = config.validation.links
     return RenderInputs(
         extensions=tuple(extensions), extension_configs=options,
-        libraries=_libraries(tuple(extensions), options),
+        libraries=libraries(tuple(extensions), options),
         use_directory_urls=bool(config.use_directory_urls),
         links=(int(links.absolute_links), int(links.unrecognized_links), int(links.not_found)),
         files=tuple((file.src_uri, file.url, int(file.inclusion.value)) for file in files),
@@ -186,41 +182,6 @@ def _from_data(data: Any) -> Any:
     for part in name.split("."):
         found = getattr(found, part)
     return found
-
-
-def _libraries(extensions: tuple[str, ...], options: str) -> tuple[tuple[str, str], ...]:
-    """The versions of MkDocs, Markdown, and of the distributions of the extensions' modules
-    and of the functions their options name."""
-    modules = {name.split(".")[0] for name in extensions}
-    modules |= {found.split(".")[0] for found in re.findall(r'"f": "([^":]+):', options)}
-    return _versions(frozenset(modules))
-
-
-@functools.cache
-def _versions(modules: frozenset[str]) -> tuple[tuple[str, str], ...]:
-    names = {"mkdocs", "Markdown"}
-    # Markdown's own extensions go by short names ("toc"), which are no module; listing every
-    # installed distribution's modules costs a quarter of a second: only when there are others.
-    others = {module for module in modules - {"markdown", "mkdocs"} if _is_module(module)}
-    if others:
-        by_module = importlib.metadata.packages_distributions()
-        for module in others:
-            names.update(by_module.get(module, ()))
-    return tuple(sorted((name, _version(name)) for name in names))
-
-
-def _is_module(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
-
-
-def _version(distribution: str) -> str:
-    try:
-        return importlib.metadata.version(distribution)
-    except importlib.metadata.PackageNotFoundError:
-        return "-"
 
 
 # Rendering from those inputs alone.

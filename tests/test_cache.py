@@ -38,6 +38,7 @@ from mkdocs_playbooks.core.cache import (
 )
 from mkdocs_playbooks.core.loading import PARSED, load_site, parse_bytes
 from mkdocs_playbooks.core.settings import PageSettings, PhaseDef, Settings
+from mkdocs_playbooks.engines.export import EXPORTED
 from mkdocs_playbooks.engines.rendered import RENDERED, Rendered, RenderInputs
 from mkdocs_playbooks.output.pages import site_pages
 from mkdocs_playbooks.output.pages.markup import PAGES
@@ -254,7 +255,7 @@ def forge(folder: Path, kind: str, text: str, secrets: Secrets = ATTACKER) -> in
     `secrets`, as whoever can write the folder but lacks the site's secret can; how many."""
     forged = 0
     kinds = {PARSED.name: PARSED, PAGES.name: PAGES, SANITISED.name: SANITISED,
-             RENDERED.name: RENDERED}
+             RENDERED.name: RENDERED, EXPORTED.name: EXPORTED}
     for path in entries(folder, kind):
         payload = text.encode()
         key = secrets.key_for(kinds[kind])

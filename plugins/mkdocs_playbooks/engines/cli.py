@@ -30,9 +30,10 @@ from .skeletons import SkeletonError
 if TYPE_CHECKING:
     from ..assessment.paper import Sheet
     from ..assessment.targets import Targets
+    from ..core.cache import Cache
     from ..core.model import Assessment
     from ..core.site import Entry
-    from .export import Exported
+    from .export import Export, Exported
     from .site_config import EngineConfig
 
 # The modules of other commands are imported by those commands: `validate` starts faster.
@@ -199,6 +200,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-x", "--markdown-extension", action="append", default=[],
                         metavar="NAME", help="also render the playbooks' Markdown with this "
                         "Python-Markdown extension (e.g. admonition); repeat for more")
+    export.add_argument("--no-cache", action="store_true",
+                        help="neither read nor fill the site's cache (by default the export "
+                        "shares the build's, option `cache_dir`: an unchanged page is not "
+                        "rendered again)")
     export.set_defaults(run=_export)
     return parser
 
@@ -548,8 +553,7 @@ def _csp(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from ..output.pages import site_pages
-    from .export import ExportError, export
+    from .export import Export, ExportError
     from .site_config import find_engine_config, read_engine_config
 
     config_file = args.config_file or find_engine_config(Path())
@@ -561,8 +565,35 @@ def _export(args: argparse.Namespace) -> int:
     if not settings.dir.is_dir():
         _say(f"playbooks: error: no playbooks folder at {shown_path(settings.dir, Path.cwd())}")
         return EXIT_USAGE
+    docs_dir = args.docs_dir if args.docs_dir is not None else engine.docs_dir
+    banner = None
+    if settings.facilitator:  # the plugin's banner, first on each page as the plugin puts it
+        from ..output.pages.markup import page_banner
+
+        banner = functools.partial(page_banner, strings_for(settings))
+    cache = None if args.no_cache else settings.cache()
+    try:  # the arguments checked before anything is read or written, the cache included
+        target = Export(docs_dir, allow_html=engine.allow_html,
+                        extensions=args.markdown_extension, banner=banner, cache=cache)
+    except ExportError as error:
+        _say(f"playbooks: error: {error}")
+        return EXIT_USAGE
+    try:
+        with target:
+            return _export_site(args, engine, config_file, target, cache)
+    finally:
+        if cache is not None:
+            cache.close()  # the pages written; old entries pruned after changes
+
+
+def _export_site(args: argparse.Namespace, engine: EngineConfig, config_file: Path | None,
+                 target: Export, cache: Cache | None) -> int:
+    from ..output.pages import site_pages
+    from .export import ExportError
+
+    settings = engine.settings
     files = discover([settings.dir])
-    site = load_site(settings, files)
+    site = load_site(settings, files, cache=cache)
     check_links(site, settings)
     for problem in site.problems:
         _say(str(problem))
@@ -572,20 +603,13 @@ def _export(args: argparse.Namespace) -> int:
     if errors > 0 or (args.strict and warnings > 0):
         _say("playbooks: nothing written")
         return EXIT_INVALID
-    docs_dir = args.docs_dir if args.docs_dir is not None else engine.docs_dir
-    banner = None
-    if settings.facilitator:  # the plugin's banner, first on each page as the plugin puts it
-        from ..output.pages.markup import page_banner
-
-        banner = functools.partial(page_banner, strings_for(settings))
     try:
-        done = export(site_pages(site, settings), docs_dir, allow_html=engine.allow_html,
-                      extensions=args.markdown_extension, banner=banner)
+        done = target.write(site_pages(site, settings, cache))
     except ExportError as error:
         _say(f"playbooks: error: {error}")
         return EXIT_USAGE
     _say(f"wrote {len(done.pages)} page(s) and {len(done.assets)} asset(s) into "
-         f"{shown_path(docs_dir, Path.cwd())}")
+         f"{shown_path(target.docs_dir, Path.cwd())}")
     name = config_file.name if config_file is not None else "zensical.toml"
     for extension in engine.missing_extensions:
         _say(f"playbooks: warning: {name} lists Markdown extensions without `{extension}`, "

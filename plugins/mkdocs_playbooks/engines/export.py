@@ -22,6 +22,7 @@ Free of MkDocs: the command line reads the site's options and hands them over.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import tempfile
@@ -34,11 +35,13 @@ from typing import Any
 
 import markdown
 
+from ..core.cache import Cache, text_kind, through
 from ..output.assets import CSS_URI, JS_URI, script_bundle, stylesheet
 from ..output.pages import MarkdownPage
 from ..output.pages.markup import unheld
 from ..output.pages.urls import ASSESSMENTS_DIR, PLAYBOOKS_DIR
 from ..output.sanitize import sanitize
+from .extensions import libraries, reads_files
 from .neighbours import snippet_proof, snippet_reader
 from .owned import ForeignFolderError, put_mark, refuse_foreign
 from .site_nav import Nav, as_toml, as_yaml
@@ -77,38 +80,85 @@ class Exported:
 
 
 def export(pages: Iterable[MarkdownPage], docs_dir: Path, *, allow_html: bool = False,
-           extensions: Sequence[str] = (),
-           banner: Callable[[str], str] | None = None) -> Exported:
-    """Write `pages` and the assets into `docs_dir`, replacing what an earlier export wrote.
+           extensions: Sequence[str] = (), banner: Callable[[str], str] | None = None,
+           cache: Cache | None = None) -> Exported:
+    """Write `pages` and the assets into `docs_dir`, replacing what an earlier export wrote (see
+    `Export`)."""
+    with Export(docs_dir, allow_html=allow_html, extensions=extensions, banner=banner,
+                cache=cache) as target:
+        return target.write(pages)
 
-    Everything is written into a temporary folder beside `docs_dir` first, then each folder of
-    `OWNED` is moved into place: a failure leaves the docs folder as it was. A folder of `OWNED`
-    that an export did not write (no `MARKER` in it) is never touched: `ExportError`. `banner`
-    gives the HTML that goes first on a page from its Markdown, as the plugin puts the facilitator
-    edition's (`edition_banner`).
+
+class Export:
+    """An export into `docs_dir`, checked before anything is written, even the cache: an
+    extension that cannot be used, a folder of `OWNED` that an export did not write (no `MARKER`
+    in it, never touched), a docs folder that cannot be written are an `ExportError` when it is
+    made. Leaving it (a context manager) removes what `write` did not use.
+
+    `write` writes everything into a temporary folder beside `docs_dir` first, then moves each
+    folder of `OWNED` into place: a failure leaves the docs folder as it was. `banner` gives the
+    HTML that goes first on a page from its Markdown, as the plugin puts the facilitator edition's
+    (`edition_banner`). `cache` keeps each page's exported body (`exported_body`): a page whose
+    Markdown is unchanged is not rendered again.
     """
-    renderer = _Renderer(extensions, banner)  # an unknown extension fails here, before any writing
-    try:
-        for folder in OWNED:
-            refuse_foreign(docs_dir / folder, MARKER, "export", verb="replace",
-                           elsewhere="export into another docs folder")
-    except ForeignFolderError as error:
-        raise ExportError(str(error)) from None
-    try:
-        docs_dir.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".playbooks-export-", dir=docs_dir.parent))
-    except OSError as error:
-        raise ExportError(f"{error.filename or docs_dir}: cannot write there: "
-                          f"{error.strerror}") from None
-    try:
-        written, nav_pages = _write_all(pages, staging / "new", renderer, allow_html)
-        _move_into_place(staging, docs_dir)
-    except OSError as error:
-        raise ExportError(f"{error.filename or docs_dir}: cannot write there: {error.strerror}; "
-                          "the docs folder is as it was") from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return Exported(docs_dir, written, nav_pages)
+
+    def __init__(self, docs_dir: Path, *, allow_html: bool = False,
+                 extensions: Sequence[str] = (), banner: Callable[[str], str] | None = None,
+                 cache: Cache | None = None) -> None:
+        self.docs_dir = docs_dir
+        self.allow_html = allow_html
+        self.renderer = _Renderer(extensions, banner, cache)
+        try:
+            for folder in OWNED:
+                refuse_foreign(docs_dir / folder, MARKER, "export", verb="replace",
+                               elsewhere="export into another docs folder")
+        except ForeignFolderError as error:
+            raise ExportError(str(error)) from None
+        self.made = _missing(docs_dir.parent)
+        """The folders made for the temporary one: removed again if nothing is written."""
+        try:
+            docs_dir.parent.mkdir(parents=True, exist_ok=True)
+            self.staging = Path(tempfile.mkdtemp(prefix=".playbooks-export-",
+                                                 dir=docs_dir.parent))
+        except OSError as error:
+            raise ExportError(f"{error.filename or docs_dir}: cannot write there: "
+                              f"{error.strerror}") from None
+        self.done = False
+
+    def write(self, pages: Iterable[MarkdownPage]) -> Exported:
+        """Write `pages` and the assets, replacing what an earlier export wrote."""
+        try:
+            written, nav_pages = _write_all(pages, self.staging / "new", self.renderer,
+                                            self.allow_html)
+            self.docs_dir.mkdir(exist_ok=True)
+            _move_into_place(self.staging, self.docs_dir)
+        except OSError as error:
+            raise ExportError(f"{error.filename or self.docs_dir}: cannot write there: "
+                              f"{error.strerror}; the docs folder is as it was") from None
+        self.done = True
+        return Exported(self.docs_dir, written, nav_pages)
+
+    def __enter__(self) -> Export:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+        if not self.done:
+            for folder in self.made:  # the deepest first; only if still empty
+                try:
+                    folder.rmdir()
+                except OSError:
+                    break
+
+
+def _missing(folder: Path) -> list[Path]:
+    """`folder` and the folders above it that do not exist, the deepest first."""
+    missing: list[Path] = []
+    for path in (folder, *folder.parents):
+        if path.exists() or path.is_symlink():
+            break
+        missing.append(path)
+    return missing
 
 
 def _write_all(pages: Iterable[MarkdownPage], root: Path, renderer: _Renderer,
@@ -153,28 +203,26 @@ class _Renderer:
     engine passes through: raw HTML blocks, and the top headings as Markdown headings."""
 
     def __init__(self, extensions: Sequence[str],
-                 banner: Callable[[str], str] | None = None) -> None:
+                 banner: Callable[[str], str] | None = None, cache: Cache | None = None) -> None:
         self.banner = banner
         for name in extensions:
             _check_extension(name)
-        names = list(dict.fromkeys([*EXTENSIONS, *extensions]))
-        self.markdown = markdown.Markdown(extensions=names)
+        names = tuple(dict.fromkeys([*EXTENSIONS, *extensions]))
+        _converter(names)  # extensions that fail together fail here, before any writing
         self.snippets = snippet_reader(names)
         """pymdownx.snippets' reader when `-x` names it: the plugin's rule (`neighbours`)."""
-        self.block_level = set(self.markdown.block_level_elements)
-        self.listed: set[str] = set()
-        """The ids of the headings that MkDocs lists in the page's table of contents."""
+        self.inputs = ExportInputs(names, libraries(names))
+        self.cache = None if reads_files(names) else cache
+        """What they read is in no key (as for the plugin's pages, `rendered`)."""
 
     def page(self, text: str) -> str:
         """A generated page's Markdown, rendered, sanitised and written back for an engine."""
         front, body = split_front_matter(unheld(text))
         if self.snippets is not None:
             body = snippet_proof(body, self.snippets)
-        self.markdown.reset()
-        clean = sanitize(self.markdown.convert(body)).replace("{", "&#123;")
-        self.listed = set(_toc_ids(getattr(self.markdown, "toc_tokens", [])))
-        blocks = self._blocks(clean, _parse(clean), 0, len(clean))
-        return front + "\n\n".join([*self._banner(body), *blocks]) + "\n"
+        blocks = through(self.cache, EXPORTED, exported_body, body, self.inputs)
+        parts = [*self._banner(body), blocks] if blocks else self._banner(body)
+        return front + "\n\n".join(parts) + "\n"
 
     def as_is(self, text: str) -> str:
         """A page's Markdown as the plugin hands it over (`allow_html`), with the banner. The
@@ -186,7 +234,52 @@ class _Renderer:
     def _banner(self, body: str) -> list[str]:
         return [self.banner(body)] if self.banner is not None else []
 
-    def _blocks(self, html: str, nodes: list[_Node], start: int, end: int) -> list[str]:
+
+@dataclass(frozen=True)
+class ExportInputs:
+    """What a page's exported body depends on besides its Markdown."""
+
+    extensions: tuple[str, ...]
+    """Those it is rendered with (`EXTENSIONS`, then those named with `-x`), in order."""
+    libraries: tuple[tuple[str, str], ...]
+    """The versions of Markdown and of the distributions the extensions come from."""
+
+
+EXPORTED = text_kind("exported")
+"""Pages' exported bodies: signed, since they are published as they are (a forged entry would
+bypass sanitising)."""
+
+
+def exported_body(body: str, inputs: ExportInputs) -> str:
+    """A page's body (its Markdown after the front matter) rendered with `inputs.extensions`,
+    sanitised, and written back as blocks an engine passes through (see the module's docstring);
+    made through the cache (`EXPORTED`)."""
+    converter = _converter(inputs.extensions)
+    converter.reset()
+    clean = sanitize(converter.convert(body)).replace("{", "&#123;")
+    listed = set(_toc_ids(getattr(converter, "toc_tokens", [])))
+    blocks = _Blocks(listed, frozenset(converter.block_level_elements))
+    return "\n\n".join(blocks.of(clean, _parse(clean), 0, len(clean)))
+
+
+@functools.lru_cache(maxsize=4)
+def _converter(extensions: tuple[str, ...]) -> markdown.Markdown:
+    """A Markdown converter with `extensions`, reset before each page (making one costs more
+    than converting a page)."""
+    return markdown.Markdown(extensions=list(extensions))
+
+
+@dataclass(frozen=True)
+class _Blocks:
+    """Sanitised HTML as blocks: the headings of the table of contents (`listed`) as Markdown
+    headings, the rest as raw HTML blocks."""
+
+    listed: set[str]
+    """The ids of the headings that MkDocs lists in the page's table of contents."""
+    block_level: frozenset[str]
+
+    def of(self, html: str, nodes: list[_Node], start: int, end: int) -> list[str]:
+        """The blocks of `html[start:end]`, whose elements are `nodes`."""
         blocks: list[str] = []
         position = start
         for node in nodes:
@@ -204,7 +297,7 @@ class _Renderer:
             # `markdown="1"` (md_in_html): the engine reads the headings inside as Markdown and
             # passes every other child through as raw HTML.
             opening = html[node.start:node.inner_start - 1] + ' markdown="1">'
-            inner = self._blocks(html, node.children, node.inner_start, node.inner_end)
+            inner = self.of(html, node.children, node.inner_start, node.inner_end)
             return [opening, *inner, f"</{node.tag}>"]
         return self._raw(html[node.start:node.end], node.tag)
 

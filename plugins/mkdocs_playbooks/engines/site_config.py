@@ -16,14 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core.settings import Settings, site_language
+from ..core.settings import Settings
 from .config import (
     CONFIG_FILE_NAMES,
     PLUGIN_NAME,
     ConfigFileError,
     PlaybooksConfig,
     default_settings,
-    make_settings,
     plugin_options,
     read_config_file,
     settings_of,
@@ -101,11 +100,8 @@ def _from_toml(path: Path) -> EngineConfig:
     plugins = project.get("plugins", {})
     options = plugins.get(PLUGIN_NAME, {}) if isinstance(plugins, dict) else {}
     validated = validate_options(options if isinstance(options, dict) else {}, path)
-    site_url = project.get("site_url")
-    root = path.parent.resolve()
-    settings = make_settings(validated, root=root, language=site_language(project.get("theme")),
-                             site_url=site_url if isinstance(site_url, str) else None)
-    return _engine_config(path, settings, validated, project)
+    # As `mkdocs.yml`'s: Zensical reads the same settings under `[project]`.
+    return _engine_config(path, settings_of(project, validated, path), validated, project)
 
 
 def _from_yaml(path: Path) -> EngineConfig:

@@ -17,6 +17,11 @@ heading inside. With `allow_html: true` the Markdown is written as it is, as the
 over. Either way the front matter keeps mkdocs-macros off the page, and with `-x pymdownx.snippets`
 the authors' text gets snippets' own escape: the plugin's rule for neighbours (`neighbours`).
 
+What a page's body becomes depends only on its Markdown, the extensions and the libraries'
+versions (`exported_body`): it is kept in the site's cache, signed as the plugin's pages are, so
+that a page whose Markdown has not changed is not rendered again (the banner and the front matter
+are put around it at each export).
+
 Free of MkDocs: the command line reads the site's options and hands them over.
 """
 

@@ -213,6 +213,9 @@ def test_content_errors_are_reported_as_validate_reports_them_and_nothing_is_wri
     assert result.stderr == validate.stderr + "playbooks: nothing written\n"
     assert sorted(p.name for p in (site / "docs").iterdir()) == ["index.md"]
     assert not list(tmp_path.glob(".playbooks-export-*"))
+    # the folders made beside a docs folder named under new folders are removed again
+    assert run("export", "new/docs", cwd=site).returncode == 1
+    assert not (site / "new").exists()
 
 
 def test_strict_makes_warnings_fail(tmp_path: Path) -> None:

@@ -269,8 +269,8 @@ def exported_body(body: str, inputs: ExportInputs) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _converter(extensions: tuple[str, ...]) -> markdown.Markdown:
-    """A Markdown converter with `extensions`, reset before each page (making one costs more
-    than converting a page)."""
+    """A Markdown converter with `extensions`: one for every page of an export, reset before
+    each (as `markdown.Markdown.reset` allows)."""
     return markdown.Markdown(extensions=list(extensions))
 
 

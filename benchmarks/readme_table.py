@@ -150,9 +150,10 @@ def table(sections: list[Section]) -> str:
         f"`{s.name}`: {s.date}, load {s.load}, {s.runs} round{'' if s.runs == '1' else 's'}, "
         f"`{s.command}`"
         for s in sections)
-    return ("\n".join(lines) + "\n\nThe median of the rounds' ratios (each round's builds run one "
-            "after the other), the lowest and highest round, and the same ratio in wall time; ✓/✗: "
-            "the target, on CPU time, met or not. Written by `python benchmarks/readme_table.py "
+    return ("\n".join(lines) + "\n\nThe median of the rounds' ratios (in each round the two "
+            "builds of a ratio run back to back), the lowest and highest round, and the same ratio "
+            "in wall time; ✓/✗: the target, on CPU time, met or not. Written by "
+            "`python benchmarks/readme_table.py "
             f"{' '.join(s.name for s in sections)}` from benchmarks/RESULTS.md ({sources}).")
 
 

@@ -3,8 +3,9 @@
 Run: python benchmarks/run.py [--sizes 10,100,1000] [--runs 3] [--out benchmarks/RESULTS.md]
 
 For each N, generates the three sites of `generate.py` (plugin, handmade, flat) in a temporary
-folder, then builds each of them `--runs` times, alternating (the order rotates from one run to
-the next), with `python -m mkdocs build -q` in a child process whose CPU time (user + system),
+folder, then builds each of them `--runs` times, in rounds where the builds a ratio compares run
+next to each other (the order reversed from one round to the next, see `round_order`), with
+`python -m mkdocs build -q` in a child process whose CPU time (user + system),
 wall time and peak memory are measured, with the load average at its start. With Zensical
 installed it also times `playbooks export` of the plugin's site and `zensical build` of the
 exported site and of the handmade pages, in the same rounds. It times `playbooks validate`
@@ -43,6 +44,13 @@ into a docs folder, `zensical` Zensical's build of that folder (the configuratio
 what `export` says to add, as a user would), `zensical-hand` Zensical's build of the handmade
 site. Plugin code runs only in child processes, which import the copy of the plugin taken at the
 start (`common.Code`)."""
+ROUND = ("flat", "plugin", "handmade", "warm", "next-day", "export", "zensical", "zensical-hand")
+"""The order of a round: each build next to the one its ratio is over (cold `plugin` and `warm`
+on either side of `handmade`, `flat` before `plugin`, `next-day` after `warm`, `zensical` before
+`zensical-hand`), so that the two builds of a ratio run one after the other. This machine's CPU
+time per unit of work is not constant: the same build's CPU time moved by up to 1.6× within one
+run at a load of about 1 (other virtual machines on the host), so builds minutes apart are not a
+pair."""
 ZENSICAL_KINDS = ("export", "zensical", "zensical-hand")
 SITE_OF = {"plugin": "plugin", "warm": "plugin", "next-day": "plugin", "handmade": "handmade",
            "flat": "flat",
@@ -215,8 +223,7 @@ class Bench:
             self.run([*BUILD, str(self.work / "site-fill")], roots[warm[0]])
             shutil.rmtree(self.work / "site-fill")
         for run in range(self.runs):
-            order = kinds[run % len(kinds):] + kinds[:run % len(kinds)]
-            for kind in order:
+            for kind in round_order(kinds, run):
                 sample, site_dir = self.measure_one(kind, roots[kind], run)
                 result.builds.setdefault(kind, []).append(sample)
                 if site_dir is not None:
@@ -273,6 +280,14 @@ class Bench:
 
     def asset_sizes(self) -> str:
         return common.output(ASSET_SIZE, common.ROOT, self.code.env()).rstrip()
+
+
+def round_order(kinds: tuple[str, ...], run: int) -> tuple[str, ...]:
+    """The builds of round `run` in `ROUND`'s order, reversed every other round: each pair of
+    compared builds runs back to back, each of the two first in half of the rounds (a drift of
+    the machine's speed during a run then weighs on both sides alike)."""
+    order = tuple(kind for kind in ROUND if kind in kinds)
+    return order if run % 2 == 0 else order[::-1]
 
 
 def next_day_config(root: Path, run: int) -> str:
@@ -491,7 +506,8 @@ def pages_line(results: list[SizeResult]) -> str:
 def report(results: list[SizeResult], runs: int, assets: str) -> str:
     found = checks(results)
     parts = [
-        f"Builds ({runs} of each, alternating in a rotating order; `python -m mkdocs build -q`; "
+        f"Builds ({runs} of each, in rounds where each ratio's two builds run back to back, "
+        "the order reversed every other round; `python -m mkdocs build -q`; "
         "`plugin` cold, its cache removed first; `warm` with the cache of the build before; "
         "`next-day` the same with the plugin's `today` set to a day no build had seen; "
         "CPU is user + system of the child process; load is the 1-minute load average at "
@@ -517,9 +533,9 @@ def report(results: list[SizeResult], runs: int, assets: str) -> str:
         pages_line(results),
         "The plugin's JS and CSS (`python benchmarks/asset_size.py`):",
         "```text\n" + assets + "\n```",
-        "Ratios: the median of the rounds' ratios (each round's builds ran one after the "
-        "other, under about the same load) in CPU time, with the lowest and highest round, "
-        "then in wall time; the target, if any, is on CPU time:",
+        "Ratios: the median of the rounds' ratios (in each round the two builds of a ratio "
+        "ran back to back, under about the same load) in CPU time, with the lowest and highest "
+        "round, then in wall time; the target, if any, is on CPU time:",
         "```text\n" + "\n".join([check.line() for check in found] + memory_lines(results))
         + "\n```",
     ]

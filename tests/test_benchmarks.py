@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import readme_table
+from benchmarks import readme_table, run
 from benchmarks.run import Check
 
 
@@ -84,3 +84,23 @@ def test_the_readme_section_is_replaced_and_the_rest_kept(tmp_path: Path) -> Non
 def test_a_section_that_is_not_there_is_named() -> None:
     with pytest.raises(SystemExit, match=r"no section 'run-3000'.*--section run-3000"):
         readme_table.read_section(recorded("run-1000", [COLD_1000]), "run-3000")
+
+
+COMPARED = [("plugin", "handmade"), ("warm", "handmade"), ("plugin", "flat"),
+            ("zensical", "zensical-hand"), ("next-day", "warm")]
+"""The builds of a ratio `run.py` judges or shows, by pairs."""
+
+
+@pytest.mark.parametrize("kinds", [run.KINDS, ("plugin", "handmade"),
+                                   ("plugin", "warm", "next-day", "handmade")])
+def test_a_round_runs_the_two_builds_of_a_ratio_back_to_back_each_first_in_turn(
+        kinds: tuple[str, ...]) -> None:
+    rounds = [run.round_order(kinds, number) for number in range(4)]
+    for order in rounds:
+        assert sorted(order) == sorted(kinds)
+    for a, b in COMPARED:
+        if not {a, b} <= set(kinds):
+            continue
+        gaps = [order.index(a) - order.index(b) for order in rounds]
+        assert {abs(gap) for gap in gaps} == {1}, (a, b, rounds)
+        assert sum(gap > 0 for gap in gaps) == len(rounds) // 2, (a, b, rounds)

@@ -34,27 +34,32 @@ try:
 except ImportError:  # run as `python benchmarks/run.py`
     import common  # type: ignore[no-redef, import-not-found]
 
-KINDS = ("plugin", "warm", "next-day", "handmade", "flat", "export", "zensical", "zensical-hand")
+KINDS = ("plugin", "warm", "next-day", "handmade", "flat", "export", "export-again", "zensical",
+         "zensical-hand")
 """The builds measured: `plugin` is the plugin's site built cold (its cache folder removed
 first), `warm` the same site built again with the cache of an earlier build, `next-day` the same
 with the plugin's `today` one day later than any build before (a daily build restoring the cache
 of the day before); `handmade` and
 `flat` are the other sites of `generate.py`; `export` is `playbooks export` of the plugin's site
-into a docs folder, `zensical` Zensical's build of that folder (the configuration completed with
+into a docs folder, its cache folder removed first (a first export, filling the cache),
+`export-again` the same with the cache of an export before it (unchanged playbooks: what a
+second export pays), `zensical` Zensical's build of that folder (the configuration completed with
 what `export` says to add, as a user would), `zensical-hand` Zensical's build of the handmade
 site. Plugin code runs only in child processes, which import the copy of the plugin taken at the
 start (`common.Code`)."""
-ROUND = ("flat", "plugin", "handmade", "warm", "next-day", "export", "zensical", "zensical-hand")
+ROUND = ("export", "export-again", "flat", "plugin", "handmade", "warm", "next-day", "zensical",
+         "zensical-hand")
 """The order of a round: each build next to the one its ratio is over (cold `plugin` and `warm`
-on either side of `handmade`, `flat` before `plugin`, `next-day` after `warm`, `zensical` before
-`zensical-hand`), so that the two builds of a ratio run one after the other. This machine's CPU
-time per unit of work is not constant: the same build's CPU time moved by up to 1.6× within one
-run at a load of about 1 (other virtual machines on the host), so builds minutes apart are not a
-pair."""
-ZENSICAL_KINDS = ("export", "zensical", "zensical-hand")
+on either side of `handmade`, `flat` before `plugin`, the exports before `flat` and `plugin`,
+`next-day` after `warm`, `zensical` before `zensical-hand`), so that the two builds of a ratio
+run one after the other. This machine's CPU time per unit of work is not constant: the same
+build's CPU time moved by up to 1.6× within one run at a load of about 1 (other virtual machines
+on the host), so builds minutes apart are not a pair."""
+ZENSICAL_KINDS = ("export", "export-again", "zensical", "zensical-hand")
 SITE_OF = {"plugin": "plugin", "warm": "plugin", "next-day": "plugin", "handmade": "handmade",
            "flat": "flat",
-           "export": "zensical", "zensical": "zensical", "zensical-hand": "handmade"}
+           "export": "zensical", "export-again": "zensical", "zensical": "zensical",
+           "zensical-hand": "handmade"}
 GENERATED = ("plugin", "handmade", "flat")
 """The sites `generate.py` writes; `zensical` is a copy of `plugin` that `export` writes into."""
 CACHE = Path(".cache")
@@ -239,7 +244,11 @@ class Bench:
                     run: int) -> tuple[common.Sample, Path | None]:
         """One timed build (or export) of `kind` in round `run`, and the folder of the site it
         built."""
-        if kind == "export":
+        if kind == "export":  # a first export: it fills the cache
+            shutil.rmtree(root / CACHE, ignore_errors=True)
+            return self.run(EXPORT, root), None
+        if kind == "export-again":  # the cache filled by an export before (not timed)
+            self.run(EXPORT, root)
             return self.run(EXPORT, root), None
         if kind in ("zensical", "zensical-hand"):
             return self.run(ZENSICAL, root), root / "site"
@@ -404,6 +413,11 @@ def zensical_checks(results: list[SizeResult], kinds: set[str]) -> list[Check]:
                     f"export / the plugin's added work (cold - handmade), N={r.count}",
                     r.cpu("export") / added_cpu, EXPORT_OVER_PLUGIN,
                     r.seconds("export") / added_wall))
+                if "export-again" in kinds:
+                    found.append(Check(
+                        f"export again / the plugin's added work (cold - handmade), N={r.count}",
+                        r.cpu("export-again") / added_cpu, EXPORT_OVER_PLUGIN,
+                        r.seconds("export-again") / added_wall))
             else:  # within the noise: no meaningful ratio
                 found.append(Check(f"export / the plugin's added work: none measured, "
                                    f"N={r.count}", float("nan"), None, float("nan")))

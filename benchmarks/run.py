@@ -400,27 +400,31 @@ def warm_checks(r: SizeResult, kinds: set[str]) -> list[Check]:
     return found
 
 
+EXPORT_NAMES = {"export": "export", "export-again": "export again"}
+"""The exports timed (a first one, and one of unchanged playbooks) as their ratios name them."""
+
+
+def export_checks(r: SizeResult, kinds: set[str]) -> list[Check]:
+    """Each export timed, per page, against the plugin's added work per page (cold minus
+    handmade); none when that work is within the noise."""
+    if not {"plugin", "handmade"} <= kinds or not kinds & set(EXPORT_NAMES):
+        return []
+    added_cpu = r.cpu("plugin") - r.cpu("handmade")
+    added_wall = r.seconds("plugin") - r.seconds("handmade")
+    if added_cpu <= 0 or added_wall <= 0:  # within the noise: no meaningful ratio
+        return [Check(f"export / the plugin's added work: none measured, N={r.count}",
+                      float("nan"), None, float("nan"))]
+    return [Check(f"{name} / the plugin's added work (cold - handmade), N={r.count}",
+                  r.cpu(kind) / added_cpu, EXPORT_OVER_PLUGIN, r.seconds(kind) / added_wall)
+            for kind, name in EXPORT_NAMES.items() if kind in kinds]
+
+
 def zensical_checks(results: list[SizeResult], kinds: set[str]) -> list[Check]:
     """`export` per page against the plugin's own work per page in an MkDocs build (cold minus
     handmade); Zensical on the exported site against Zensical on the same pages by hand."""
     found: list[Check] = []
     for r in results:
-        if {"export", "plugin", "handmade"} <= kinds:
-            added_cpu = r.cpu("plugin") - r.cpu("handmade")
-            added_wall = r.seconds("plugin") - r.seconds("handmade")
-            if added_cpu > 0 and added_wall > 0:
-                found.append(Check(
-                    f"export / the plugin's added work (cold - handmade), N={r.count}",
-                    r.cpu("export") / added_cpu, EXPORT_OVER_PLUGIN,
-                    r.seconds("export") / added_wall))
-                if "export-again" in kinds:
-                    found.append(Check(
-                        f"export again / the plugin's added work (cold - handmade), N={r.count}",
-                        r.cpu("export-again") / added_cpu, EXPORT_OVER_PLUGIN,
-                        r.seconds("export-again") / added_wall))
-            else:  # within the noise: no meaningful ratio
-                found.append(Check(f"export / the plugin's added work: none measured, "
-                                   f"N={r.count}", float("nan"), None, float("nan")))
+        found += export_checks(r, kinds)
         if {"export", "plugin"} <= kinds:
             found.append(time_check("export / the plugin's whole cold build", r, "export",
                                     "plugin", None))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import readme_table, run
+from benchmarks import common, readme_table, run
 from benchmarks.run import Check
 
 
@@ -104,3 +104,24 @@ def test_a_round_runs_the_two_builds_of_a_ratio_back_to_back_each_first_in_turn(
         gaps = [order.index(a) - order.index(b) for order in rounds]
         assert {abs(gap) for gap in gaps} == {1}, (a, b, rounds)
         assert sum(gap > 0 for gap in gaps) == len(rounds) // 2, (a, b, rounds)
+
+
+def test_each_export_timed_is_set_against_the_plugins_added_work() -> None:
+    def sized(plugin: float, **others: float) -> run.SizeResult:
+        result = run.SizeResult(1000)
+        for kind, cpu in {"plugin": plugin, "handmade": 20.0, **others}.items():
+            result.builds[kind.replace("_", "-")] = [common.Sample(cpu, 0, cpu)]
+        return result
+
+    timed = sized(24.0, export=20.0, export_again=2.0)
+    checks = run.export_checks(timed, {"plugin", "handmade", "export", "export-again"})
+    assert [(check.name, check.value) for check in checks] == [
+        ("export / the plugin's added work (cold - handmade), N=1000", 5.0),
+        ("export again / the plugin's added work (cold - handmade), N=1000", 0.5)]
+    again_only = run.export_checks(timed, {"plugin", "handmade", "export-again"})
+    assert [check.name for check in again_only] == [
+        "export again / the plugin's added work (cold - handmade), N=1000"]
+    assert run.export_checks(timed, {"plugin", "handmade"}) == []
+    none = run.export_checks(sized(19.0, export=20.0), {"plugin", "handmade", "export"})
+    assert [check.name for check in none] == [
+        "export / the plugin's added work: none measured, N=1000"]

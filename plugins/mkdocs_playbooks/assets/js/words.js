@@ -19,7 +19,8 @@ const number = (spec, value) => once("NumberFormat", spec.words.lang).format(val
 function plural(spec, template, count, values = {}) {
   const form = template.other === undefined ? template
     : template[once("PluralRules", spec.words.lang).select(count)] ?? template.other;
-  return fill(form, { count: form.includes("{count}") && number(spec, count), ...values }); // formatting costs
+  // A number is formatted only where the form shows it: formatting is most of what a text costs.
+  return fill(form, { count: form.includes("{count}") && number(spec, count), ...values });
 }
 
 // A string of an assessment's data (`spec.strings`), filled; the form for `n` where it has forms.
